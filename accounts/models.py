@@ -1,0 +1,70 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    COMMITTEE_STAFF = "committee_staff", _("Committee staff")
+    INSPECTION_STAFF = "inspection_staff", _("Inspection staff")
+    SECRETARY = "secretary", _("Base organization secretary")
+    MEMBER = "member", _("Party member")
+
+
+# Roles that work on a subtree of organizations; a member account sees only its own record.
+SCOPED_ROLES = (Role.COMMITTEE_STAFF, Role.INSPECTION_STAFF, Role.SECRETARY)
+# Roles allowed to change registry records in their subtree.
+EDITOR_ROLES = (Role.COMMITTEE_STAFF, Role.SECRETARY)
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.MEMBER)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name=_("organization in charge"),
+        help_text=_("The user sees and edits this organization and everything under it."),
+    )
+    member = models.OneToOneField(
+        "members.Member",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+        verbose_name=_("member record"),
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def is_scoped(self) -> bool:
+        return self.role in SCOPED_ROLES and self.organization_id is not None
+
+    @property
+    def can_edit_registry(self) -> bool:
+        return self.role in EDITOR_ROLES and self.organization_id is not None
+
+    @property
+    def can_view_sensitive(self) -> bool:
+        """Ethnicity, religion, family background: committee staff and secretaries (Decree 13/2023)."""
+        return self.role in EDITOR_ROLES and self.organization_id is not None
+
+
+class SensitiveDataAccess(models.Model):
+    """Audit trail of who looked at a member's sensitive personal data (Decree 13/2023/NĐ-CP)."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    purpose = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("sensitive data access")
+        verbose_name_plural = _("sensitive data accesses")

@@ -1,0 +1,254 @@
+"""Members, their dated life events, and what is derived from the events.
+
+The only facts typed in by hand are the personal record and the events. Everything
+else (status, current cell, probation end, seniority, next badge, membership spells)
+is computed by `members.timeline` and written by `members.services`.
+"""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class TheoryLevel(models.TextChoices):
+    NONE = "none", _("None")
+    ELEMENTARY = "elementary", _("Elementary")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+    BACHELOR = "bachelor", _("Bachelor")
+
+
+class Status(models.TextChoices):
+    NONE = "none", _("No event recorded")
+    PROBATIONARY = "probationary", _("Probationary member")
+    FULL = "full", _("Full member")
+    TRANSFERRED_AWAY = "transferred_away", _("Transferred away")
+    REMOVED = "removed", _("Removed from the list")
+    RESIGNED = "resigned", _("Resigned")
+    EXPELLED = "expelled", _("Expelled")
+    DECEASED = "deceased", _("Deceased")
+
+
+ACTIVE_STATUSES = (Status.PROBATIONARY, Status.FULL)
+LEFT_STATUSES = (Status.REMOVED, Status.RESIGNED, Status.EXPELLED)
+
+
+class SoftDeleteQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+card_number_validator = RegexValidator(r"^\d{8}$", _("A party card number has exactly 8 digits."))
+cv_number_validator = RegexValidator(
+    r"^\d{6}[A-ZĐ]{1,3}$", _("A CV number is 6 digits followed by a 1-3 letter province code, e.g. 123456KG.")
+)
+national_id_validator = RegexValidator(r"^\d{12}$", _("A national ID number has exactly 12 digits."))
+phone_validator = RegexValidator(r"^\+?[0-9 .]{8,15}$", _("Enter a phone number of 8 to 15 digits."))
+
+
+class Member(models.Model):
+    # Personal record (Mẫu 2-HSĐV, Mẫu 7-HSĐV).
+    full_name = models.CharField(_("full name"), max_length=120)
+    birth_name = models.CharField(_("birth name"), max_length=120, blank=True)
+    aliases = models.CharField(_("other names"), max_length=255, blank=True)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    date_of_birth = models.DateField(_("date of birth"))
+    place_of_birth = models.CharField(_("place of birth"), max_length=255, blank=True)
+    hometown = models.CharField(_("hometown"), max_length=255, blank=True)
+    permanent_address = models.CharField(_("permanent address"), max_length=255, blank=True)
+    temporary_address = models.CharField(_("temporary address"), max_length=255, blank=True)
+    general_education = models.CharField(_("general education"), max_length=32, blank=True)
+    professional_qualification = models.CharField(_("professional qualification"), max_length=255, blank=True)
+    political_theory_level = models.CharField(
+        _("political theory level"), max_length=16, choices=TheoryLevel.choices, default=TheoryLevel.NONE
+    )
+    foreign_language = models.CharField(_("foreign language"), max_length=120, blank=True)
+    occupation_before = models.CharField(_("occupation before joining"), max_length=255, blank=True)
+    occupation_now = models.CharField(_("current occupation"), max_length=255, blank=True)
+    position = models.CharField(_("post held"), max_length=255, blank=True)
+    card_number = models.CharField(
+        _("party card number"), max_length=8, null=True, blank=True, unique=True, validators=[card_number_validator]
+    )
+    cv_number = models.CharField(
+        _("CV number"), max_length=9, null=True, blank=True, unique=True, validators=[cv_number_validator]
+    )
+    national_id = models.CharField(
+        _("national ID number"), max_length=12, null=True, blank=True, unique=True, validators=[national_id_validator]
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    in_armed_forces = models.BooleanField(_("in the armed forces"), default=False)
+    retired = models.BooleanField(_("retired"), default=False)
+    photo = models.ImageField(_("photo"), upload_to="member-photos/", null=True, blank=True)
+
+    # Sensitive personal data (Decree 13/2023/NĐ-CP): shown only to roles allowed, every view audited.
+    ethnicity = models.CharField(_("ethnicity"), max_length=64, default="Kinh")
+    religion = models.CharField(_("religion"), max_length=64, blank=True)
+    family_background = models.TextField(_("family background"), blank=True)
+    political_history_notes = models.TextField(_("political history notes"), blank=True)
+
+    # Derived by members.services from the events; never edited by hand.
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NONE, editable=False)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        editable=False,
+        verbose_name=_("cell"),
+    )
+    last_organization = models.ForeignKey(
+        "organizations.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    admitted_on = models.DateField(_("admission decision date"), null=True, editable=False)
+    probation_ends_on = models.DateField(_("probation ends on"), null=True, editable=False)
+    full_decision_due_on = models.DateField(_("full membership decision due by"), null=True, editable=False)
+    seniority_base_on = models.DateField(null=True, editable=False)
+    next_badge_years = models.PositiveSmallIntegerField(null=True, editable=False)
+    next_badge_on = models.DateField(_("next badge award date"), null=True, editable=False)
+    is_ethnic_minority = models.BooleanField(default=False, editable=False)
+    is_religious = models.BooleanField(default=False, editable=False)
+    sort_key = models.BinaryField(editable=False, default=b"")
+    search_text = models.CharField(max_length=400, editable=False, default="")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["sort_key", "search_text"])
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("party member")
+        verbose_name_plural = _("party members")
+        indexes = [
+            models.Index(fields=["sort_key"]),
+            models.Index(fields=["organization", "status"]),
+            models.Index(fields=["status", "probation_ends_on"]),
+            models.Index(fields=["status", "next_badge_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class EventKind(models.TextChoices):
+    ADMITTED = "admitted", _("Admitted")
+    MADE_FULL = "made_full", _("Made full member")
+    TRANSFERRED_OUT = "transferred_out", _("Transferred out")
+    TRANSFERRED_IN = "transferred_in", _("Transferred in")
+    REMOVED = "removed", _("Removed from the list")
+    RESIGNED = "resigned", _("Resigned")
+    EXPELLED = "expelled", _("Expelled")
+    DIED = "died", _("Died")
+    READMITTED = "readmitted", _("Re-admitted")
+    CARD_ISSUED = "card_issued", _("Party card issued")
+    BADGE_AWARDED = "badge_awarded", _("Party badge awarded")
+
+
+class TransferMode(models.TextChoices):
+    OFFICIAL = "official", _("Official")
+    TEMPORARY = "temporary", _("Temporary")
+
+
+class MemberEvent(models.Model):
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
+    on = models.DateField(_("date"))
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="member_events",
+        verbose_name=_("cell"),
+    )
+    counterpart = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("other cell in the committee"),
+    )
+    external_place = models.CharField(_("place outside the committee"), max_length=255, blank=True)
+    transfer_mode = models.CharField(_("transfer kind"), max_length=10, choices=TransferMode.choices, blank=True)
+    temporary_until = models.DateField(_("temporary until"), null=True, blank=True)
+    document_no = models.CharField(_("decision or letter number"), max_length=64, blank=True)
+    document_date = models.DateField(_("decision or letter date"), null=True, blank=True)
+    cell_resolution_on = models.DateField(_("cell resolution date"), null=True, blank=True)
+    ceremony_on = models.DateField(_("admission ceremony date"), null=True, blank=True)
+    ceremony_place = models.CharField(_("ceremony place"), max_length=255, blank=True)
+    over_age_approved = models.BooleanField(_("admission over 60 specially approved"), default=False)
+    card_number = models.CharField(
+        _("party card number"), max_length=8, blank=True, validators=[card_number_validator]
+    )
+    badge_years = models.PositiveSmallIntegerField(_("badge (years of seniority)"), null=True, blank=True)
+    badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
+    early_for_illness = models.BooleanField(_("awarded early for serious illness"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["on", "id"]
+        verbose_name = _("member event")
+        verbose_name_plural = _("member events")
+        indexes = [models.Index(fields=["kind", "on"]), models.Index(fields=["member", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.on:%d/%m/%Y}"
+
+
+class MembershipSpell(models.Model):
+    """A member counted in `organization` from `start` until `end` (exclusive, null = still).
+
+    Derived from the events; "members of subtree X on date D" is a range count over these.
+    A spell is split where the member becomes a full member, so probationary counts are
+    range counts too.
+    """
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="spells")
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="spells")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+    probationary = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["start", "id"]
+        indexes = [
+            models.Index(fields=["organization", "start", "end"]),
+            models.Index(fields=["start", "end"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}@{self.organization_id} {self.start}..{self.end or ''}"

@@ -1,0 +1,331 @@
+"""Writes to the member registry. Every write replays the member's events and refuses the whole change
+if the result is impossible, so the registry never holds a half-written or contradictory member."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from lib.dates import format_short
+from lib.errors import refuse
+from lib.vntext import fold, name_sort_key, normalize_name
+from members.models import (
+    EventKind,
+    Member,
+    MemberEvent,
+    MembershipSpell,
+    Status,
+    TransferMode,
+)
+from members.timeline import Timeline, TimelineError, build_timeline
+from organizations.models import Organization
+from workcalendar.selectors import add_working_days
+
+NON_RELIGIOUS = {"", "không", "khong", "không tôn giáo", "khong ton giao"}
+
+# Fields each event kind needs, with the message shown when one is missing.
+REQUIRED_FIELDS = {
+    EventKind.ADMITTED: ("document_no",),
+    EventKind.READMITTED: ("document_no",),
+    EventKind.MADE_FULL: ("document_no",),
+    EventKind.TRANSFERRED_OUT: ("transfer_mode", "document_no"),
+    EventKind.TRANSFERRED_IN: ("transfer_mode", "organization", "document_no"),
+    EventKind.REMOVED: ("document_no",),
+    EventKind.RESIGNED: ("document_no",),
+    EventKind.EXPELLED: ("document_no",),
+    EventKind.DIED: (),
+    EventKind.CARD_ISSUED: ("card_number",),
+    EventKind.BADGE_AWARDED: ("badge_years", "document_no"),
+}
+MISSING_MESSAGES = {
+    "document_no": lambda: _("Enter the number of the decision or letter."),
+    "transfer_mode": lambda: _("Choose official or temporary transfer."),
+    "organization": lambda: _("Choose the cell."),
+    "card_number": lambda: _("Enter the party card number."),
+    "badge_years": lambda: _("Choose the badge."),
+}
+EVENT_FIELDS = (
+    "on", "organization", "counterpart", "external_place", "transfer_mode", "temporary_until", "document_no",
+    "document_date", "cell_resolution_on", "ceremony_on", "ceremony_place", "over_age_approved", "card_number",
+    "badge_years", "badge_number", "early_for_illness", "note",
+)  # fmt: skip
+PERSONAL_FIELDS = (
+    "full_name", "birth_name", "aliases", "sex", "date_of_birth", "place_of_birth", "hometown", "permanent_address",
+    "temporary_address", "general_education", "professional_qualification", "political_theory_level",
+    "foreign_language", "occupation_before", "occupation_now", "position", "card_number", "cv_number", "national_id",
+    "phone", "in_armed_forces", "retired", "photo", "ethnicity", "religion", "family_background",
+    "political_history_notes",
+)  # fmt: skip
+
+
+def derive_timeline(member: Member, events: Iterable[MemberEvent]) -> Timeline:
+    return build_timeline(events, date_of_birth=member.date_of_birth, add_working_days=add_working_days)
+
+
+def apply_personal_derivations(member: Member) -> None:
+    """Columns computed from the personal record: sort key, search text, minority and religion flags."""
+    member.full_name = normalize_name(member.full_name)
+    member.sort_key = name_sort_key(member.full_name)
+    member.search_text = " ".join(
+        part
+        for part in (
+            fold(member.full_name),
+            fold(member.birth_name),
+            fold(member.aliases),
+            member.card_number or "",
+            member.national_id or "",
+            (member.cv_number or "").lower(),
+        )
+        if part
+    )
+    member.is_ethnic_minority = fold(member.ethnicity) not in ("", "kinh")
+    member.is_religious = fold(member.religion) not in {fold(x) for x in NON_RELIGIOUS}
+
+
+def apply_timeline(member: Member, timeline: Timeline) -> None:
+    member.status = timeline.status
+    member.organization_id = timeline.organization_id
+    member.last_organization_id = timeline.last_organization_id
+    member.admitted_on = timeline.first_admitted_on
+    member.probation_ends_on = timeline.probation_ends_on
+    member.full_decision_due_on = timeline.full_decision_due_on
+    member.seniority_base_on = timeline.seniority_base_on
+    member.next_badge_years = timeline.next_badge_years
+    member.next_badge_on = timeline.next_badge_on
+
+
+def _check_unique(member: Member) -> None:
+    checks = (
+        ("card_number", _("The party card number %(value)s is already recorded for %(name)s.")),
+        ("cv_number", _("The CV number %(value)s is already recorded for %(name)s.")),
+        ("national_id", _("The national ID number %(value)s is already recorded for %(name)s.")),
+    )
+    for field, message in checks:
+        value = getattr(member, field)
+        if not value:
+            setattr(member, field, None)
+            continue
+        clash = Member.all_objects.filter(**{field: value}).exclude(pk=member.pk).first()
+        if clash:
+            raise refuse(field, message % {"value": value, "name": clash.full_name})
+
+
+def _rebuild(member: Member, *, by: User | None) -> Timeline:
+    """Replay the member's live events, then rewrite the spells and the derived columns."""
+    events = list(member.events.all())
+    try:
+        timeline = derive_timeline(member, events)
+    except TimelineError as error:
+        event = error.event
+        prefix = (
+            _("%(event)s on %(date)s: ") % {"event": EventKind(event.kind).label, "date": format_short(event.on)}
+            if event is not None
+            else ""
+        )
+        raise refuse(error.field, prefix + error.message) from error
+    apply_timeline(member, timeline)
+    member._history_user = by
+    member.save()
+    MembershipSpell.objects.filter(member=member).delete()
+    MembershipSpell.objects.bulk_create(
+        MembershipSpell(
+            member=member, organization_id=s.organization_id, start=s.start, end=s.end, probationary=s.probationary
+        )
+        for s in timeline.spells
+    )
+    return timeline
+
+
+def _validate_event(event: MemberEvent, *, today: dt.date) -> None:
+    if event.on > today:
+        raise refuse("on", _("The date %(date)s is in the future.") % {"date": format_short(event.on)})
+    for field in REQUIRED_FIELDS[EventKind(event.kind)]:
+        value = getattr(event, field + "_id", None) if field == "organization" else getattr(event, field)
+        if value in (None, ""):
+            raise refuse(field, MISSING_MESSAGES[field]())
+    if event.kind in (EventKind.ADMITTED, EventKind.READMITTED) and not (event.organization_id or event.external_place):
+        raise refuse("organization", _("Choose the cell, or name the party organization outside the committee."))
+    if event.kind == EventKind.TRANSFERRED_OUT:
+        if event.counterpart_id and event.external_place:
+            raise refuse("external_place", _("Choose either a cell of the committee or a place outside it, not both."))
+        if not (event.counterpart_id or event.external_place):
+            raise refuse("external_place", _("Say where the member is transferred to."))
+    if event.transfer_mode == TransferMode.TEMPORARY and not event.temporary_until:
+        raise refuse("temporary_until", _("A temporary transfer needs the date it ends."))
+    if event.temporary_until and event.temporary_until <= event.on:
+        raise refuse("temporary_until", _("The end of the temporary transfer must come after its start."))
+    if event.document_date and event.document_date > today:
+        raise refuse("document_date", _("The date %(date)s is in the future.") % {"date": format_short(event.document_date)})
+    for field in ("organization", "counterpart"):
+        org = getattr(event, field)
+        if org is None:
+            continue
+        if not org.holds_members:
+            raise refuse(field, _("Members belong to a cell or a base cell, not to %(name)s.") % {"name": org.name})
+        if org.founded_on and event.on < org.founded_on:
+            raise refuse(field, _("%(name)s was founded on %(date)s, after this date.") % {
+                "name": org.name, "date": format_short(org.founded_on)})
+        if org.ended_on and event.on >= org.ended_on:
+            raise refuse(field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": format_short(org.ended_on)})
+
+
+def _organization_on(member: Member, on: dt.date) -> Organization | None:
+    spell = (
+        member.spells.filter(start__lte=on)
+        .exclude(end__lte=on)
+        .select_related("organization")
+        .order_by("-start")
+        .first()
+    )
+    return spell.organization if spell else None
+
+
+@transaction.atomic
+def member_event_record(*, member: Member, kind: str, by: User | None, today: dt.date | None = None,
+                        **fields) -> MemberEvent:
+    """Record one dated event (admission, transfer, ...) and re-derive everything that follows from it."""
+    today = today or timezone.localdate()
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    event = MemberEvent(member=member, kind=kind, **fields)
+    for text_field in ("external_place", "document_no", "ceremony_place", "card_number", "badge_number", "note"):
+        setattr(event, text_field, (getattr(event, text_field) or "").strip())
+    if kind not in (EventKind.ADMITTED, EventKind.READMITTED, EventKind.TRANSFERRED_IN) and event.on:
+        # The cell an outgoing event concerns is the one the member belongs to on that day.
+        event.organization = _organization_on(member, event.on)
+    _validate_event(event, today=today)
+    if kind == EventKind.CARD_ISSUED:
+        member.card_number = event.card_number
+        _check_unique(member)
+    event._history_user = by
+    event.save()
+    _rebuild(member, by=by)
+    return event
+
+
+@transaction.atomic
+def member_create(*, by: User | None, data: dict, first_event: dict, today: dt.date | None = None) -> Member:
+    """Create a member with the event that brings them into the registry (admission or transfer in).
+
+    `first_event` holds `kind` and the event's fields; for a member transferred in, `admission`
+    holds the earlier admission outside the committee (decision date, number, ceremony, full date).
+    """
+    today = today or timezone.localdate()
+    unknown = set(data) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown member fields: {sorted(unknown)}")
+    member = Member(**data)
+    if member.date_of_birth and member.date_of_birth > today:
+        raise refuse("date_of_birth", _("The date of birth is in the future."))
+    _check_unique(member)
+    apply_personal_derivations(member)
+    member._history_user = by
+    member.save()
+    first = dict(first_event)
+    kind = first.pop("kind")
+    admission = first.pop("admission", None)
+    if admission:
+        full_on = admission.pop("made_full_on", None)
+        full_no = admission.pop("made_full_document_no", "")
+        member_event_record(member=member, kind=EventKind.ADMITTED, by=by, today=today, **admission)
+        if full_on:
+            member_event_record(member=member, kind=EventKind.MADE_FULL, by=by, today=today, on=full_on,
+                                document_no=full_no or "-")
+    member_event_record(member=member, kind=kind, by=by, today=today, **first)
+    member.refresh_from_db()
+    return member
+
+
+@transaction.atomic
+def member_update(*, member: Member, by: User | None, data: dict) -> Member:
+    """Correct the personal record. Status, cell and dates come from events and are not edited here."""
+    unknown = set(data) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown member fields: {sorted(unknown)}")
+    for name, value in data.items():
+        setattr(member, name, value)
+    _check_unique(member)
+    apply_personal_derivations(member)
+    member._history_user = by
+    member.save()
+    # A new date of birth changes the admission-age check: replay to refuse an impossible record.
+    _rebuild(member, by=by)
+    return member
+
+
+@transaction.atomic
+def member_event_delete(*, event: MemberEvent, by: User | None) -> None:
+    """Soft-delete an event recorded by mistake; refused if what remains would be impossible."""
+    event.deleted_at = timezone.now()
+    event.deleted_by = by
+    event._history_user = by
+    event.save()
+    _rebuild(event.member, by=by)
+
+
+@transaction.atomic
+def member_event_restore(*, event: MemberEvent, by: User | None) -> None:
+    event.deleted_at = None
+    event.deleted_by = None
+    event._history_user = by
+    event.save()
+    _rebuild(event.member, by=by)
+
+
+@transaction.atomic
+def member_delete(*, member: Member, by: User | None) -> None:
+    """Soft-delete a member record entered by mistake. Spells go too, so counts drop it; restore brings all back."""
+    member.deleted_at = timezone.now()
+    member.deleted_by = by
+    member._history_user = by
+    member.save()
+    MembershipSpell.objects.filter(member=member).delete()
+
+
+@transaction.atomic
+def member_restore(*, member: Member, by: User | None) -> Member:
+    _check_unique(member)
+    member.deleted_at = None
+    member.deleted_by = None
+    member._history_user = by
+    member.save()
+    _rebuild(member, by=by)
+    return member
+
+
+def transfer_members(*, source: Organization, target: Organization, member_ids: Iterable[int], on: dt.date,
+                     by: User | None, document_no: str, note: str = "") -> int:
+    """Official transfers of the chosen members of `source` to `target` (used by splits and merges)."""
+    count = 0
+    for member in Member.objects.filter(pk__in=list(member_ids), organization=source):
+        member_event_record(member=member, kind=EventKind.TRANSFERRED_OUT, by=by, on=on,
+                            transfer_mode=TransferMode.OFFICIAL, counterpart=target,
+                            document_no=document_no or "-", note=note)
+        count += 1
+    return count
+
+
+def transfer_all_members(*, source: Organization, target: Organization, on: dt.date, by: User | None,
+                         document_no: str, note: str = "") -> int:
+    ids = list(Member.objects.filter(organization=source).values_list("pk", flat=True))
+    return transfer_members(source=source, target=target, member_ids=ids, on=on, by=by, document_no=document_no,
+                            note=note)
+
+
+def transfer_all_members_out(*, organization: Organization, external_place: str, on: dt.date, by: User | None,
+                             document_no: str) -> int:
+    count = 0
+    for member in Member.objects.filter(organization=organization):
+        member_event_record(member=member, kind=EventKind.TRANSFERRED_OUT, by=by, on=on,
+                            transfer_mode=TransferMode.OFFICIAL, external_place=external_place,
+                            document_no=document_no or "-",
+                            note=_("Organization handed over to %(body)s") % {"body": external_place})
+        count += 1
+    return count
+
+

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "workcalendar",
     "organizations",
     "members",
+    "demo",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]
@@ -89,6 +90,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if "DATABASE_URL" not in os.environ:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets readers run beside the one writer; busy_timeout avoids "database is locked" under load.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",

@@ -1,0 +1,163 @@
+"""Creates the demo data set: tree, members with their histories, and the demo logins."""
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable
+
+from django.db import transaction
+
+from accounts.models import Role, User
+from demo.population import ChunkSimulation, Counters
+from demo.tree import Chunk, TreeBuilder, build_base_orgs
+from members.models import Member, MemberEvent, MembershipSpell
+from members.services import apply_personal_derivations, apply_timeline
+from members.timeline import build_timeline
+from organizations.models import Organization, OrganizationEvent, OrganizationEventKind, OrganizationKind, OrganizationVersion
+from workcalendar.models import PublicHoliday
+from workcalendar.selectors import add_working_days
+
+SIZES = {
+    # members at the end, base organizations and cells per chunk, chunks, chunks per intermediate committee
+    "bloc": {"members": 8_000, "chunks": 1, "per_district": 0},
+    "province": {"members": 60_000, "chunks": 8, "per_district": 1},
+    "country": {"members": 5_600_000, "chunks": 700, "per_district": 20},
+}
+CHUNK_BASE_ORGS = 100
+CHUNK_CELLS = 300
+DEFAULT_UNTIL = dt.date(2026, 10, 31)
+
+
+def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[[str], None] = lambda m: None) -> dict:
+    spec = SIZES[size]
+    rng = random.Random(f"dangvu-{size}-{seed}")
+    counts: Counter = Counter()
+    holidays = frozenset(PublicHoliday.objects.values_list("on", flat=True))
+
+    def working_days(start: dt.date, days: int) -> dt.date:
+        return add_working_days(start, days, holidays)
+
+    with transaction.atomic():
+        builder = TreeBuilder(rng)
+        root_name = {"bloc": "Đảng bộ Khối các cơ quan tỉnh", "province": "Đảng bộ tỉnh",
+                     "country": "Đảng bộ toàn quốc (dữ liệu thử tải)"}[size]
+        root = builder.node(None, code="DUK" if size == "bloc" else "ROOT", name=root_name,
+                            short_name="ĐUK" if size == "bloc" else "", kind=OrganizationKind.COMMITTEE,
+                            founded_on=dt.date(1975, 1, 1), host_unit_type="party_mass")
+        counts["Organization"] += len(builder.flush())
+    per_chunk_members = spec["members"] // spec["chunks"]
+    counters = Counters()
+    district = root
+    for index in range(spec["chunks"]):
+        with transaction.atomic():
+            if spec["per_district"] and index % spec["per_district"] == 0:
+                number = index // spec["per_district"] + 1
+                district = builder.node(root, code=f"H{number:03d}", name=f"Đảng bộ cấp trên cơ sở số {number}",
+                                        kind=OrganizationKind.COMMITTEE, founded_on=dt.date(1976, 1, 1),
+                                        host_unit_type="party_mass")
+                counts["Organization"] += len(builder.flush())
+            prefix = f"C{index:03d}-" if spec["chunks"] > 1 else "B"
+            chunk = build_base_orgs(builder, district, count=CHUNK_BASE_ORGS, cells=CHUNK_CELLS, prefix=prefix,
+                                    chunk_index=index)
+            created = builder.flush()
+            counts["Organization"] += len(created)
+            _refresh_chunk(chunk, created)
+            if index == 0:
+                counts.update(_history_examples(chunk, rng))
+            sim = ChunkSimulation(rng=random.Random(f"{rng.random()}-{index}"), holding=chunk.holding,
+                                  target=per_chunk_members, until=until, counters=counters,
+                                  with_ids=spec["chunks"] <= 96)
+            people = sim.run()
+            counts.update(_save_people(people, working_days))
+        log(f"chunk {index + 1}/{spec['chunks']}: {len(people)} people")
+    counts["OrganizationEvent"] = OrganizationEvent.objects.count()
+    counts["OrganizationVersion"] = OrganizationVersion.objects.count()
+    counts.update(_demo_users(root))
+    return dict(counts)
+
+
+def _refresh_chunk(chunk: Chunk, created: list[Organization]) -> None:
+    by_code = {o.code: o for o in created}
+    chunk.holding = [by_code[o.code] for o in chunk.holding]
+    chunk.base_orgs = [by_code[o.code] for o in chunk.base_orgs]
+
+
+def _history_examples(chunk: Chunk, rng: random.Random) -> Counter:
+    """A few renames (the 2025 reorganization) so the history screens and "tree as of" have something to show."""
+    renamed = 0
+    for base in chunk.base_orgs[15:18]:
+        on = dt.date(2025, 3, 1)
+        old = base.name
+        version = base.versions.get()
+        version.valid_to = on
+        version.save(update_fields=["valid_to"])
+        base.name = f"{old} (sau sắp xếp)"
+        base.save(update_fields=["name"])
+        OrganizationEvent.objects.create(organization=base, kind=OrganizationEventKind.RENAMED, on=on, old_name=old,
+                                         new_name=base.name, document_no=f"{rng.randint(1, 300)}-QĐ/TU")
+        OrganizationVersion.objects.create(organization=base, parent=version.parent, name=base.name,
+                                           short_name=base.short_name, valid_from=on)
+        renamed += 1
+    return Counter({"renamed": renamed})
+
+
+def _save_people(people, working_days) -> Counter:
+    members = []
+    timelines = []
+    for person in people:
+        member = person.member
+        timeline = build_timeline(person.events, date_of_birth=member.date_of_birth, add_working_days=working_days)
+        apply_personal_derivations(member)
+        apply_timeline(member, timeline)
+        cards = [e.card_number for e in person.events if e.card_number]
+        member.card_number = cards[-1] if cards else None
+        members.append(member)
+        timelines.append(timeline)
+    Member.objects.bulk_create(members, batch_size=2000)
+    events, spells = [], []
+    for person, member, timeline in zip(people, members, timelines, strict=True):
+        for event in person.events:
+            event.member = member
+            events.append(event)
+        spells.extend(
+            MembershipSpell(member=member, organization_id=s.organization_id, start=s.start, end=s.end,
+                            probationary=s.probationary)
+            for s in timeline.spells
+        )
+    MemberEvent.objects.bulk_create(events, batch_size=5000)
+    MembershipSpell.objects.bulk_create(spells, batch_size=5000)
+    current = sum(1 for m in members if m.status in ("probationary", "full"))
+    return Counter({"Member": len(members), "MemberEvent": len(events), "MembershipSpell": len(spells),
+                    "current_members": current})
+
+
+def _demo_users(root: Organization) -> Counter:
+    admin, _ = User.objects.update_or_create(
+        username="admin",
+        defaults={"role": Role.COMMITTEE_STAFF, "organization": root, "is_staff": True, "is_superuser": True,
+                  "first_name": "Quản trị", "last_name": "Văn phòng"},
+    )
+    admin.set_password("admin")
+    admin.save()
+    base = Organization.objects.filter(kind=OrganizationKind.BASE_PARTY_COMMITTEE).order_by("path").first()
+    secretary, _ = User.objects.update_or_create(
+        username="bithu", defaults={"role": Role.SECRETARY, "organization": base, "first_name": "Bí thư",
+                                    "last_name": base.short_name or base.name})
+    secretary.set_password("demo")
+    secretary.save()
+    member = Member.objects.filter(organization__path__startswith=base.path, status="full").order_by("pk").first()
+    plain, _ = User.objects.update_or_create(
+        username="dangvien", defaults={"role": Role.MEMBER, "member": member, "first_name": member.full_name})
+    plain.set_password("demo")
+    plain.save()
+    return Counter({"User": 3})
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    rows = []
+    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien"]).select_related("organization",
+                                                                                                  "member"):
+        password = "admin" if user.username == "admin" else "demo"
+        where = user.organization.name if user.organization else (user.member.full_name if user.member else "")
+        rows.append((user.username, password, f"{user.get_role_display()} – {where}"))
+    return sorted(rows)

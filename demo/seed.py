@@ -18,13 +18,13 @@ from workcalendar.models import PublicHoliday
 from workcalendar.selectors import add_working_days
 
 SIZES = {
-    # members at the end, base organizations and cells per chunk, chunks, chunks per intermediate committee
-    "bloc": {"members": 8_000, "chunks": 1, "per_district": 0},
-    "province": {"members": 60_000, "chunks": 8, "per_district": 1},
-    "country": {"members": 5_600_000, "chunks": 700, "per_district": 20},
+    # members at the end; chunks of (base organizations, cells) simulated one at a time; chunks per
+    # intermediate committee (0: base organizations sit right under the top committee)
+    "small": {"members": 800, "chunks": 1, "per_district": 0, "base_orgs": 10, "cells": 30},
+    "bloc": {"members": 8_000, "chunks": 1, "per_district": 0, "base_orgs": 100, "cells": 300},
+    "province": {"members": 60_000, "chunks": 8, "per_district": 1, "base_orgs": 95, "cells": 285},
+    "country": {"members": 5_600_000, "chunks": 700, "per_district": 20, "base_orgs": 75, "cells": 225},
 }
-CHUNK_BASE_ORGS = 100
-CHUNK_CELLS = 300
 DEFAULT_UNTIL = dt.date(2026, 10, 31)
 
 
@@ -57,7 +57,7 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
                                         host_unit_type="party_mass")
                 counts["Organization"] += len(builder.flush())
             prefix = f"C{index:03d}-" if spec["chunks"] > 1 else "B"
-            chunk = build_base_orgs(builder, district, count=CHUNK_BASE_ORGS, cells=CHUNK_CELLS, prefix=prefix,
+            chunk = build_base_orgs(builder, district, count=spec["base_orgs"], cells=spec["cells"], prefix=prefix,
                                     chunk_index=index)
             created = builder.flush()
             counts["Organization"] += len(created)
@@ -85,7 +85,8 @@ def _refresh_chunk(chunk: Chunk, created: list[Organization]) -> None:
 def _history_examples(chunk: Chunk, rng: random.Random) -> Counter:
     """A few renames (the 2025 reorganization) so the history screens and "tree as of" have something to show."""
     renamed = 0
-    for base in chunk.base_orgs[15:18]:
+    start = len(chunk.base_orgs) // 6
+    for base in chunk.base_orgs[start : start + 3]:
         on = dt.date(2025, 3, 1)
         old = base.name
         version = base.versions.get()

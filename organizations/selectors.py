@@ -17,6 +17,12 @@ def organization_list(*, user: User, include_ended: bool = True) -> QuerySet[Org
     return qs.order_by("path")
 
 
+def deleted_organizations(*, user: User) -> QuerySet[Organization]:
+    if not user.is_authenticated or not user.can_edit_registry:
+        return Organization.objects.none()
+    return Organization.objects.filter(organization_filter(user), deleted_at__isnull=False).order_by("-deleted_at")
+
+
 def organization_get(*, user: User, pk: int) -> Organization:
     return organization_list(user=user).get(pk=pk)
 

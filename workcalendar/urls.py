@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from workcalendar import views
 
 app_name = "workcalendar"
-urlpatterns = []
+urlpatterns = [
+    path("", views.holiday_list, name="list"),
+    path("<int:pk>/delete/", views.holiday_delete, name="delete"),
+]

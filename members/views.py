@@ -1,0 +1,218 @@
+"""Member screens: the list with search and filters, the member page, and the forms that record events."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import can_see_organization, ensure_can_edit_organization
+from accounts.decorators import editor_required, login_required, tree_user_required
+from accounts.models import SensitiveDataAccess
+from lib.forms import apply_service_errors
+from members import forms, selectors, services
+from members.models import EventKind, Member, MemberEvent
+from organizations.selectors import deleted_organizations, member_holding_choices, organization_list
+
+
+def _visible_member_or_404(request, pk: int) -> Member:
+    try:
+        return selectors.member_get(user=request.user, pk=pk)
+    except Member.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _ensure_can_edit_member(user, member: Member) -> None:
+    organization = member.organization or member.last_organization
+    if organization is None:
+        raise PermissionDenied
+    ensure_can_edit_organization(user, organization)
+
+
+@tree_user_required
+def member_list(request):
+    visible_orgs = organization_list(user=request.user)
+    root_depth = request.user.organization.depth
+    form = forms.MemberFilterForm(
+        request.GET or None,
+        organizations=visible_orgs,
+        top_organizations=visible_orgs.filter(depth__lte=root_depth + 1),
+        show_sensitive_filters=request.user.can_view_sensitive,
+    )
+    filters = selectors.MemberFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = selectors.MemberFilters(
+            q=d["q"], organization=d["organization"], status=d["status"] or "active", sex=d["sex"],
+            ethnic_minority=d.get("ethnic_minority"), probationary=d["probationary"], due_full=d["due_full"],
+            due_badge=d["due_badge"],
+        )
+    page = Paginator(selectors.member_list(user=request.user, filters=filters), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"form": form, "page": page, "query": _query_without_page(request)}
+    template = "members/_results.html" if request.htmx and not request.htmx.boosted else "members/list.html"
+    return render(request, template, context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+def member_detail(request, pk: int):
+    member = _visible_member_or_404(request, pk)
+    timeline = selectors.member_timeline(member=member)
+    today = timezone.localdate()
+    show_sensitive = request.user.can_view_sensitive or request.user.member_id == member.pk
+    if show_sensitive and request.user.member_id != member.pk:
+        SensitiveDataAccess.objects.create(user=request.user, member=member, purpose="member_detail")
+    can_edit = request.user.can_edit_registry and (
+        (member.organization and can_see_organization(request.user, member.organization))
+        or (member.last_organization and can_see_organization(request.user, member.last_organization))
+    )
+    years, months = timeline.seniority_years_months(today)
+    context = {
+        "member": member,
+        "events": selectors.member_events(member=member),
+        "deleted_events": selectors.deleted_member_events(member=member) if can_edit else [],
+        "timeline": timeline,
+        "seniority_years": years,
+        "seniority_months": months,
+        "badges": sorted(timeline.badges),
+        "show_sensitive": show_sensitive,
+        "can_edit": can_edit,
+        "event_kinds": EventKind.choices,
+        "history": member.history.select_related("history_user").order_by("-history_date")[:50],
+        "temporary_org": (
+            organization_list(user=request.user).filter(pk=timeline.temporary_organization_id).first()
+            if timeline.temporary_organization_id and request.user.is_scoped
+            else None
+        ),
+    }
+    return render(request, "members/detail.html", context)
+
+
+@editor_required
+def member_create(request):
+    organizations = member_holding_choices(user=request.user)
+    initial = {}
+    if request.GET.get("organization", "").isdigit():
+        initial["organization"] = organizations.filter(pk=int(request.GET["organization"])).first()
+    form = forms.MemberCreateForm(request.POST or None, request.FILES or None, organizations=organizations,
+                                  initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.member_create(by=request.user, data=form.personal_data(),
+                                            first_event=form.first_event())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The member was added."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/create.html", {"form": form})
+
+
+@editor_required
+def member_edit(request, pk: int):
+    member = _visible_member_or_404(request, pk)
+    _ensure_can_edit_member(request.user, member)
+    form = forms.MemberForm(request.POST or None, request.FILES or None, instance=member,
+                            show_sensitive=request.user.can_view_sensitive)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.fields}
+        member.refresh_from_db()
+        try:
+            services.member_update(member=member, by=request.user, data=data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/edit.html", {"form": form, "member": member})
+
+
+@editor_required
+def event_create(request, pk: int, kind: str):
+    if kind not in EventKind.values:
+        raise Http404
+    member = _visible_member_or_404(request, pk)
+    _ensure_can_edit_member(request.user, member)
+    organizations = member_holding_choices(user=request.user)
+    form = forms.EventForm(request.POST or None, kind=kind, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_event_record(member=member, kind=kind, by=request.user, **form.event_fields())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("%(event)s recorded.") % {"event": EventKind(kind).label})
+            return redirect("members:detail", pk=member.pk)
+    return render(request, "members/event_form.html",
+                  {"form": form, "member": member, "kind_label": EventKind(kind).label, "kind": kind})
+
+
+@require_POST
+@editor_required
+def event_delete(request, pk: int):
+    event = get_object_or_404(MemberEvent, pk=pk)
+    member = _visible_member_or_404(request, event.member_id)
+    _ensure_can_edit_member(request.user, member)
+    try:
+        services.member_event_delete(event=event, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _("The event was not deleted: %(reason)s") % {"reason": " ".join(error.messages)})
+    else:
+        messages.success(request, _("The event was deleted. It can be restored below."))
+    return redirect("members:detail", pk=member.pk)
+
+
+@require_POST
+@editor_required
+def event_restore(request, pk: int):
+    event = get_object_or_404(MemberEvent.all_objects.deleted(), pk=pk)
+    member = _visible_member_or_404(request, event.member_id)
+    _ensure_can_edit_member(request.user, member)
+    try:
+        services.member_event_restore(event=event, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _("The event was not restored: %(reason)s") % {"reason": " ".join(error.messages)})
+    else:
+        messages.success(request, _("The event was restored."))
+    return redirect("members:detail", pk=member.pk)
+
+
+@require_POST
+@editor_required
+def member_delete(request, pk: int):
+    member = _visible_member_or_404(request, pk)
+    _ensure_can_edit_member(request.user, member)
+    services.member_delete(member=member, by=request.user)
+    messages.success(request, _("The member record was deleted. It can be restored from the deleted records."))
+    return redirect("members:list")
+
+
+@require_POST
+@editor_required
+def member_restore(request, pk: int):
+    member = get_object_or_404(selectors.deleted_members(user=request.user), pk=pk)
+    try:
+        services.member_restore(member=member, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _("The record was not restored: %(reason)s") % {"reason": " ".join(error.messages)})
+        return redirect("members:trash")
+    messages.success(request, _("The member record was restored."))
+    return redirect("members:detail", pk=member.pk)
+
+
+@editor_required
+def trash(request):
+    page = Paginator(selectors.deleted_members(user=request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "members/trash.html",
+                  {"page": page, "organizations": deleted_organizations(user=request.user)})

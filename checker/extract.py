@@ -34,6 +34,8 @@ def is_list_start(text: str) -> bool:
         return True
     m = _NUMBERED.match(text)
     return bool(m and m.group(1).isupper())
+
+
 _TERMINAL = (".", ":", "!", "?", "…", "”", '"')
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _FOOTNOTE_SEPARATOR = re.compile(r"^(?:[ \t]{10,}|\s*_{5,}\s*)$")
@@ -210,6 +212,13 @@ def _mark_block_lines(lines: list[str], in_table: dict[int, int]) -> list[_Line]
             previous_blank = True
             continue
         m = _SUP_FOOTNOTE.match(line)
+        if not m and _continues_footnote(lines, i, marked):
+            # the end of a footnote carried over to the next page, set above that page's footnotes
+            body, _refs = _extract_superscripts(line.strip())
+            last_note = next(x for x in reversed(marked) if x.kind == "footnote")
+            last_note.text = f"{last_note.text} {body}"
+            previous_blank = False
+            continue
         if m and m.group(2):
             body, refs = _extract_superscripts(m.group(2))
             marked.append(_Line(body.strip(), i + 1, kind="footnote", label=m.group(1).translate(_SUP_TO_DIGIT)))
@@ -218,6 +227,17 @@ def _mark_block_lines(lines: list[str], in_table: dict[int, int]) -> list[_Line]
             marked.append(_Line(body, i + 1, hard_break=previous_blank, refs=refs))
         previous_blank = False
     return marked
+
+
+def _continues_footnote(lines: list[str], i: int, marked: list[_Line]) -> bool:
+    line = lines[i].strip()
+    if not line[:1].islower():
+        return False
+    notes = [x for x in marked if x.kind == "footnote"]
+    if not notes or notes[-1].text.rstrip().endswith(_TERMINAL):
+        return False
+    following = next((x for x in lines[i + 1 :] if x.strip()), "")
+    return bool(_SUP_FOOTNOTE.match(following))
 
 
 def _mark_pdf_lines(lines: list[str], in_table: dict[int, int]) -> list[_Line]:
@@ -248,7 +268,9 @@ def _mark_pdf_lines(lines: list[str], in_table: dict[int, int]) -> list[_Line]:
             if bare:  # a page number under the footnotes
                 in_footnotes = False
                 continue
-            starts_page = line.startswith(" ") and not (marked and marked[-1].kind == "footnote" and not marked[-1].text)
+            starts_page = line.startswith(" ") and not (
+                marked and marked[-1].kind == "footnote" and not marked[-1].text
+            )
             if starts_page:
                 in_footnotes = False
             else:
@@ -406,9 +428,7 @@ def _docx_paragraph(paragraph) -> tuple[str, list[tuple[int, str]]]:
     text = ""
     refs: list[tuple[int, str]] = []
     for run in paragraph._p.iter(f"{_W}r"):
-        superscript = any(
-            v.get(f"{_W}val") == "superscript" for v in run.iter(f"{_W}vertAlign")
-        )
+        superscript = any(v.get(f"{_W}val") == "superscript" for v in run.iter(f"{_W}vertAlign"))
         for node in run:
             if node.tag == f"{_W}t":
                 piece = repair_fragment(node.text or "")

@@ -109,9 +109,7 @@ def tokenize(text: str) -> list[Token]:
         if m.group("docnumber"):
             tokens.append(Token("docnumber", raw, start, end))
         elif m.group("spelled"):
-            tokens.append(
-                Token("date", raw, start, end, day=int(m["sd"]), month=int(m["sm"]), year=_year(m["sy"]))
-            )
+            tokens.append(Token("date", raw, start, end, day=int(m["sd"]), month=int(m["sm"]), year=_year(m["sy"])))
         elif m.group("date"):
             tokens.append(Token("date", raw, start, end, day=int(m["dd"]), month=int(m["dm"]), year=_year(m["dy"])))
         elif m.group("slash"):
@@ -119,9 +117,7 @@ def tokenize(text: str) -> list[Token]:
         elif m.group("section"):
             tokens.append(Token("section", raw, start, end))
         elif m.group("range"):
-            tokens.append(
-                Token("range", raw, start, end, numerator=Decimal(m["ra"]), denominator=Decimal(m["rb"]))
-            )
+            tokens.append(Token("range", raw, start, end, numerator=Decimal(m["ra"]), denominator=Decimal(m["rb"])))
         else:
             tokens.append(_number_token(m, before))
     return tokens
@@ -156,7 +152,9 @@ def _number_token(m: re.Match, before: str) -> Token:
     if m["unit"]:
         return Token("amount", raw, start, end, value=value, places=places, unit=" ".join(m["unit"].split()))
     kind = "decimal" if places else "int"
-    return Token(kind, raw, start, end, value=value, places=places, leading_zero=n_text.startswith("0") and len(n_text) > 1)
+    return Token(
+        kind, raw, start, end, value=value, places=places, leading_zero=n_text.startswith("0") and len(n_text) > 1
+    )
 
 
 def parse_cell(text: str) -> Token | None:

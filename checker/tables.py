@@ -8,9 +8,8 @@ turns raw rows into a header (one joined caption per column, with a kind) and da
 import re
 from dataclasses import dataclass, field
 
-from lib.vntext import fold
-
 from checker.numbers import Token, parse_cell
+from lib.vntext import fold
 
 _STT = re.compile(r"^\(?([IVXLC]+|[0-9]+(?:\.[0-9]+)*|[a-zđ])[.)]?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")

@@ -60,3 +60,9 @@ def personas(db):
 @pytest.fixture
 def today():
     return dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs ~0.3 s per user; tests do not need its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

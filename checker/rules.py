@@ -104,11 +104,15 @@ def paragraph_location(paragraph: Paragraph) -> str:
     return _("paragraph %(number)s") % {"number": paragraph.index}
 
 
+def footnote_location(note) -> str:
+    if note.line:
+        return _("footnote %(label)s (line %(line)s)") % {"label": note.label, "line": note.line}
+    return _("footnote %(label)s") % {"label": note.label}
+
+
 def text_blocks(document: Document) -> list[Block]:
     blocks = [Block(p.text, paragraph_location(p), {"paragraph": p.index}, paragraph=p) for p in document.paragraphs]
-    blocks += [
-        Block(f.text, _("footnote %(label)s") % {"label": f.label}, {"footnote": f.label}) for f in document.footnotes
-    ]
+    blocks += [Block(f.text, footnote_location(f), {"footnote": f.label}) for f in document.footnotes]
     return blocks
 
 

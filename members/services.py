@@ -251,9 +251,7 @@ def member_update(*, member: Member, by: User | None, data: dict) -> Member:
         setattr(member, name, value)
     _check_unique(member)
     apply_personal_derivations(member)
-    member._history_user = by
-    member.save()
-    # A new date of birth changes the admission-age check: replay to refuse an impossible record.
+    # Saved by the replay, which also refuses a new date of birth that breaks the admission age.
     _rebuild(member, by=by)
     return member
 

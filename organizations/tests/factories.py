@@ -8,7 +8,7 @@ _codes = itertools.count(1)
 
 
 def make_org(parent: Organization | None = None, *, kind: str | None = None, name: str | None = None,
-             code: str | None = None, on: dt.date = dt.date(2010, 1, 1), **extra) -> Organization:
+             code: str | None = None, on: dt.date = dt.date(1970, 1, 1), **extra) -> Organization:
     """An organization founded through the service, so its event and version exist as in real use."""
     if kind is None:
         kind = OrganizationKind.COMMITTEE if parent is None else (

@@ -72,6 +72,7 @@ class Document:
     substitutions: dict = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
     order: list[tuple[str, int]] = field(default_factory=list)  # ("p", paragraph index) / ("t", table index)
+    flags_by_paragraph: bool = False  # DOCX: a flag's "line" is a paragraph number
 
     def footnote(self, label: str) -> Footnote | None:
         return next((f for f in self.footnotes if f.label == label), None)
@@ -420,6 +421,7 @@ def read_docx(path: Path, name: str) -> Document:
     document.tables = [build_table(rows, index=i) for rows, i in raw_tables]
     for paragraph in document.paragraphs:
         document.flags.extend(line_flags(paragraph.index, paragraph.text))
+    document.flags_by_paragraph = True
     return document
 
 

@@ -129,14 +129,20 @@ def repair_findings(document: Document) -> list[Finding]:
             )
         else:
             message = _("This line holds characters the font did not map to letters; compare it with the original.")
+        if document.flags_by_paragraph:
+            location = _("paragraph %(number)s") % {"number": flag.line}
+            anchor = {"paragraph": flag.line}
+        else:
+            location = _("line %(line)s") % {"line": flag.line}
+            anchor = {"line": flag.line}
         findings.append(
             Finding(
                 kind="repair",
-                location=_("line %(line)s") % {"line": flag.line},
+                location=location,
                 expected=_("a complete heading"),
                 found=flag.text,
                 message=message,
-                anchor={"line": flag.line, "text": flag.text},
+                anchor=anchor,
                 excerpt=flag.text,
             )
         )

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from checker.forms import ReportUploadForm
-from checker.services import UnreadableFile, check_report_file, unreadable_message
 from checker.presentation import document_view
+from checker.services import UnreadableFile, check_report_file, unreadable_message
 
 ALLOWED_ROLES = ("committee_staff", "inspection_staff", "secretary")
 

@@ -22,4 +22,6 @@ class Command(BaseCommand):
             raise SystemExit(2) from None
         self.stdout.write(document_text(document), ending="")
         for flag in document.flags:
-            self.stderr.write(_("Line %(line)s needs checking by hand: %(text)s") % {"line": flag.line, "text": flag.text})
+            self.stderr.write(
+                _("Line %(line)s needs checking by hand: %(text)s") % {"line": flag.line, "text": flag.text}
+            )

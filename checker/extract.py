@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.repair import Flag, Repaired, line_flags, repair_fragment, repair_text
-from checker.tables import Table, build_table, merge_continued, split_tab_row
+from checker.tables import Table, build_table, header_like, header_signature, merge_continued, split_tab_row
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -162,8 +162,14 @@ def _tab_table_spans(lines: list[str]) -> list[tuple[int, int]]:
             start = i
             end = i + 1
             j = i + 1
+            own_headers = {header_signature(split_tab_row(x)) for x in lines[i : i + 4] if "\t" in x}
             while j < len(lines):
                 if "\t" in lines[j]:
+                    cells = split_tab_row(lines[j])
+                    after_gap = end < j
+                    new_header = header_like(cells) and len([c for c in cells if c]) >= 2
+                    if after_gap and new_header and header_signature(cells) not in own_headers:
+                        break  # another table, with its own header
                     end = j + 1
                 elif lines[j].strip() and not _BARE_NUMBER.match(lines[j]):
                     break
@@ -486,6 +492,7 @@ def read_pdf(path: Path, name: str) -> Document:
             boxes = [t.bbox for t in found]
             for t in found:
                 rows = [[repair_fragment(" ".join((c or "").split())) for c in row] for row in t.extract()]
+                # pdfplumber gives None for the covered cells of a merged cell; keep the grid
                 raw_tables.append((rows, page_number))
             chars = [c for c in page.chars if not any(_inside(c, b) for b in boxes)]
             page_lines = _pdf_lines(chars)
@@ -523,45 +530,58 @@ def _inside(char: dict, box: tuple) -> bool:
 
 
 def _pdf_lines(chars: list[dict]) -> list[tuple[str, float, float]]:
-    """(text, font size, top) per line; small raised digits become superscript digits."""
+    """(text, font size, top) per line; digits set small and raised become superscript markers."""
+    chars = [c for c in chars if c["text"]]
     if not chars:
         return []
-    sizes = [round(c["size"], 1) for c in chars if c["text"].strip()]
-    normal = statistics.median(sizes) if sizes else 10
-    regular = [c for c in chars if not (c["text"].isdigit() and c["size"] < normal * 0.8)]
-    raised = [c for c in chars if c["text"].isdigit() and c["size"] < normal * 0.8]
-    regular.sort(key=lambda c: (round(c["bottom"]), c["x0"]))
+    chars.sort(key=lambda c: (round(c["bottom"], 1), c["x0"]))
     groups: list[list[dict]] = []
-    for c in regular:
-        if groups and abs(groups[-1][0]["bottom"] - c["bottom"]) <= max(2.0, c["size"] * 0.3):
+    for c in chars:
+        if groups and abs(groups[-1][-1]["bottom"] - c["bottom"]) <= max(1.5, c["size"] * 0.2):
             groups[-1].append(c)
         else:
             groups.append([c])
-    for c in raised:
-        best = None
-        for group in groups:
-            g_top = min(x["top"] for x in group)
-            g_bottom = max(x["bottom"] for x in group)
-            if g_top - c["size"] <= c["top"] <= g_bottom:
-                best = group
-                break
-        marked = dict(c, text=c["text"].translate(_DIGIT_TO_SUP))
-        if best is None:
-            groups.append([marked])
+
+    def text_size(group: list[dict]) -> float:
+        sizes = [x["size"] for x in group if x["text"].strip() and not x["text"].isdigit()]
+        return max(sizes) if sizes else max(x["size"] for x in group)
+
+    lines: list[list[dict]] = []
+    orphans: list[list[dict]] = []
+    for group in groups:
+        if all(x["text"].isdigit() or not x["text"].strip() for x in group) and len(group) <= 3:
+            orphans.append(group)  # small raised digits alone at their height: markers of a line nearby
         else:
-            best.append(marked)
+            lines.append(group)
+    for group in orphans:
+        size = max(x["size"] for x in group)
+        bottom = max(x["bottom"] for x in group)
+        host = None
+        for line in lines:
+            line_top = min(x["top"] for x in line)
+            line_bottom = max(x["bottom"] for x in line)
+            if size < 0.8 * text_size(line) and line_top - 1 <= bottom <= line_bottom:
+                host = line
+                break
+        if host is None:
+            lines.append(group)
+        else:
+            host.extend(dict(x, text=x["text"].translate(_DIGIT_TO_SUP)) for x in group)
     result = []
-    for group in sorted(groups, key=lambda g: min(x["top"] for x in g)):
-        group.sort(key=lambda x: x["x0"])
+    for line in sorted(lines, key=lambda g: min(x["top"] for x in g)):
+        size = text_size(line)
+        line.sort(key=lambda x: x["x0"])
         text = ""
         previous = None
-        for c in group:
-            if previous is not None and c["x0"] - previous["x1"] > max(c["size"], previous["size"]) * 0.2:
+        for c in line:
+            piece = c["text"]
+            if piece.isdigit() and c["size"] < 0.8 * size:
+                piece = piece.translate(_DIGIT_TO_SUP)
+            if previous is not None and c["x0"] - previous["x1"] > min(c["size"], previous["size"]) * 0.2:
                 text += " "
-            text += c["text"]
+            text += piece
             previous = c
-        line_sizes = [x["size"] for x in group if x["text"] not in SUPERSCRIPT_DIGITS and x["text"].strip()]
-        result.append((repair_fragment(text), max(line_sizes) if line_sizes else normal, min(x["top"] for x in group)))
+        result.append((text, size, min(x["top"] for x in line)))
     return result
 
 
@@ -571,11 +591,10 @@ def _body_size(page_lines: list[tuple[str, float, float]]) -> float:
 
 
 def _parse_pdf_lines(text: str, raw_tables: list[tuple[list[list[str]], int]], name: str) -> Document:
-    repaired = repair_text(text.replace("\x01", ""))
-    document = Document(name=name, substitutions=dict(repaired.substitutions), flags=repaired.flags)
+    repaired = repair_text(text)
+    document = Document(name=name, substitutions=dict(repaired.substitutions))
     marked: list[_Line] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = repair_fragment(line)
+    for number, line in enumerate(repaired.text.split("\n"), start=1):
         if line.startswith("TABLE\t"):
             marked.append(_Line("", number, kind="table", label=str(int(line.split("\t")[1]) - 1)))
         elif line.startswith("\x01"):
@@ -594,6 +613,9 @@ def _parse_pdf_lines(text: str, raw_tables: list[tuple[list[list[str]], int]], n
     tables_before: dict = {}
     _assemble(document, marked, soft=True, tables=tables, table_starts=tables_before)
     document.tables = merge_continued(document.tables)
+    for paragraph in document.paragraphs:
+        document.flags.extend(line_flags(paragraph.index, paragraph.text))
+    document.flags_by_paragraph = True
     return document
 
 

@@ -151,12 +151,6 @@ def repair_findings(document: Document) -> list[Finding]:
 
 # ---------------------------------------------------------------- dates
 
-_DATE_REASONS = {
-    "year": "the year cannot be right",
-    "month": "there is no such month",
-    "day": "that month has no such day",
-}
-
 
 def date_findings(block: Block) -> list[Finding]:
     findings = []
@@ -265,19 +259,19 @@ def fraction_percent_findings(block: Block) -> list[Finding]:
 
 
 def _percent_finding(block: Block, token: Token, numerator: Decimal, denominator: Decimal, exact: Decimal):
-    expected = format_decimal(exact, token.places) + "%"
+    expected = format_decimal(exact, max(token.places, 2)) + "%"
     return Finding(
         kind="percent",
         location=block.location,
         expected=expected,
-        found=show_token(token),
+        found=token.text,
         message=_("%(numerator)s / %(denominator)s × 100 = %(exact)s, which is %(expected)s, not %(found)s.")
         % {
             "numerator": show(numerator),
             "denominator": show(denominator),
             "exact": format_decimal(exact, 4),
             "expected": expected,
-            "found": show_token(token),
+            "found": token.text,
         },
         anchor=block.anchor,
         excerpt=excerpt(block.text, token.start, token.end),
@@ -364,7 +358,7 @@ def bracket_breakdown_findings(block: Block) -> list[Finding]:
                 kind="sum",
                 location=block.location,
                 expected=show(total),
-                found=show(token.value),
+                found=token.text,
                 message=_("The parts listed (%(parts)s) add up to %(sum)s, but the text gives the total as %(total)s.")
                 % {"parts": " + ".join(show(p.value) for p in parts), "sum": show(total), "total": show(token.value)},
                 anchor=block.anchor,
@@ -423,9 +417,9 @@ def footnote_breakdown_findings(document: Document) -> list[Finding]:
                 location=_("%(paragraph)s and footnote %(label)s")
                 % {"paragraph": paragraph_location(paragraph), "label": label},
                 expected=show(total),
-                found=show(number.value),
+                found=number.text,
                 message=_("The text gives %(total)s, but the parts listed in footnote %(label)s add up to %(sum)s.")
-                % {"total": show(number.value), "label": label, "sum": show(total)},
+                % {"total": number.text, "label": label, "sum": show(total)},
                 anchor={"paragraph": paragraph.index, "footnote": label},
                 excerpt=excerpt(paragraph.text, number.start, offset, 20),
             )
@@ -499,10 +493,10 @@ def repeated_quantity_findings(blocks: list[Block]) -> list[Finding]:
                 Finding(
                     kind="mismatch",
                     location=block.location,
-                    expected=show(first.value),
-                    found=show(token.value),
+                    expected=first.text,
+                    found=token.text,
                     message=_("The same quantity is given as %(first)s in %(first_location)s and as %(second)s here.")
-                    % {"first": show(first.value), "first_location": first_block.location, "second": show(token.value)},
+                    % {"first": first.text, "first_location": first_block.location, "second": token.text},
                     anchor=block.anchor,
                     excerpt=excerpt(text, token.start, token.end),
                 )
@@ -662,7 +656,7 @@ def target_percent_findings(table: Table) -> list[Finding]:
                 accepted += [result / (target * k) * 100 for k in {filled, len(periods)} if k]
             if any(percent_matches(found.value, found.places, a) for a in accepted):
                 continue
-            expected = format_decimal(exact, found.places)
+            expected = format_decimal(exact, max(found.places, 2))
             findings.append(
                 _row_finding(
                     table,
@@ -705,11 +699,11 @@ def remark_findings(table: Table, percent_column) -> list[Finding]:
         if not wrong:
             continue
         if value < 100:
-            expected = _("Chưa đạt")
+            expected = _("Not met")
         elif value == 100:
-            expected = _("Đạt")
+            expected = _("Met")
         else:
-            expected = _("Vượt")
+            expected = _("Exceeded")
         findings.append(
             _row_finding(
                 table,

@@ -84,7 +84,7 @@ def _is_column_number_row(cells: list[str]) -> bool:
     return ints == list(range(ints[0], ints[0] + len(ints)))
 
 
-def _header_like(cells: list[str]) -> bool:
+def header_like(cells: list[str]) -> bool:
     """No number in it other than years: captions ("Năm 2021", "Tỷ lệ %") or empty cells."""
     filled = [c for c in cells if c.strip()]
     if not filled:
@@ -115,7 +115,7 @@ def build_table(raw_rows: list[list[str]], *, index: int, lines: list[int] | Non
         if _is_column_number_row(cells):
             header_count += 1
             break
-        if _header_like(cells) and (header_count == 0 or _continues_header(cells, rows[header_count - 1])):
+        if header_like(cells) and (header_count == 0 or _continues_header(cells, rows[header_count - 1])):
             header_count += 1
             continue
         break
@@ -205,7 +205,7 @@ def _classify_columns(table: Table) -> None:
             column.index == 0 and cells and all(_STT.match(c) for c in cells) and not h
         ):
             column.kind = "stt"
-        elif "don vi tinh" in h or h in {"dvt", "don vi"}:
+        elif "don vi tinh" in h or h == "dvt":
             column.kind = "unit"
         elif "ghi chu" in h or "danh gia" in h:
             column.kind = "remark"

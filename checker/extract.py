@@ -135,7 +135,7 @@ def parse_text(text: str, name: str = "") -> Document:
     for start, end in table_spans:
         rows, numbers = [], []
         for i in range(start, end):
-            if lines[i].strip():
+            if "\t" in lines[i]:
                 rows.append(split_tab_row(lines[i]))
                 numbers.append(i + 1)
         tables.append(build_table(rows, index=len(tables) + 1, lines=numbers))

@@ -129,7 +129,7 @@ def build_table(raw_rows: list[list[str]], *, index: int, lines: list[int] | Non
             continue
         if header_signature(cells) in signatures or _is_column_number_row(cells):
             continue  # the header repeated at the top of a new page
-        if data and _continues_previous(cells):
+        if data and (_continues_previous(cells) or _completes_previous(cells, data[-1].cells)):
             for i, cell in enumerate(cells):
                 if cell.strip():
                     data[-1].cells[i] = f"{data[-1].cells[i].strip()} {cell.strip()}".strip()
@@ -157,6 +157,19 @@ def _continues_header(cells: list[str], above: list[str]) -> bool:
     """A second caption row: several captions ("2020", "2021", "Tổng"), or the rest of a wrapped one."""
     filled = _filled(cells)
     return len(filled) >= 2 or (len(filled) == 1 and filled[0][:1].islower())
+
+
+def _completes_previous(cells: list[str], previous: list[str]) -> bool:
+    """A label wrapped onto the next line, which carries the row's figures: "3 | Tỷ lệ ... kiểm tra," then
+    " | giám sát | 30 | 32"."""
+    filled_before = _filled(previous)
+    first_text = next((c.strip() for c in cells if c.strip()), "")
+    return (
+        len(filled_before) <= 2
+        and not cells[0].strip()
+        and first_text[:1].islower()
+        and not any(_is_numeric(c) for c in previous[1:])
+    )
 
 
 def _continues_previous(cells: list[str]) -> bool:

@@ -48,6 +48,7 @@ PARAGRAPHS = [
 ]
 FOOTNOTES = {"1": "Trước thời hạn (12); thường xuyên (23)."}
 
+# fmt: off
 APPENDIX = [
     [
         "TT",
@@ -88,8 +89,10 @@ APPENDIX = [
     # a stock: the total is the latest count, not a sum
     ["5", "Số tổ chức cơ sở đảng", "tổ chức", "70", "68", "70", "71", "71", "71", "101,43", "Vượt"],
     # 90% of the target, yet the remark says "Đạt"
-    ["6", "Kết nạp đảng viên ngoài khu vực nhà nước", "đảng viên", "100", "30", "30", "20", "10", "90", "90,00", "Đạt"],
+    ["6", "Kết nạp đảng viên ngoài khu vực nhà nước", "đảng viên", "100", "30", "30", "20", "10", "90", "90,00",
+     "Đạt"],
 ]
+# fmt: on
 BREAKDOWN = [
     ["TT", "Nội dung", "Số lượng"],
     # 6 + 3 = 9, not 10

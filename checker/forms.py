@@ -6,8 +6,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from checker.extract import SUPPORTED_EXTENSIONS
+from lib.numbers import format_decimal, format_int
 
-DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MB = 1024 * 1024
+DEFAULT_MAX_UPLOAD_BYTES = 20 * MB
+
+
+def _megabytes(size: int) -> str:
+    return format_int(size // MB) if size % MB == 0 else format_decimal(size / MB, 1)
 
 
 def max_upload_bytes() -> int:
@@ -29,6 +35,6 @@ class ReportUploadForm(forms.Form):
         if upload.size > limit:
             raise forms.ValidationError(
                 _("The file is too large (%(size)s MB); the limit is %(limit)s MB.")
-                % {"size": round(upload.size / 1024 / 1024, 1), "limit": round(limit / 1024 / 1024, 1)}
+                % {"size": format_decimal(upload.size / MB, 1), "limit": _megabytes(limit)}
             )
         return upload

@@ -18,9 +18,9 @@ def ensure_catalogue() -> None:
     mo_path = po_path.with_suffix(".mo")
     if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
         polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-        trans_real._translations = {}
-        trans_real._active = type(trans_real._active)()
-        translation.activate("vi")
+        trans_real._translations = {}  # forget catalogues loaded before the .mo existed
+        trans_real._default = None
+        translation.deactivate()
 
 
 # Each planted error: (paragraph text, footnotes it uses). The comment says what is wrong.

@@ -43,17 +43,23 @@ def personas(db):
     member_b = admit(org_b, full_name="Trần Thị Bình", national_id="001085000002")
 
     def user(username, role, organization=None, member=None):
-        u = User.objects.create_user(username=username, password="pw-" + username, role=role,
-                                     organization=organization, member=member)
+        u = User.objects.create_user(
+            username=username, password="pw-" + username, role=role, organization=organization, member=member
+        )
         return u
 
     return Personas(
-        committee=committee, org_a=org_a, cell_a1=cell_a1, cell_a2=cell_a2, org_b=org_b,
+        committee=committee,
+        org_a=org_a,
+        cell_a1=cell_a1,
+        cell_a2=cell_a2,
+        org_b=org_b,
         staff=user("staff", Role.COMMITTEE_STAFF, committee),
         secretary_a=user("sec_a", Role.SECRETARY, org_a),
         secretary_b=user("sec_b", Role.SECRETARY, org_b),
         plain_member=user("member_a", Role.MEMBER, member=member_a),
-        member_a=member_a, member_b=member_b,
+        member_a=member_a,
+        member_b=member_b,
     )
 
 
@@ -79,8 +85,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--disable-quic", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -88,8 +101,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                  base_url=live_server.url)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -112,5 +124,5 @@ def log_in(page, username: str, password: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
     assert "/accounts/login/" not in page.url, "login failed"

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "organizations",
     "members",
     "demo",
+    "checker",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]

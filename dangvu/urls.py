@@ -11,6 +11,7 @@ urlpatterns = [
     path("organizations/", include("organizations.urls")),
     path("members/", include("members.urls")),
     path("calendar/", include("workcalendar.urls")),
+    path("checker/", include("checker.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

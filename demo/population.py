@@ -79,8 +79,16 @@ class Counters:
 
 
 class ChunkSimulation:
-    def __init__(self, *, rng: random.Random, holding: list[Organization], target: int, until: dt.date,
-                 counters: Counters, with_ids: bool):
+    def __init__(
+        self,
+        *,
+        rng: random.Random,
+        holding: list[Organization],
+        target: int,
+        until: dt.date,
+        counters: Counters,
+        with_ids: bool,
+    ):
         self.rng = rng
         self.holding = holding
         self.weights = [rng.lognormvariate(0, 0.6) for _ in holding]
@@ -117,18 +125,33 @@ class ChunkSimulation:
         self.counters.person += 1
         n = self.counters.person
         member = Member(
-            full_name=name, sex=sex, date_of_birth=born, place_of_birth=rng.choice(PROVINCES),
-            hometown=rng.choice(PROVINCES), permanent_address=f"Số {rng.randint(1, 300)}, {rng.choice(PROVINCES)}",
+            full_name=name,
+            sex=sex,
+            date_of_birth=born,
+            place_of_birth=rng.choice(PROVINCES),
+            hometown=rng.choice(PROVINCES),
+            permanent_address=f"Số {rng.randint(1, 300)}, {rng.choice(PROVINCES)}",
             ethnicity=weighted(rng, ETHNIC_MINORITIES) if minority else "Kinh",
             religion=weighted(rng, RELIGIONS) if rng.random() < 0.06 else "Không",
-            general_education="12/12", professional_qualification=rng.choice(QUALIFICATIONS),
-            political_theory_level=weighted(rng, [(TheoryLevel.ELEMENTARY, 40), (TheoryLevel.INTERMEDIATE, 35),
-                                                  (TheoryLevel.ADVANCED, 12), (TheoryLevel.BACHELOR, 3),
-                                                  (TheoryLevel.NONE, 10)]),
-            occupation_now=rng.choice(OCCUPATIONS), phone=f"09{rng.randint(10_000_000, 99_999_999)}",
+            general_education="12/12",
+            professional_qualification=rng.choice(QUALIFICATIONS),
+            political_theory_level=weighted(
+                rng,
+                [
+                    (TheoryLevel.ELEMENTARY, 40),
+                    (TheoryLevel.INTERMEDIATE, 35),
+                    (TheoryLevel.ADVANCED, 12),
+                    (TheoryLevel.BACHELOR, 3),
+                    (TheoryLevel.NONE, 10),
+                ],
+            ),
+            occupation_now=rng.choice(OCCUPATIONS),
+            phone=f"09{rng.randint(10_000_000, 99_999_999)}",
         )
         if self.with_ids:
-            member.national_id = f"{rng.randint(1, 96):03d}{(0 if sex == 'male' else 1) + (2 if born.year >= 2000 else 0)}{born.year % 100:02d}{n % 1_000_000:06d}"
+            # Căn cước: province code, sex and century digit, year of birth, serial.
+            sex_century = (0 if sex == "male" else 1) + (2 if born.year >= 2000 else 0)
+            member.national_id = f"{rng.randint(1, 96):03d}{sex_century}{born.year % 100:02d}{n % 1_000_000:06d}"
             member.cv_number = f"{n % 1_000_000:06d}KG"
         person = Person(member=member, index=len(self.people))
         self.people.append(person)
@@ -163,9 +186,17 @@ class ChunkSimulation:
     def admit(self, person: Person, on: dt.date, cell: Organization | None, external: str = "") -> None:
         rng = self.rng
         ceremony = on + dt.timedelta(days=rng.randint(3, 25))
-        self.add_event(person, EventKind.ADMITTED, on, organization=cell, external_place=external,
-                       document_no=f"{rng.randint(1, 400)}-QĐ/ĐUK", document_date=on,
-                       cell_resolution_on=on - dt.timedelta(days=rng.randint(20, 50)), ceremony_on=ceremony)
+        self.add_event(
+            person,
+            EventKind.ADMITTED,
+            on,
+            organization=cell,
+            external_place=external,
+            document_no=f"{rng.randint(1, 400)}-QĐ/ĐUK",
+            document_date=on,
+            cell_resolution_on=on - dt.timedelta(days=rng.randint(20, 50)),
+            ceremony_on=ceremony,
+        )
         person.admitted_on = on
         full_on = add_months(ceremony, 12) + dt.timedelta(days=rng.randint(0, 25))
         if cell is not None:
@@ -173,8 +204,12 @@ class ChunkSimulation:
             self.plan(full_on, "full", person)
         else:
             self.add_event(person, EventKind.MADE_FULL, full_on, document_no=f"{rng.randint(1, 400)}-QĐ/ĐU")
-            self.add_event(person, EventKind.CARD_ISSUED, full_on + dt.timedelta(days=rng.randint(60, 200)),
-                           card_number=self.next_card())
+            self.add_event(
+                person,
+                EventKind.CARD_ISSUED,
+                full_on + dt.timedelta(days=rng.randint(60, 200)),
+                card_number=self.next_card(),
+            )
         for years in BADGE_MILESTONES:
             eligible = add_years(on, years)
             if eligible > self.until:
@@ -197,15 +232,21 @@ class ChunkSimulation:
         initial = round(self.target * INITIAL_SHARE)
         for _ in range(initial):
             admitted = dt.date(int(rng.triangular(1965, 2014.99, 2012)), rng.randint(1, 12), rng.randint(1, 28))
-            person = (self.new_member(born=self.born_for_admission(admitted, 19, 40)))
+            person = self.new_member(born=self.born_for_admission(admitted, 19, 40))
             cell = self.pick_cell(admitted)
             if cell.founded_on and cell.founded_on > admitted:
                 # Admitted before this cell existed: admitted elsewhere, transferred in later.
                 self.admit(person, admitted, None, external=f"Đảng bộ huyện {rng.choice(PROVINCES)}")
                 arrive = max(cell.founded_on, person.last_on) + dt.timedelta(days=rng.randint(1, 60))
-                self.add_event(person, EventKind.TRANSFERRED_IN, arrive, organization=cell,
-                               transfer_mode=TransferMode.OFFICIAL, document_no=f"{rng.randint(1, 900)}-GGT/TU",
-                               external_place=f"Đảng bộ huyện {rng.choice(PROVINCES)}")
+                self.add_event(
+                    person,
+                    EventKind.TRANSFERRED_IN,
+                    arrive,
+                    organization=cell,
+                    transfer_mode=TransferMode.OFFICIAL,
+                    document_no=f"{rng.randint(1, 900)}-GGT/TU",
+                    external_place=f"Đảng bộ huyện {rng.choice(PROVINCES)}",
+                )
                 self.set_active(person, cell)
             else:
                 self.admit(person, admitted, cell)
@@ -247,30 +288,42 @@ class ChunkSimulation:
 
     def _do_admitted(self, on: dt.date) -> None:
         low, high = (18, 30) if self.rng.random() < 0.6 else (30, 50)
-        person = (self.new_member(born=self.born_for_admission(on, low, high)))
+        person = self.new_member(born=self.born_for_admission(on, low, high))
         self.admit(person, on, self.pick_cell(on))
 
     def _do_transferred_in(self, on: dt.date) -> None:
         rng = self.rng
         admitted = on - dt.timedelta(days=rng.randint(400, 365 * 25))
-        person = (self.new_member(born=self.born_for_admission(admitted, 20, 38)))
+        person = self.new_member(born=self.born_for_admission(admitted, 20, 38))
         self.admit(person, admitted, None, external=f"Đảng bộ {rng.choice(PROVINCES)}")
         if person.last_on >= on:
             on = person.last_on + dt.timedelta(days=1)
             if on > self.until:
                 return
-        self.add_event(person, EventKind.TRANSFERRED_IN, on, organization=self.pick_cell(on),
-                       transfer_mode=TransferMode.OFFICIAL, document_no=f"{rng.randint(1, 900)}-GGT/TU",
-                       external_place=f"Đảng bộ {rng.choice(PROVINCES)}")
+        self.add_event(
+            person,
+            EventKind.TRANSFERRED_IN,
+            on,
+            organization=self.pick_cell(on),
+            transfer_mode=TransferMode.OFFICIAL,
+            document_no=f"{rng.randint(1, 900)}-GGT/TU",
+            external_place=f"Đảng bộ {rng.choice(PROVINCES)}",
+        )
         self.set_active(person, person.events[-1].organization)
 
     def _do_transferred_out(self, on: dt.date) -> None:
         person = self._random_active(on)
         if person is None:
             return
-        self.add_event(person, EventKind.TRANSFERRED_OUT, on, organization=person.cell,
-                       transfer_mode=TransferMode.OFFICIAL, document_no=f"{self.rng.randint(1, 900)}-GGT/ĐUK",
-                       external_place=f"Đảng bộ {self.rng.choice(PROVINCES)}")
+        self.add_event(
+            person,
+            EventKind.TRANSFERRED_OUT,
+            on,
+            organization=person.cell,
+            transfer_mode=TransferMode.OFFICIAL,
+            document_no=f"{self.rng.randint(1, 900)}-GGT/ĐUK",
+            external_place=f"Đảng bộ {self.rng.choice(PROVINCES)}",
+        )
         self.set_active(person, None)
 
     def _do_internal(self, on: dt.date) -> None:
@@ -280,8 +333,15 @@ class ChunkSimulation:
         target = self.pick_cell(on)
         if target is person.cell:
             return
-        self.add_event(person, EventKind.TRANSFERRED_OUT, on, organization=person.cell, counterpart=target,
-                       transfer_mode=TransferMode.OFFICIAL, document_no=f"{self.rng.randint(1, 900)}-GGT/ĐUK")
+        self.add_event(
+            person,
+            EventKind.TRANSFERRED_OUT,
+            on,
+            organization=person.cell,
+            counterpart=target,
+            transfer_mode=TransferMode.OFFICIAL,
+            document_no=f"{self.rng.randint(1, 900)}-GGT/ĐUK",
+        )
         person.cell = target
 
     def _leave(self, on: dt.date, kind: str) -> None:
@@ -318,12 +378,26 @@ class ChunkSimulation:
             if person.cell is None or person.last_on > on:
                 continue
             if kind == "full":
-                self.add_event(person, EventKind.MADE_FULL, on, organization=person.cell,
-                               document_no=f"{rng.randint(1, 400)}-QĐ/ĐUK", document_date=on)
+                self.add_event(
+                    person,
+                    EventKind.MADE_FULL,
+                    on,
+                    organization=person.cell,
+                    document_no=f"{rng.randint(1, 400)}-QĐ/ĐUK",
+                    document_date=on,
+                )
                 self.plan(on + dt.timedelta(days=rng.randint(60, 200)), "card", person)
             elif kind == "card":
-                self.add_event(person, EventKind.CARD_ISSUED, on, organization=person.cell,
-                               card_number=self.next_card())
+                self.add_event(
+                    person, EventKind.CARD_ISSUED, on, organization=person.cell, card_number=self.next_card()
+                )
             elif kind == "badge" and rng.random() < 0.97:
-                self.add_event(person, EventKind.BADGE_AWARDED, on, organization=person.cell, badge_years=extra,
-                               document_no=f"{rng.randint(1, 300)}-QĐ/TU", badge_number=f"HH{rng.randint(1, 99999):05d}")
+                self.add_event(
+                    person,
+                    EventKind.BADGE_AWARDED,
+                    on,
+                    organization=person.cell,
+                    badge_years=extra,
+                    document_no=f"{rng.randint(1, 300)}-QĐ/TU",
+                    badge_number=f"HH{rng.randint(1, 99999):05d}",
+                )

@@ -13,7 +13,13 @@ from demo.tree import Chunk, TreeBuilder, build_base_orgs
 from members.models import Member, MemberEvent, MembershipSpell
 from members.services import apply_personal_derivations, apply_timeline
 from members.timeline import build_timeline
-from organizations.models import Organization, OrganizationEvent, OrganizationEventKind, OrganizationKind, OrganizationVersion
+from organizations.models import (
+    Organization,
+    OrganizationEvent,
+    OrganizationEventKind,
+    OrganizationKind,
+    OrganizationVersion,
+)
 from workcalendar.models import PublicHoliday
 from workcalendar.selectors import add_working_days
 
@@ -39,11 +45,20 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
 
     with transaction.atomic():
         builder = TreeBuilder(rng)
-        root_name = {"bloc": "Đảng bộ Khối các cơ quan tỉnh", "province": "Đảng bộ tỉnh",
-                     "country": "Đảng bộ toàn quốc (dữ liệu thử tải)"}[size]
-        root = builder.node(None, code="DUK" if size == "bloc" else "ROOT", name=root_name,
-                            short_name="ĐUK" if size == "bloc" else "", kind=OrganizationKind.COMMITTEE,
-                            founded_on=dt.date(1975, 1, 1), host_unit_type="party_mass")
+        root_name = {
+            "bloc": "Đảng bộ Khối các cơ quan tỉnh",
+            "province": "Đảng bộ tỉnh",
+            "country": "Đảng bộ toàn quốc (dữ liệu thử tải)",
+        }[size]
+        root = builder.node(
+            None,
+            code="DUK" if size == "bloc" else "ROOT",
+            name=root_name,
+            short_name="ĐUK" if size == "bloc" else "",
+            kind=OrganizationKind.COMMITTEE,
+            founded_on=dt.date(1975, 1, 1),
+            host_unit_type="party_mass",
+        )
         counts["Organization"] += len(builder.flush())
     per_chunk_members = spec["members"] // spec["chunks"]
     counters = Counters()
@@ -52,21 +67,32 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
         with transaction.atomic():
             if spec["per_district"] and index % spec["per_district"] == 0:
                 number = index // spec["per_district"] + 1
-                district = builder.node(root, code=f"H{number:03d}", name=f"Đảng bộ cấp trên cơ sở số {number}",
-                                        kind=OrganizationKind.COMMITTEE, founded_on=dt.date(1976, 1, 1),
-                                        host_unit_type="party_mass")
+                district = builder.node(
+                    root,
+                    code=f"H{number:03d}",
+                    name=f"Đảng bộ cấp trên cơ sở số {number}",
+                    kind=OrganizationKind.COMMITTEE,
+                    founded_on=dt.date(1976, 1, 1),
+                    host_unit_type="party_mass",
+                )
                 counts["Organization"] += len(builder.flush())
             prefix = f"C{index:03d}-" if spec["chunks"] > 1 else "B"
-            chunk = build_base_orgs(builder, district, count=spec["base_orgs"], cells=spec["cells"], prefix=prefix,
-                                    chunk_index=index)
+            chunk = build_base_orgs(
+                builder, district, count=spec["base_orgs"], cells=spec["cells"], prefix=prefix, chunk_index=index
+            )
             created = builder.flush()
             counts["Organization"] += len(created)
             _refresh_chunk(chunk, created)
             if index == 0:
                 counts.update(_history_examples(chunk, rng))
-            sim = ChunkSimulation(rng=random.Random(f"{rng.random()}-{index}"), holding=chunk.holding,
-                                  target=per_chunk_members, until=until, counters=counters,
-                                  with_ids=spec["chunks"] <= 96)
+            sim = ChunkSimulation(
+                rng=random.Random(f"{rng.random()}-{index}"),
+                holding=chunk.holding,
+                target=per_chunk_members,
+                until=until,
+                counters=counters,
+                with_ids=spec["chunks"] <= 96,
+            )
             people = sim.run()
             counts.update(_save_people(people, working_days))
         log(f"chunk {index + 1}/{spec['chunks']}: {len(people)} people")
@@ -94,10 +120,17 @@ def _history_examples(chunk: Chunk, rng: random.Random) -> Counter:
         version.save(update_fields=["valid_to"])
         base.name = f"{old} (sau sắp xếp)"
         base.save(update_fields=["name"])
-        OrganizationEvent.objects.create(organization=base, kind=OrganizationEventKind.RENAMED, on=on, old_name=old,
-                                         new_name=base.name, document_no=f"{rng.randint(1, 300)}-QĐ/TU")
-        OrganizationVersion.objects.create(organization=base, parent=version.parent, name=base.name,
-                                           short_name=base.short_name, valid_from=on)
+        OrganizationEvent.objects.create(
+            organization=base,
+            kind=OrganizationEventKind.RENAMED,
+            on=on,
+            old_name=old,
+            new_name=base.name,
+            document_no=f"{rng.randint(1, 300)}-QĐ/TU",
+        )
+        OrganizationVersion.objects.create(
+            organization=base, parent=version.parent, name=base.name, short_name=base.short_name, valid_from=on
+        )
         renamed += 1
     return Counter({"renamed": renamed})
 
@@ -121,34 +154,49 @@ def _save_people(people, working_days) -> Counter:
             event.member = member
             events.append(event)
         spells.extend(
-            MembershipSpell(member=member, organization_id=s.organization_id, start=s.start, end=s.end,
-                            probationary=s.probationary)
+            MembershipSpell(
+                member=member, organization_id=s.organization_id, start=s.start, end=s.end, probationary=s.probationary
+            )
             for s in timeline.spells
         )
     MemberEvent.objects.bulk_create(events, batch_size=5000)
     MembershipSpell.objects.bulk_create(spells, batch_size=5000)
     current = sum(1 for m in members if m.status in ("probationary", "full"))
-    return Counter({"Member": len(members), "MemberEvent": len(events), "MembershipSpell": len(spells),
-                    "current_members": current})
+    return Counter(
+        {"Member": len(members), "MemberEvent": len(events), "MembershipSpell": len(spells), "current_members": current}
+    )
 
 
 def _demo_users(root: Organization) -> Counter:
     admin, _ = User.objects.update_or_create(
         username="admin",
-        defaults={"role": Role.COMMITTEE_STAFF, "organization": root, "is_staff": True, "is_superuser": True,
-                  "first_name": "Quản trị", "last_name": "Văn phòng"},
+        defaults={
+            "role": Role.COMMITTEE_STAFF,
+            "organization": root,
+            "is_staff": True,
+            "is_superuser": True,
+            "first_name": "Quản trị",
+            "last_name": "Văn phòng",
+        },
     )
     admin.set_password("admin")
     admin.save()
     base = Organization.objects.filter(kind=OrganizationKind.BASE_PARTY_COMMITTEE).order_by("path").first()
     secretary, _ = User.objects.update_or_create(
-        username="bithu", defaults={"role": Role.SECRETARY, "organization": base, "first_name": "Bí thư",
-                                    "last_name": base.short_name or base.name})
+        username="bithu",
+        defaults={
+            "role": Role.SECRETARY,
+            "organization": base,
+            "first_name": "Bí thư",
+            "last_name": base.short_name or base.name,
+        },
+    )
     secretary.set_password("demo")
     secretary.save()
     member = Member.objects.filter(organization__path__startswith=base.path, status="full").order_by("pk").first()
     plain, _ = User.objects.update_or_create(
-        username="dangvien", defaults={"role": Role.MEMBER, "member": member, "first_name": member.full_name})
+        username="dangvien", defaults={"role": Role.MEMBER, "member": member, "first_name": member.full_name}
+    )
     plain.set_password("demo")
     plain.save()
     return Counter({"User": 3})
@@ -156,8 +204,9 @@ def _demo_users(root: Organization) -> Counter:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     rows = []
-    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien"]).select_related("organization",
-                                                                                                  "member"):
+    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien"]).select_related(
+        "organization", "member"
+    ):
         password = "admin" if user.username == "admin" else "demo"
         where = user.organization.name if user.organization else (user.member.full_name if user.member else "")
         rows.append((user.username, password, f"{user.get_role_display()} – {where}"))

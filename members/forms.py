@@ -48,26 +48,36 @@ JOIN_CHOICES = [
 
 
 class MemberCreateForm(MemberForm):
-    join = forms.ChoiceField(label=_("How the member joins the registry"), choices=JOIN_CHOICES,
-                             widget=forms.RadioSelect, initial=EventKind.ADMITTED)
+    join = forms.ChoiceField(
+        label=_("How the member joins the registry"),
+        choices=JOIN_CHOICES,
+        widget=forms.RadioSelect,
+        initial=EventKind.ADMITTED,
+    )
     organization = OrganizationChoiceField(label=_("Cell"), queryset=Organization.objects.none())
     on = VnDateField(label=_("Admission decision date / date of arrival"))
     document_no = forms.CharField(label=_("Admission decision number / transfer letter number"), max_length=64)
     document_date = VnDateField(label=_("Decision or letter date"), required=False)
-    cell_resolution_on = VnDateField(label=_("Cell resolution date"), required=False,
-                                     help_text=_("The admission age (18 to 60) is checked on this date."))
+    cell_resolution_on = VnDateField(
+        label=_("Cell resolution date"),
+        required=False,
+        help_text=_("The admission age (18 to 60) is checked on this date."),
+    )
     ceremony_on = VnDateField(label=_("Admission ceremony date"), required=False)
     ceremony_place = forms.CharField(label=_("Ceremony place"), max_length=255, required=False)
     over_age_approved = forms.BooleanField(label=_("Admission over 60 specially approved"), required=False)
     # For a member transferred in: the admission recorded elsewhere.
-    external_place = forms.CharField(label=_("Party organization the member comes from"), max_length=255,
-                                     required=False)
+    external_place = forms.CharField(
+        label=_("Party organization the member comes from"), max_length=255, required=False
+    )
     original_admitted_on = VnDateField(label=_("Original admission decision date"), required=False)
     original_ceremony_on = VnDateField(label=_("Original admission ceremony date"), required=False)
-    original_document_no = forms.CharField(label=_("Original admission decision number"), max_length=64,
-                                           required=False)
-    made_full_on = VnDateField(label=_("Full membership decision date"), required=False,
-                               help_text=_("Leave empty if the member is still probationary."))
+    original_document_no = forms.CharField(label=_("Original admission decision number"), max_length=64, required=False)
+    made_full_on = VnDateField(
+        label=_("Full membership decision date"),
+        required=False,
+        help_text=_("Leave empty if the member is still probationary."),
+    )
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,41 +96,97 @@ class MemberCreateForm(MemberForm):
 
     def first_event(self) -> dict:
         d = self.cleaned_data
-        common = {"on": d["on"], "organization": d["organization"], "document_no": d["document_no"],
-                  "document_date": d.get("document_date")}
+        common = {
+            "on": d["on"],
+            "organization": d["organization"],
+            "document_no": d["document_no"],
+            "document_date": d.get("document_date"),
+        }
         if d["join"] == EventKind.ADMITTED:
-            return {"kind": EventKind.ADMITTED, **common, "cell_resolution_on": d.get("cell_resolution_on"),
-                    "ceremony_on": d.get("ceremony_on"), "ceremony_place": d.get("ceremony_place", ""),
-                    "over_age_approved": d.get("over_age_approved", False)}
+            return {
+                "kind": EventKind.ADMITTED,
+                **common,
+                "cell_resolution_on": d.get("cell_resolution_on"),
+                "ceremony_on": d.get("ceremony_on"),
+                "ceremony_place": d.get("ceremony_place", ""),
+                "over_age_approved": d.get("over_age_approved", False),
+            }
         return {
-            "kind": EventKind.TRANSFERRED_IN, **common, "transfer_mode": TransferMode.OFFICIAL,
+            "kind": EventKind.TRANSFERRED_IN,
+            **common,
+            "transfer_mode": TransferMode.OFFICIAL,
             "external_place": d["external_place"],
-            "admission": {"on": d["original_admitted_on"], "external_place": d["external_place"],
-                          "document_no": d["original_document_no"], "ceremony_on": d.get("original_ceremony_on"),
-                          "cell_resolution_on": d.get("cell_resolution_on"),
-                          "over_age_approved": d.get("over_age_approved", False),
-                          "made_full_on": d.get("made_full_on")},
+            "admission": {
+                "on": d["original_admitted_on"],
+                "external_place": d["external_place"],
+                "document_no": d["original_document_no"],
+                "ceremony_on": d.get("original_ceremony_on"),
+                "cell_resolution_on": d.get("cell_resolution_on"),
+                "over_age_approved": d.get("over_age_approved", False),
+                "made_full_on": d.get("made_full_on"),
+            },
         }
 
 
 # Which inputs each event form shows, in order.
 EVENT_FORM_FIELDS = {
-    EventKind.ADMITTED: ["on", "organization", "document_no", "document_date", "cell_resolution_on", "ceremony_on",
-                         "ceremony_place", "over_age_approved", "note"],
-    EventKind.READMITTED: ["on", "organization", "document_no", "document_date", "cell_resolution_on", "ceremony_on",
-                           "ceremony_place", "over_age_approved", "note"],
+    EventKind.ADMITTED: [
+        "on",
+        "organization",
+        "document_no",
+        "document_date",
+        "cell_resolution_on",
+        "ceremony_on",
+        "ceremony_place",
+        "over_age_approved",
+        "note",
+    ],
+    EventKind.READMITTED: [
+        "on",
+        "organization",
+        "document_no",
+        "document_date",
+        "cell_resolution_on",
+        "ceremony_on",
+        "ceremony_place",
+        "over_age_approved",
+        "note",
+    ],
     EventKind.MADE_FULL: ["on", "document_no", "document_date", "note"],
-    EventKind.TRANSFERRED_OUT: ["on", "transfer_mode", "counterpart", "external_place", "temporary_until",
-                                "document_no", "document_date", "note"],
-    EventKind.TRANSFERRED_IN: ["on", "transfer_mode", "organization", "external_place", "temporary_until",
-                               "document_no", "document_date", "note"],
+    EventKind.TRANSFERRED_OUT: [
+        "on",
+        "transfer_mode",
+        "counterpart",
+        "external_place",
+        "temporary_until",
+        "document_no",
+        "document_date",
+        "note",
+    ],
+    EventKind.TRANSFERRED_IN: [
+        "on",
+        "transfer_mode",
+        "organization",
+        "external_place",
+        "temporary_until",
+        "document_no",
+        "document_date",
+        "note",
+    ],
     EventKind.REMOVED: ["on", "document_no", "document_date", "note"],
     EventKind.RESIGNED: ["on", "document_no", "document_date", "note"],
     EventKind.EXPELLED: ["on", "document_no", "document_date", "note"],
     EventKind.DIED: ["on", "document_no", "document_date", "note"],
     EventKind.CARD_ISSUED: ["on", "card_number", "document_no", "note"],
-    EventKind.BADGE_AWARDED: ["on", "badge_years", "badge_number", "early_for_illness", "document_no",
-                              "document_date", "note"],
+    EventKind.BADGE_AWARDED: [
+        "on",
+        "badge_years",
+        "badge_number",
+        "early_for_illness",
+        "document_no",
+        "document_date",
+        "note",
+    ],
 }
 DATE_LABELS = {
     EventKind.ADMITTED: _("Admission decision date"),
@@ -137,11 +203,13 @@ DATE_LABELS = {
 class EventForm(forms.Form):
     on = VnDateField(label=_("Date"))
     organization = OrganizationChoiceField(label=_("Cell"), queryset=Organization.objects.none(), required=False)
-    counterpart = OrganizationChoiceField(label=_("To a cell of the committee"), queryset=Organization.objects.none(),
-                                          required=False)
+    counterpart = OrganizationChoiceField(
+        label=_("To a cell of the committee"), queryset=Organization.objects.none(), required=False
+    )
     external_place = forms.CharField(label=_("Place outside the committee"), max_length=255, required=False)
-    transfer_mode = forms.ChoiceField(label=_("Transfer kind"), choices=TransferMode.choices,
-                                      initial=TransferMode.OFFICIAL)
+    transfer_mode = forms.ChoiceField(
+        label=_("Transfer kind"), choices=TransferMode.choices, initial=TransferMode.OFFICIAL
+    )
     temporary_until = VnDateField(label=_("Temporary until"), required=False)
     document_no = forms.CharField(label=_("Decision or letter number"), max_length=64, required=False)
     document_date = VnDateField(label=_("Decision or letter date"), required=False)
@@ -150,9 +218,12 @@ class EventForm(forms.Form):
     ceremony_place = forms.CharField(label=_("Ceremony place"), max_length=255, required=False)
     over_age_approved = forms.BooleanField(label=_("Admission over 60 specially approved"), required=False)
     card_number = forms.CharField(label=_("Party card number"), max_length=8, required=False)
-    badge_years = forms.TypedChoiceField(label=_("Badge"), coerce=int, required=False,
-                                         choices=[("", "—")] + [(y, _("%(years)d years of seniority") % {"years": y})
-                                                                for y in BADGE_MILESTONES])
+    badge_years = forms.TypedChoiceField(
+        label=_("Badge"),
+        coerce=int,
+        required=False,
+        choices=[("", "—")] + [(y, _("%(years)d years of seniority") % {"years": y}) for y in BADGE_MILESTONES],
+    )
     badge_number = forms.CharField(label=_("Badge number"), max_length=32, required=False)
     early_for_illness = forms.BooleanField(label=_("Awarded early for serious illness"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -191,15 +262,23 @@ STATUS_FILTER_CHOICES = [
 
 
 class MemberFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False,
-                        widget=forms.TextInput(attrs={"placeholder": _("Name, card number or national ID"),
-                                                      "type": "search", "autocomplete": "off"}))
-    organization = OrganizationChoiceField(label=_("Organization"), queryset=Organization.objects.none(),
-                                           required=False, empty_label=_("Whole tree"))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Name, card number or national ID"), "type": "search", "autocomplete": "off"}
+        ),
+    )
+    organization = OrganizationChoiceField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False, empty_label=_("Whole tree")
+    )
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("All"))] + list(Sex.choices), required=False)
-    ethnic_minority = forms.NullBooleanField(label=_("Ethnic minority"), required=False, widget=forms.Select(
-        choices=[("", _("All")), ("true", _("Ethnic minority")), ("false", _("Kinh"))]))
+    ethnic_minority = forms.NullBooleanField(
+        label=_("Ethnic minority"),
+        required=False,
+        widget=forms.Select(choices=[("", _("All")), ("true", _("Ethnic minority")), ("false", _("Kinh"))]),
+    )
     probationary = forms.BooleanField(label=_("Probationary"), required=False)
     due_full = forms.BooleanField(label=_("Due for full membership"), required=False)
     due_badge = forms.BooleanField(label=_("Due for a badge"), required=False)

@@ -202,9 +202,7 @@ class MemberEvent(models.Model):
     ceremony_on = models.DateField(_("admission ceremony date"), null=True, blank=True)
     ceremony_place = models.CharField(_("ceremony place"), max_length=255, blank=True)
     over_age_approved = models.BooleanField(_("admission over 60 specially approved"), default=False)
-    card_number = models.CharField(
-        _("party card number"), max_length=8, blank=True, validators=[card_number_validator]
-    )
+    card_number = models.CharField(_("party card number"), max_length=8, blank=True, validators=[card_number_validator])
     badge_years = models.PositiveSmallIntegerField(_("badge (years of seniority)"), null=True, blank=True)
     badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
     early_for_illness = models.BooleanField(_("awarded early for serious illness"), default=False)

@@ -59,7 +59,9 @@ def member_list(*, user: User, filters: MemberFilters, today: dt.date | None = N
     if filters.probationary:
         qs = qs.filter(status=Status.PROBATIONARY)
     if filters.due_full:
-        qs = qs.filter(status=Status.PROBATIONARY, probation_ends_on__lte=today + dt.timedelta(days=FULL_DUE_WINDOW_DAYS))
+        qs = qs.filter(
+            status=Status.PROBATIONARY, probation_ends_on__lte=today + dt.timedelta(days=FULL_DUE_WINDOW_DAYS)
+        )
     if filters.due_badge:
         qs = qs.filter(status__in=ACTIVE_STATUSES, next_badge_on__lte=today + dt.timedelta(days=BADGE_DUE_WINDOW_DAYS))
     return qs.select_related("organization", "last_organization").order_by("sort_key", "pk")
@@ -81,9 +83,7 @@ def deleted_members(*, user: User) -> QuerySet[Member]:
 
 
 def member_events(*, member: Member) -> list[MemberEvent]:
-    return list(
-        member.events.select_related("organization", "counterpart").order_by("on", "id")
-    )
+    return list(member.events.select_related("organization", "counterpart").order_by("on", "id"))
 
 
 def deleted_member_events(*, member: Member) -> list[MemberEvent]:

@@ -17,7 +17,6 @@ from members.models import (
     Member,
     MemberEvent,
     MembershipSpell,
-    Status,
     TransferMode,
 )
 from members.timeline import Timeline, TimelineError, build_timeline
@@ -48,17 +47,53 @@ MISSING_MESSAGES = {
     "badge_years": lambda: _("Choose the badge."),
 }
 EVENT_FIELDS = (
-    "on", "organization", "counterpart", "external_place", "transfer_mode", "temporary_until", "document_no",
-    "document_date", "cell_resolution_on", "ceremony_on", "ceremony_place", "over_age_approved", "card_number",
-    "badge_years", "badge_number", "early_for_illness", "note",
-)  # fmt: skip
+    "on",
+    "organization",
+    "counterpart",
+    "external_place",
+    "transfer_mode",
+    "temporary_until",
+    "document_no",
+    "document_date",
+    "cell_resolution_on",
+    "ceremony_on",
+    "ceremony_place",
+    "over_age_approved",
+    "card_number",
+    "badge_years",
+    "badge_number",
+    "early_for_illness",
+    "note",
+)
 PERSONAL_FIELDS = (
-    "full_name", "birth_name", "aliases", "sex", "date_of_birth", "place_of_birth", "hometown", "permanent_address",
-    "temporary_address", "general_education", "professional_qualification", "political_theory_level",
-    "foreign_language", "occupation_before", "occupation_now", "position", "card_number", "cv_number", "national_id",
-    "phone", "in_armed_forces", "retired", "photo", "ethnicity", "religion", "family_background",
+    "full_name",
+    "birth_name",
+    "aliases",
+    "sex",
+    "date_of_birth",
+    "place_of_birth",
+    "hometown",
+    "permanent_address",
+    "temporary_address",
+    "general_education",
+    "professional_qualification",
+    "political_theory_level",
+    "foreign_language",
+    "occupation_before",
+    "occupation_now",
+    "position",
+    "card_number",
+    "cv_number",
+    "national_id",
+    "phone",
+    "in_armed_forces",
+    "retired",
+    "photo",
+    "ethnicity",
+    "religion",
+    "family_background",
     "political_history_notes",
-)  # fmt: skip
+)
 
 
 def derive_timeline(member: Member, events: Iterable[MemberEvent]) -> Timeline:
@@ -158,7 +193,9 @@ def _validate_event(event: MemberEvent, *, today: dt.date) -> None:
     if event.temporary_until and event.temporary_until <= event.on:
         raise refuse("temporary_until", _("The end of the temporary transfer must come after its start."))
     if event.document_date and event.document_date > today:
-        raise refuse("document_date", _("The date %(date)s is in the future.") % {"date": format_short(event.document_date)})
+        raise refuse(
+            "document_date", _("The date %(date)s is in the future.") % {"date": format_short(event.document_date)}
+        )
     for field in ("organization", "counterpart"):
         org = getattr(event, field)
         if org is None:
@@ -166,10 +203,15 @@ def _validate_event(event: MemberEvent, *, today: dt.date) -> None:
         if not org.holds_members:
             raise refuse(field, _("Members belong to a cell or a base cell, not to %(name)s.") % {"name": org.name})
         if org.founded_on and event.on < org.founded_on:
-            raise refuse(field, _("%(name)s was founded on %(date)s, after this date.") % {
-                "name": org.name, "date": format_short(org.founded_on)})
+            raise refuse(
+                field,
+                _("%(name)s was founded on %(date)s, after this date.")
+                % {"name": org.name, "date": format_short(org.founded_on)},
+            )
         if org.ended_on and event.on >= org.ended_on:
-            raise refuse(field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": format_short(org.ended_on)})
+            raise refuse(
+                field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": format_short(org.ended_on)}
+            )
 
 
 def _organization_on(member: Member, on: dt.date) -> Organization | None:
@@ -184,8 +226,9 @@ def _organization_on(member: Member, on: dt.date) -> Organization | None:
 
 
 @transaction.atomic
-def member_event_record(*, member: Member, kind: str, by: User | None, today: dt.date | None = None,
-                        **fields) -> MemberEvent:
+def member_event_record(
+    *, member: Member, kind: str, by: User | None, today: dt.date | None = None, **fields
+) -> MemberEvent:
     """Record one dated event (admission, transfer, ...) and re-derive everything that follows from it."""
     today = today or timezone.localdate()
     member = Member.objects.select_for_update().get(pk=member.pk)
@@ -234,8 +277,9 @@ def member_create(*, by: User | None, data: dict, first_event: dict, today: dt.d
         full_no = admission.pop("made_full_document_no", "")
         member_event_record(member=member, kind=EventKind.ADMITTED, by=by, today=today, **admission)
         if full_on:
-            member_event_record(member=member, kind=EventKind.MADE_FULL, by=by, today=today, on=full_on,
-                                document_no=full_no or "-")
+            member_event_record(
+                member=member, kind=EventKind.MADE_FULL, by=by, today=today, on=full_on, document_no=full_no or "-"
+            )
     member_event_record(member=member, kind=kind, by=by, today=today, **first)
     member.refresh_from_db()
     return member
@@ -296,34 +340,56 @@ def member_restore(*, member: Member, by: User | None) -> Member:
     return member
 
 
-def transfer_members(*, source: Organization, target: Organization, member_ids: Iterable[int], on: dt.date,
-                     by: User | None, document_no: str, note: str = "") -> int:
+def transfer_members(
+    *,
+    source: Organization,
+    target: Organization,
+    member_ids: Iterable[int],
+    on: dt.date,
+    by: User | None,
+    document_no: str,
+    note: str = "",
+) -> int:
     """Official transfers of the chosen members of `source` to `target` (used by splits and merges)."""
     count = 0
     for member in Member.objects.filter(pk__in=list(member_ids), organization=source):
-        member_event_record(member=member, kind=EventKind.TRANSFERRED_OUT, by=by, on=on,
-                            transfer_mode=TransferMode.OFFICIAL, counterpart=target,
-                            document_no=document_no or "-", note=note)
+        member_event_record(
+            member=member,
+            kind=EventKind.TRANSFERRED_OUT,
+            by=by,
+            on=on,
+            transfer_mode=TransferMode.OFFICIAL,
+            counterpart=target,
+            document_no=document_no or "-",
+            note=note,
+        )
         count += 1
     return count
 
 
-def transfer_all_members(*, source: Organization, target: Organization, on: dt.date, by: User | None,
-                         document_no: str, note: str = "") -> int:
+def transfer_all_members(
+    *, source: Organization, target: Organization, on: dt.date, by: User | None, document_no: str, note: str = ""
+) -> int:
     ids = list(Member.objects.filter(organization=source).values_list("pk", flat=True))
-    return transfer_members(source=source, target=target, member_ids=ids, on=on, by=by, document_no=document_no,
-                            note=note)
+    return transfer_members(
+        source=source, target=target, member_ids=ids, on=on, by=by, document_no=document_no, note=note
+    )
 
 
-def transfer_all_members_out(*, organization: Organization, external_place: str, on: dt.date, by: User | None,
-                             document_no: str) -> int:
+def transfer_all_members_out(
+    *, organization: Organization, external_place: str, on: dt.date, by: User | None, document_no: str
+) -> int:
     count = 0
     for member in Member.objects.filter(organization=organization):
-        member_event_record(member=member, kind=EventKind.TRANSFERRED_OUT, by=by, on=on,
-                            transfer_mode=TransferMode.OFFICIAL, external_place=external_place,
-                            document_no=document_no or "-",
-                            note=_("Organization handed over to %(body)s") % {"body": external_place})
+        member_event_record(
+            member=member,
+            kind=EventKind.TRANSFERRED_OUT,
+            by=by,
+            on=on,
+            transfer_mode=TransferMode.OFFICIAL,
+            external_place=external_place,
+            document_no=document_no or "-",
+            note=_("Organization handed over to %(body)s") % {"body": external_place},
+        )
         count += 1
     return count
-
-

@@ -155,16 +155,20 @@ def build_timeline(
         if age_months < rules.min_admission_age_months:
             raise TimelineError(
                 field_name,
-                _("The person was %(years)d years %(months)d months old when the cell considered the admission; "
-                  "the minimum is 18 years (%(source)s).")
+                _(
+                    "The person was %(years)d years %(months)d months old when the cell considered the admission; "
+                    "the minimum is 18 years (%(source)s)."
+                )
                 % {"years": age_months // 12, "months": age_months % 12, "source": rules.source},
                 e,
             )
         if age_months > rules.max_admission_age_months and not e.over_age_approved:
             raise TimelineError(
                 field_name,
-                _("The person was over 60 when the cell considered the admission; this needs the special approval "
-                  "of the competent committee (%(source)s).")
+                _(
+                    "The person was over 60 when the cell considered the admission; this needs the special approval "
+                    "of the competent committee (%(source)s)."
+                )
                 % {"source": rules.source},
                 e,
             )
@@ -172,7 +176,9 @@ def build_timeline(
     def begin_membership(e: EventLike) -> None:
         check_age(e)
         if e.ceremony_on and e.ceremony_on < e.on:
-            raise TimelineError("ceremony_on", _("The admission ceremony cannot come before the admission decision."), e)
+            raise TimelineError(
+                "ceremony_on", _("The admission ceremony cannot come before the admission decision."), e
+            )
         t.status = Status.PROBATIONARY
         t.admitted_on = e.on
         t.first_admitted_on = t.first_admitted_on or e.on
@@ -209,14 +215,18 @@ def build_timeline(
                 raise TimelineError("kind", _("Only someone who has left the party can be re-admitted."), e)
             rules = charter_rules_on(e.on)
             if t.readmissions >= rules.readmission_max_times:
-                raise TimelineError("kind", _("A person can be re-admitted only once (%(source)s).") % {
-                    "source": rules.source}, e)
+                raise TimelineError(
+                    "kind", _("A person can be re-admitted only once (%(source)s).") % {"source": rules.source}, e
+                )
             if t.left_on and months_between(t.left_on, e.on) < rules.readmission_min_gap_months:
                 raise TimelineError(
                     "on",
                     _("Re-admission needs at least %(months)d months after leaving the party on %(left)s (%(source)s).")
-                    % {"months": rules.readmission_min_gap_months, "left": format_short(t.left_on),
-                       "source": rules.source},
+                    % {
+                        "months": rules.readmission_min_gap_months,
+                        "left": format_short(t.left_on),
+                        "source": rules.source,
+                    },
                     e,
                 )
             gaps_days += (e.on - t.left_on).days if t.left_on else 0
@@ -242,7 +252,7 @@ def build_timeline(
             probation_intervals[-1][1] = probation_end
         elif kind == EventKind.TRANSFERRED_OUT:
             if not t.is_active:
-                raise TimelineError("kind", _("Only an active member can be transferred."), e)
+                raise TimelineError("kind", _("Only a member who has not left the party can be transferred."), e)
             if here is None:
                 raise TimelineError("kind", _("The member is not in any cell of the committee on this date."), e)
             if e.counterpart_id and e.counterpart_id == here:
@@ -260,16 +270,19 @@ def build_timeline(
             if t.status == Status.NONE:
                 raise TimelineError(
                     "kind",
-                    _("No admission is recorded for this member; record the admission (it may be outside the "
-                      "committee) before the transfer in."),
+                    _(
+                        "No admission is recorded for this member; record the admission (it may be outside the "
+                        "committee) before the transfer in."
+                    ),
                     e,
                 )
             if not t.is_active:
-                raise TimelineError("kind", _("Only an active member can be transferred in."), e)
+                raise TimelineError("kind", _("Only a member who has not left the party can be transferred in."), e)
             if here is not None:
                 raise TimelineError(
-                    "kind", _("The member is still active in another cell of the committee; record the transfer "
-                              "out first."), e
+                    "kind",
+                    _("The member is still active in another cell of the committee; record the transfer out first."),
+                    e,
                 )
             if e.transfer_mode == TransferMode.TEMPORARY:
                 t.temporary_organization_id = e.organization_id

@@ -9,6 +9,7 @@ urlpatterns = [
     path("deleted/", views.trash, name="trash"),
     path("<int:pk>/", views.member_detail, name="detail"),
     path("<int:pk>/edit/", views.member_edit, name="edit"),
+    path("<int:pk>/photo/", views.member_photo, name="photo"),
     path("<int:pk>/delete/", views.member_delete, name="delete"),
     path("<int:pk>/restore/", views.member_restore, name="restore"),
     path("<int:pk>/events/<slug:kind>/", views.event_create, name="event_create"),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,8 +47,13 @@ def member_list(request):
     if form.is_valid():
         d = form.cleaned_data
         filters = selectors.MemberFilters(
-            q=d["q"], organization=d["organization"], status=d["status"] or "active", sex=d["sex"],
-            ethnic_minority=d.get("ethnic_minority"), probationary=d["probationary"], due_full=d["due_full"],
+            q=d["q"],
+            organization=d["organization"],
+            status=d["status"] or "active",
+            sex=d["sex"],
+            ethnic_minority=d.get("ethnic_minority"),
+            probationary=d["probationary"],
+            due_full=d["due_full"],
             due_badge=d["due_badge"],
         )
     page = Paginator(selectors.member_list(user=request.user, filters=filters), settings.PAGE_SIZE).get_page(
@@ -99,18 +104,33 @@ def member_detail(request, pk: int):
     return render(request, "members/detail.html", context)
 
 
+@login_required
+def member_photo(request, pk: int):
+    """The photo, served only to those who may see the member (photos are personal data)."""
+    member = _visible_member_or_404(request, pk)
+    if not member.photo:
+        raise Http404
+    try:
+        handle = member.photo.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(
+        handle, content_type="image/jpeg" if member.photo.name.lower().endswith((".jpg", ".jpeg")) else "image/png"
+    )
+
+
 @editor_required
 def member_create(request):
     organizations = member_holding_choices(user=request.user)
     initial = {}
     if request.GET.get("organization", "").isdigit():
         initial["organization"] = organizations.filter(pk=int(request.GET["organization"])).first()
-    form = forms.MemberCreateForm(request.POST or None, request.FILES or None, organizations=organizations,
-                                  initial=initial)
+    form = forms.MemberCreateForm(
+        request.POST or None, request.FILES or None, organizations=organizations, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.member_create(by=request.user, data=form.personal_data(),
-                                            first_event=form.first_event())
+            member = services.member_create(by=request.user, data=form.personal_data(), first_event=form.first_event())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -123,8 +143,9 @@ def member_create(request):
 def member_edit(request, pk: int):
     member = _visible_member_or_404(request, pk)
     _ensure_can_edit_member(request.user, member)
-    form = forms.MemberForm(request.POST or None, request.FILES or None, instance=member,
-                            show_sensitive=request.user.can_view_sensitive)
+    form = forms.MemberForm(
+        request.POST or None, request.FILES or None, instance=member, show_sensitive=request.user.can_view_sensitive
+    )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.fields}
         member.refresh_from_db()
@@ -154,8 +175,11 @@ def event_create(request, pk: int, kind: str):
         else:
             messages.success(request, _("%(event)s recorded.") % {"event": EventKind(kind).label})
             return redirect("members:detail", pk=member.pk)
-    return render(request, "members/event_form.html",
-                  {"form": form, "member": member, "kind_label": EventKind(kind).label, "kind": kind})
+    return render(
+        request,
+        "members/event_form.html",
+        {"form": form, "member": member, "kind_label": EventKind(kind).label, "kind": kind},
+    )
 
 
 @require_POST
@@ -214,5 +238,6 @@ def member_restore(request, pk: int):
 @editor_required
 def trash(request):
     page = Paginator(selectors.deleted_members(user=request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "members/trash.html",
-                  {"page": page, "organizations": deleted_organizations(user=request.user)})
+    return render(
+        request, "members/trash.html", {"page": page, "organizations": deleted_organizations(user=request.user)}
+    )

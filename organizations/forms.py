@@ -19,8 +19,18 @@ class FoundForm(DecisionFields):
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganizationKind.choices)
     host_unit_type = forms.ChoiceField(label=_("Host unit type"), choices=HostUnitType.choices)
     host_unit_name = forms.CharField(label=_("Host unit"), max_length=255, required=False)
-    field_order = ["code", "name", "short_name", "kind", "host_unit_type", "host_unit_name", "on", "document_no",
-                   "document_date", "note"]
+    field_order = [
+        "code",
+        "name",
+        "short_name",
+        "kind",
+        "host_unit_type",
+        "host_unit_name",
+        "on",
+        "document_no",
+        "document_date",
+        "note",
+    ]
 
     def __init__(self, *args, parent: Organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,8 +73,9 @@ class SplitForm(DecisionFields):
     code = forms.CharField(label=_("Code of the new organization"), max_length=32)
     name = forms.CharField(label=_("Name of the new organization"), max_length=255)
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
-    members = forms.ModelMultipleChoiceField(label=_("Members who move to it"), queryset=None, required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members who move to it"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
     field_order = ["code", "name", "short_name", "members", "on", "document_no", "document_date", "note"]
 
     def __init__(self, *args, members, **kwargs):

@@ -27,8 +27,11 @@ def _close_version(org: Organization, on: dt.date) -> None:
     if version is None:
         return
     if on < version.valid_from:
-        raise refuse("on", _("The date is before the organization's last change on %(date)s.") % {
-            "date": version.valid_from.strftime("%d/%m/%Y")})
+        raise refuse(
+            "on",
+            _("The date is before the organization's last change on %(date)s.")
+            % {"date": version.valid_from.strftime("%d/%m/%Y")},
+        )
     version.valid_to = on
     version.save(update_fields=["valid_to"])
 
@@ -42,7 +45,9 @@ def _open_version(org: Organization, on: dt.date) -> None:
 
 def _check_active(org: Organization, on: dt.date, field: str = "organization") -> None:
     if org.ended_on is not None:
-        raise refuse(field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": org.ended_on.strftime("%d/%m/%Y")})
+        raise refuse(
+            field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": org.ended_on.strftime("%d/%m/%Y")}
+        )
     if org.founded_on and on < org.founded_on:
         raise refuse("on", _("The date is before %(name)s was founded.") % {"name": org.name})
 
@@ -116,8 +121,15 @@ def organization_found(
 
 @transaction.atomic
 def organization_rename(
-    *, organization: Organization, name: str, on: dt.date, by: User | None, short_name: str | None = None,
-    document_no: str = "", document_date: dt.date | None = None, note: str = ""
+    *,
+    organization: Organization,
+    name: str,
+    on: dt.date,
+    by: User | None,
+    short_name: str | None = None,
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     _check_active(organization, on)
     name = name.strip()
@@ -130,8 +142,14 @@ def organization_rename(
         organization.short_name = short_name.strip()
     organization.save()
     OrganizationEvent.objects.create(
-        organization=organization, kind=OrganizationEventKind.RENAMED, on=on, old_name=old_name, new_name=name,
-        document_no=document_no, document_date=document_date, note=note,
+        organization=organization,
+        kind=OrganizationEventKind.RENAMED,
+        on=on,
+        old_name=old_name,
+        new_name=name,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
     )
     _open_version(organization, on)
     return organization
@@ -139,34 +157,60 @@ def organization_rename(
 
 @transaction.atomic
 def organization_move(
-    *, organization: Organization, new_parent: Organization, on: dt.date, by: User | None,
-    document_no: str = "", document_date: dt.date | None = None, note: str = ""
+    *,
+    organization: Organization,
+    new_parent: Organization,
+    on: dt.date,
+    by: User | None,
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     """Place an organization (with its subtree and members) under another organization of the tree."""
     _check_active(organization, on)
     _check_active(new_parent, on, field="new_parent")
     if new_parent.path.startswith(organization.path):
-        raise refuse("new_parent", _("An organization cannot be moved under itself or its own cells."))
+        raise refuse("new_parent", _("An organization cannot be moved under itself or an organization below it."))
     _check_child_kind(new_parent, organization.kind)
     _close_version(organization, on)
     Organization.objects.move(organization, new_parent, pos="last-child")
     organization.refresh_from_db()
     OrganizationEvent.objects.create(
-        organization=organization, kind=OrganizationEventKind.MOVED, on=on, other_organization=new_parent,
-        document_no=document_no, document_date=document_date, note=note,
+        organization=organization,
+        kind=OrganizationEventKind.MOVED,
+        on=on,
+        other_organization=new_parent,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
     )
     _open_version(organization, on)
     return organization
 
 
-def _end(organization: Organization, *, kind: str, on: dt.date, other: Organization | None = None,
-         external_body: str = "", document_no: str = "", document_date: dt.date | None = None, note: str = "") -> None:
+def _end(
+    organization: Organization,
+    *,
+    kind: str,
+    on: dt.date,
+    other: Organization | None = None,
+    external_body: str = "",
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
+) -> None:
     _close_version(organization, on)
     organization.ended_on = on
     organization.save()
     OrganizationEvent.objects.create(
-        organization=organization, kind=kind, on=on, other_organization=other, external_body=external_body,
-        document_no=document_no, document_date=document_date, note=note,
+        organization=organization,
+        kind=kind,
+        on=on,
+        other_organization=other,
+        external_body=external_body,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
     )
 
 
@@ -176,8 +220,13 @@ def _active_children(organization: Organization):
 
 @transaction.atomic
 def organization_dissolve(
-    *, organization: Organization, on: dt.date, by: User | None, document_no: str = "",
-    document_date: dt.date | None = None, note: str = ""
+    *,
+    organization: Organization,
+    on: dt.date,
+    by: User | None,
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     from members.selectors import active_members_of
 
@@ -191,15 +240,27 @@ def organization_dissolve(
             _("%(count)d members still belong to this organization; transfer them before dissolving it.")
             % {"count": remaining},
         )
-    _end(organization, kind=OrganizationEventKind.DISSOLVED, on=on, document_no=document_no,
-         document_date=document_date, note=note)
+    _end(
+        organization,
+        kind=OrganizationEventKind.DISSOLVED,
+        on=on,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
+    )
     return organization
 
 
 @transaction.atomic
 def organization_merge(
-    *, source: Organization, target: Organization, on: dt.date, by: User | None, document_no: str = "",
-    document_date: dt.date | None = None, note: str = ""
+    *,
+    source: Organization,
+    target: Organization,
+    on: dt.date,
+    by: User | None,
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     """Merge `source` into `target`: its members are transferred to `target`, then it ends."""
     from members.services import transfer_all_members
@@ -211,20 +272,40 @@ def organization_merge(
     if _active_children(source).exists():
         raise refuse("source", _("Merge or move the organizations under it first."))
     if source.holds_members and not target.holds_members:
-        raise refuse("target", _("Members can only be merged into a cell or a base cell."))
+        raise refuse("target", _("An organization that holds members can only be merged into a cell or a base cell."))
     transfer_all_members(
-        source=source, target=target, on=on, by=by, document_no=document_no,
+        source=source,
+        target=target,
+        on=on,
+        by=by,
+        document_no=document_no,
         note=_("Merged into %(name)s") % {"name": target.name},
     )
-    _end(source, kind=OrganizationEventKind.MERGED_INTO, on=on, other=target, document_no=document_no,
-         document_date=document_date, note=note)
+    _end(
+        source,
+        kind=OrganizationEventKind.MERGED_INTO,
+        on=on,
+        other=target,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
+    )
     return target
 
 
 @transaction.atomic
 def organization_split(
-    *, source: Organization, code: str, name: str, on: dt.date, by: User | None, member_ids: list[int],
-    short_name: str = "", document_no: str = "", document_date: dt.date | None = None, note: str = ""
+    *,
+    source: Organization,
+    code: str,
+    name: str,
+    on: dt.date,
+    by: User | None,
+    member_ids: list[int],
+    short_name: str = "",
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     """Found a new sibling of `source` and transfer the chosen members of `source` to it."""
     from members.services import transfer_members
@@ -232,20 +313,43 @@ def organization_split(
     _check_active(source, on)
     parent = Organization.objects.get_parent(source, update=True)
     new_org = organization_found(
-        parent=parent, code=code, name=name, short_name=short_name, kind=source.kind, on=on, by=by,
-        host_unit_type=source.host_unit_type, host_unit_name=source.host_unit_name, document_no=document_no,
-        document_date=document_date, event_kind=OrganizationEventKind.SPLIT_FROM, other_organization=source,
+        parent=parent,
+        code=code,
+        name=name,
+        short_name=short_name,
+        kind=source.kind,
+        on=on,
+        by=by,
+        host_unit_type=source.host_unit_type,
+        host_unit_name=source.host_unit_name,
+        document_no=document_no,
+        document_date=document_date,
+        event_kind=OrganizationEventKind.SPLIT_FROM,
+        other_organization=source,
         note=note,
     )
-    transfer_members(source=source, target=new_org, member_ids=member_ids, on=on, by=by, document_no=document_no,
-                     note=_("Split into %(name)s") % {"name": new_org.name})
+    transfer_members(
+        source=source,
+        target=new_org,
+        member_ids=member_ids,
+        on=on,
+        by=by,
+        document_no=document_no,
+        note=_("Split into %(name)s") % {"name": new_org.name},
+    )
     return new_org
 
 
 @transaction.atomic
 def organization_hand_over(
-    *, organization: Organization, external_body: str, on: dt.date, by: User | None, document_no: str = "",
-    document_date: dt.date | None = None, note: str = ""
+    *,
+    organization: Organization,
+    external_body: str,
+    on: dt.date,
+    by: User | None,
+    document_no: str = "",
+    document_date: dt.date | None = None,
+    note: str = "",
 ) -> Organization:
     """Hand an organization over to another committee: it and its members leave this committee's registry."""
     from members.services import transfer_all_members_out
@@ -254,12 +358,27 @@ def organization_hand_over(
         raise refuse("external_body", _("Name the committee that receives the organization."))
     _check_active(organization, on)
     for child in _active_children(organization):
-        organization_hand_over(organization=child, external_body=external_body, on=on, by=by,
-                               document_no=document_no, document_date=document_date, note=note)
-    transfer_all_members_out(organization=organization, external_place=external_body, on=on, by=by,
-                             document_no=document_no)
-    _end(organization, kind=OrganizationEventKind.HANDED_OVER, on=on, external_body=external_body,
-         document_no=document_no, document_date=document_date, note=note)
+        organization_hand_over(
+            organization=child,
+            external_body=external_body,
+            on=on,
+            by=by,
+            document_no=document_no,
+            document_date=document_date,
+            note=note,
+        )
+    transfer_all_members_out(
+        organization=organization, external_place=external_body, on=on, by=by, document_no=document_no
+    )
+    _end(
+        organization,
+        kind=OrganizationEventKind.HANDED_OVER,
+        on=on,
+        external_body=external_body,
+        document_no=document_no,
+        document_date=document_date,
+        note=note,
+    )
     return organization
 
 

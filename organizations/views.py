@@ -82,31 +82,52 @@ def _form_kwargs(action: str, request, org: Organization) -> dict:
         allowed_parents = [k for k, children in ALLOWED_CHILD_KINDS.items() if org.kind in children]
         return {"choices": visible.filter(kind__in=allowed_parents).exclude(path__startswith=org.path)}
     if action == "merge":
-        return {"choices": visible.filter(kind=org.kind) if not org.holds_members
-                else visible.filter(kind__in=["cell", "base_cell"])}
+        return {
+            "choices": visible.filter(kind=org.kind)
+            if not org.holds_members
+            else visible.filter(kind__in=["cell", "base_cell"])
+        }
     if action == "split":
         return {"members": member_list(user=request.user, filters=MemberFilters(organization=org))}
     return {}
 
 
 def _run_change(action: str, org: Organization, data: dict, user):
-    common = {"on": data["on"], "by": user, "document_no": data.get("document_no", ""),
-              "document_date": data.get("document_date"), "note": data.get("note", "")}
+    common = {
+        "on": data["on"],
+        "by": user,
+        "document_no": data.get("document_no", ""),
+        "document_date": data.get("document_date"),
+        "note": data.get("note", ""),
+    }
     if action == "found":
         return services.organization_found(
-            parent=org, code=data["code"], name=data["name"], short_name=data["short_name"], kind=data["kind"],
-            host_unit_type=data["host_unit_type"], host_unit_name=data["host_unit_name"], **common)
+            parent=org,
+            code=data["code"],
+            name=data["name"],
+            short_name=data["short_name"],
+            kind=data["kind"],
+            host_unit_type=data["host_unit_type"],
+            host_unit_name=data["host_unit_name"],
+            **common,
+        )
     if action == "rename":
-        return services.organization_rename(organization=org, name=data["name"],
-                                            short_name=data["short_name"] or None, **common)
+        return services.organization_rename(
+            organization=org, name=data["name"], short_name=data["short_name"] or None, **common
+        )
     if action == "move":
         return services.organization_move(organization=org, new_parent=data["new_parent"], **common)
     if action == "merge":
         return services.organization_merge(source=org, target=data["target"], **common)
     if action == "split":
-        return services.organization_split(source=org, code=data["code"], name=data["name"],
-                                           short_name=data["short_name"],
-                                           member_ids=[m.pk for m in data["members"]], **common)
+        return services.organization_split(
+            source=org,
+            code=data["code"],
+            name=data["name"],
+            short_name=data["short_name"],
+            member_ids=[m.pk for m in data["members"]],
+            **common,
+        )
     if action == "hand_over":
         return services.organization_hand_over(organization=org, external_body=data["external_body"], **common)
     return services.organization_dissolve(organization=org, **common)
@@ -128,8 +149,11 @@ def change(request, pk: int, action: str):
         else:
             messages.success(request, _("Saved."))
             return redirect("organizations:detail", pk=result.pk)
-    return render(request, "organizations/change.html", {"org": org, "form": form, "title": title % {"name": org.name},
-                                                         "action": action})
+    return render(
+        request,
+        "organizations/change.html",
+        {"org": org, "form": form, "title": title % {"name": org.name}, "action": action},
+    )
 
 
 @require_POST

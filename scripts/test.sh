@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/apt-ensure.sh chromium:chromium postgresql
+scripts/apt-ensure.sh chromium:chromium postgresql fonts-dejavu-core
 export DANGVU_DEV=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 PY=.venv/bin/python
 

@@ -26,8 +26,11 @@ def holiday_list(request):
             messages.success(request, _("Saved."))
             return redirect(f"{request.path}?year={form.cleaned_data['on'].year}")
     holidays = PublicHoliday.objects.filter(on__year=year)
-    return render(request, "workcalendar/list.html",
-                  {"holidays": holidays, "form": form, "year": year, "years": range(year - 2, year + 3)})
+    return render(
+        request,
+        "workcalendar/list.html",
+        {"holidays": holidays, "form": form, "year": year, "years": range(year - 2, year + 3)},
+    )
 
 
 @require_POST

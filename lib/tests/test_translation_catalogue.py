@@ -21,9 +21,21 @@ def test_the_vietnamese_catalogues_are_complete(tmp_path):
     copy = tmp_path / "src"
     shutil.copytree(ROOT, copy, ignore=SKIP)
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "vi", "--no-obsolete", "--ignore=bench/*",
-         "--ignore=*/tests/*", "--ignore=conftest.py"],
-        cwd=copy, capture_output=True, text=True, env={"DANGVU_DEV": "1", "PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "vi",
+            "--no-obsolete",
+            "--ignore=bench/*",
+            "--ignore=*/tests/*",
+            "--ignore=conftest.py",
+        ],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        env={"DANGVU_DEV": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     problems = []

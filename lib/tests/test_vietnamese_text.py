@@ -19,8 +19,15 @@ def test_people_sort_by_given_name_first_in_vietnamese_letter_order():
     names = ["Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Văn Anh", "Hồ Thị Ân", "Vũ Văn Ăn", "Bùi Văn An"]
     ordered = sorted(names, key=name_sort_key)
     # a < ă < â, d < đ; tones come after the bare letter; given name first.
-    assert ordered == ["Bùi Văn An", "Phạm Văn Anh", "Nguyễn Thị Ánh", "Vũ Văn Ăn", "Hồ Thị Ân", "Lê Văn Dũng",
-                       "Trần Văn Đức"]
+    assert ordered == [
+        "Bùi Văn An",
+        "Phạm Văn Anh",
+        "Nguyễn Thị Ánh",
+        "Vũ Văn Ăn",
+        "Hồ Thị Ân",
+        "Lê Văn Dũng",
+        "Trần Văn Đức",
+    ]
 
 
 def test_same_given_name_orders_by_middle_then_family_name():

@@ -27,7 +27,7 @@ def test_staff_finds_a_member_by_unaccented_name_and_records_a_transfer_out(page
     page.fill("input[name=external_place]", "Đảng bộ tỉnh An Giang")
     page.fill("input[name=document_no]", "123-GGT/ĐUK")
     screenshot("transfer-form")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector("#timeline >> text=Đảng bộ tỉnh An Giang")
     assert "Chuyển đi" in page.inner_text("#timeline")
     assert page.inner_text("#member-status") == "Đã chuyển đi"
@@ -45,7 +45,7 @@ def test_an_impossible_event_shows_a_vietnamese_message_beside_the_field(page, p
     page.fill("input[name=on]", "02/01/2026")
     page.select_option("select[name=organization]", str(personas.cell_a2.pk))
     page.fill("input[name=document_no]", "5-QĐ/ĐU")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector(".errors")
     text = page.inner_text(".errors")
     assert "đã được kết nạp" in text

@@ -14,8 +14,9 @@ D = dt.date
 def crowd(personas):
     names = ["Nguyễn Văn Đức", "Nguyễn Vân Anh", "Đặng Thị Dung", "Trần Văn Dũng", "Lê Thị Ánh", "Phạm Văn Ân"]
     women = {"Nguyễn Vân Anh", "Đặng Thị Dung", "Lê Thị Ánh"}
-    members = {name: admit(personas.cell_a1, full_name=name, sex="female" if name in women else "male")
-               for name in names}
+    members = {
+        name: admit(personas.cell_a1, full_name=name, sex="female" if name in women else "male") for name in names
+    }
     return personas, members
 
 
@@ -45,8 +46,16 @@ def test_search_finds_a_member_by_card_number_or_national_id(crowd):
 
 def test_members_are_listed_in_vietnamese_order_by_given_name(crowd):
     personas, _ = crowd
-    assert names(personas.staff) == ["Nguyễn Văn An", "Nguyễn Vân Anh", "Lê Thị Ánh", "Phạm Văn Ân",
-                                     "Trần Thị Bình", "Đặng Thị Dung", "Trần Văn Dũng", "Nguyễn Văn Đức"]
+    assert names(personas.staff) == [
+        "Nguyễn Văn An",
+        "Nguyễn Vân Anh",
+        "Lê Thị Ánh",
+        "Phạm Văn Ân",
+        "Trần Thị Bình",
+        "Đặng Thị Dung",
+        "Trần Văn Dũng",
+        "Nguyễn Văn Đức",
+    ]
 
 
 def test_a_secretary_lists_only_members_of_their_organization(crowd):
@@ -60,8 +69,12 @@ def test_filters_narrow_the_list(crowd):
     admit(personas.cell_a2, full_name="Hồ Văn Mới", full=False, on=D(2026, 1, 5))
     assert names(personas.staff, probationary=True) == ["Hồ Văn Mới"]
     assert names(personas.staff, due_full=True) == []
-    assert set(names(personas.staff, sex="female")) == {"Nguyễn Vân Anh", "Lê Thị Ánh", "Đặng Thị Dung",
-                                                        "Trần Thị Bình"}
+    assert set(names(personas.staff, sex="female")) == {
+        "Nguyễn Vân Anh",
+        "Lê Thị Ánh",
+        "Đặng Thị Dung",
+        "Trần Thị Bình",
+    }
     assert names(personas.staff, organization=personas.cell_a2) == ["Hồ Văn Mới"]
 
 
@@ -76,8 +89,9 @@ def test_members_due_for_a_badge_are_flagged(personas):
 
 
 @pytest.mark.parametrize("page_size", [5, 50])
-def test_the_member_list_page_runs_a_constant_number_of_queries(client, personas, settings, page_size,
-                                                                 django_assert_max_num_queries):
+def test_the_member_list_page_runs_a_constant_number_of_queries(
+    client, personas, settings, page_size, django_assert_max_num_queries
+):
     settings.PAGE_SIZE = page_size
     for i in range(12):
         admit(personas.cell_a2 if i % 2 else personas.cell_a1, full_name=f"Nguyễn Văn Số{i}")

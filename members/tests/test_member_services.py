@@ -28,9 +28,15 @@ def refusal(error: ValidationError) -> tuple[str, str]:
 def test_a_transfer_out_ends_the_members_spell_and_the_count_drops(personas):
     member = personas.member_a
     before = count_members_in_subtree(organization=personas.committee, on=D(2026, 1, 1))
-    member_event_record(member=member, kind=EventKind.TRANSFERRED_OUT, by=personas.staff, on=D(2025, 6, 1),
-                        transfer_mode=TransferMode.OFFICIAL, external_place="Đảng bộ tỉnh An Giang",
-                        document_no="12-GGT/ĐUK")
+    member_event_record(
+        member=member,
+        kind=EventKind.TRANSFERRED_OUT,
+        by=personas.staff,
+        on=D(2025, 6, 1),
+        transfer_mode=TransferMode.OFFICIAL,
+        external_place="Đảng bộ tỉnh An Giang",
+        document_no="12-GGT/ĐUK",
+    )
     member.refresh_from_db()
     assert member.status == Status.TRANSFERRED_AWAY
     assert member.organization is None and member.last_organization == personas.cell_a1
@@ -42,8 +48,9 @@ def test_a_transfer_out_ends_the_members_spell_and_the_count_drops(personas):
 
 
 def test_the_event_records_the_cell_the_member_left(personas):
-    event = member_event_record(member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2025, 6, 1),
-                                document_no="5-QĐ/ĐUK")
+    event = member_event_record(
+        member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2025, 6, 1), document_no="5-QĐ/ĐUK"
+    )
     assert event.organization == personas.cell_a1
 
 
@@ -52,8 +59,14 @@ def test_an_impossible_event_is_refused_and_nothing_is_written(personas):
     events_before = MemberEvent.objects.count()
     spells_before = list(MembershipSpell.objects.filter(member=member).values_list("start", "end"))
     with pytest.raises(ValidationError) as error:
-        member_event_record(member=member, kind=EventKind.ADMITTED, by=None, on=D(2024, 1, 5),
-                            organization=personas.cell_a2, document_no="9-QĐ/ĐU")
+        member_event_record(
+            member=member,
+            kind=EventKind.ADMITTED,
+            by=None,
+            on=D(2024, 1, 5),
+            organization=personas.cell_a2,
+            document_no="9-QĐ/ĐU",
+        )
     field, message = refusal(error)
     assert field == "kind"
     assert "24/4/2024" not in message and message
@@ -64,15 +77,17 @@ def test_an_impossible_event_is_refused_and_nothing_is_written(personas):
 def test_events_after_death_are_refused(personas):
     member_event_record(member=personas.member_a, kind=EventKind.DIED, by=None, on=D(2025, 1, 1))
     with pytest.raises(ValidationError) as error:
-        member_event_record(member=personas.member_a, kind=EventKind.CARD_ISSUED, by=None, on=D(2025, 2, 1),
-                            card_number="12345678")
+        member_event_record(
+            member=personas.member_a, kind=EventKind.CARD_ISSUED, by=None, on=D(2025, 2, 1), card_number="12345678"
+        )
     assert refusal(error)[0] == "on"
 
 
 def test_an_event_in_the_future_is_refused(personas):
     with pytest.raises(ValidationError) as error:
-        member_event_record(member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2099, 1, 1),
-                            document_no="1")
+        member_event_record(
+            member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2099, 1, 1), document_no="1"
+        )
     assert refusal(error)[0] == "on"
 
 
@@ -88,32 +103,53 @@ def test_duplicate_identifiers_are_refused_naming_the_other_member(personas, fie
 
 
 def test_a_card_issued_event_sets_the_card_number_and_refuses_duplicates(personas):
-    member_event_record(member=personas.member_a, kind=EventKind.CARD_ISSUED, by=None, on=D(2022, 5, 1),
-                        card_number="11112222")
+    member_event_record(
+        member=personas.member_a, kind=EventKind.CARD_ISSUED, by=None, on=D(2022, 5, 1), card_number="11112222"
+    )
     personas.member_a.refresh_from_db()
     assert personas.member_a.card_number == "11112222"
     with pytest.raises(ValidationError):
-        member_event_record(member=personas.member_b, kind=EventKind.CARD_ISSUED, by=None, on=D(2022, 5, 1),
-                            card_number="11112222")
+        member_event_record(
+            member=personas.member_b, kind=EventKind.CARD_ISSUED, by=None, on=D(2022, 5, 1), card_number="11112222"
+        )
 
 
 def test_an_admission_outside_the_age_range_is_refused_at_creation(personas):
     data = MemberRecordFactory(full_name="Lê Văn Nhỏ", date_of_birth=D(2008, 1, 1))
     with pytest.raises(ValidationError) as error:
-        member_create(by=None, data=data, first_event={
-            "kind": EventKind.ADMITTED, "on": D(2025, 6, 1), "organization": personas.cell_a1,
-            "document_no": "1-QĐ"})
+        member_create(
+            by=None,
+            data=data,
+            first_event={
+                "kind": EventKind.ADMITTED,
+                "on": D(2025, 6, 1),
+                "organization": personas.cell_a1,
+                "document_no": "1-QĐ",
+            },
+        )
     assert refusal(error)[0] == "on"
     assert not Member.all_objects.filter(full_name="Lê Văn Nhỏ").exists()
 
 
 def test_a_member_transferred_in_brings_the_admission_made_elsewhere(personas):
-    member = member_create(by=None, data=MemberRecordFactory(full_name="Đỗ Thị Hạnh", sex="female"), first_event={
-        "kind": EventKind.TRANSFERRED_IN, "on": D(2024, 9, 3), "organization": personas.cell_a2,
-        "transfer_mode": TransferMode.OFFICIAL, "document_no": "45-GGT/TU", "external_place": "Tỉnh ủy Cà Mau",
-        "admission": {"on": D(2010, 5, 19), "external_place": "Đảng bộ huyện Năm Căn", "document_no": "7-QĐ/HU",
-                      "made_full_on": D(2011, 5, 20)},
-    })
+    member = member_create(
+        by=None,
+        data=MemberRecordFactory(full_name="Đỗ Thị Hạnh", sex="female"),
+        first_event={
+            "kind": EventKind.TRANSFERRED_IN,
+            "on": D(2024, 9, 3),
+            "organization": personas.cell_a2,
+            "transfer_mode": TransferMode.OFFICIAL,
+            "document_no": "45-GGT/TU",
+            "external_place": "Tỉnh ủy Cà Mau",
+            "admission": {
+                "on": D(2010, 5, 19),
+                "external_place": "Đảng bộ huyện Năm Căn",
+                "document_no": "7-QĐ/HU",
+                "made_full_on": D(2011, 5, 20),
+            },
+        },
+    )
     assert member.status == Status.FULL
     assert member.organization == personas.cell_a2
     assert member.admitted_on == D(2010, 5, 19)
@@ -121,8 +157,9 @@ def test_a_member_transferred_in_brings_the_admission_made_elsewhere(personas):
 
 
 def test_deleting_an_event_is_reversible_and_rederives_everything(personas):
-    event = member_event_record(member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2025, 6, 1),
-                                document_no="5-QĐ/ĐUK")
+    event = member_event_record(
+        member=personas.member_a, kind=EventKind.REMOVED, by=None, on=D(2025, 6, 1), document_no="5-QĐ/ĐUK"
+    )
     member_event_delete(event=event, by=personas.staff)
     personas.member_a.refresh_from_db()
     assert personas.member_a.status == Status.FULL
@@ -174,6 +211,13 @@ def test_a_transfer_to_a_cell_that_has_ended_is_refused(personas):
     organization_dissolve(organization=personas.cell_a2, on=D(2024, 1, 1), by=None)
     personas.cell_a2.refresh_from_db()
     with pytest.raises(ValidationError) as error:
-        member_event_record(member=personas.member_a, kind=EventKind.TRANSFERRED_OUT, by=None, on=D(2025, 1, 1),
-                            transfer_mode=TransferMode.OFFICIAL, counterpart=personas.cell_a2, document_no="1")
+        member_event_record(
+            member=personas.member_a,
+            kind=EventKind.TRANSFERRED_OUT,
+            by=None,
+            on=D(2025, 1, 1),
+            transfer_mode=TransferMode.OFFICIAL,
+            counterpart=personas.cell_a2,
+            document_no="1",
+        )
     assert refusal(error)[0] == "counterpart"

@@ -53,8 +53,9 @@ def test_a_new_member_is_probationary_in_the_admitting_cell():
     t = replay(admitted(D(2020, 3, 2)))
     assert t.status == Status.PROBATIONARY
     assert t.organization_id == CELL_A
-    assert [(s.organization_id, s.start, s.end, s.probationary) for s in t.spells] == [(CELL_A, D(2020, 3, 2), None,
-                                                                                        True)]
+    assert [(s.organization_id, s.start, s.end, s.probationary) for s in t.spells] == [
+        (CELL_A, D(2020, 3, 2), None, True)
+    ]
 
 
 def test_probation_ends_twelve_months_after_the_ceremony():
@@ -76,7 +77,9 @@ def test_a_member_recognised_late_is_full_from_the_day_probation_ended():
     assert t.status == Status.FULL
     assert t.full_member_since == D(2021, 3, 20)
     assert [(s.start, s.end, s.probationary) for s in t.spells] == [
-        (D(2020, 3, 2), D(2021, 3, 20), True), (D(2021, 3, 20), None, False)]
+        (D(2020, 3, 2), D(2021, 3, 20), True),
+        (D(2021, 3, 20), None, False),
+    ]
 
 
 def test_seniority_counts_from_the_admission_decision_including_probation():
@@ -88,7 +91,8 @@ def test_seniority_counts_from_the_admission_decision_including_probation():
 def test_seniority_of_a_readmitted_member_excludes_the_time_outside_the_party():
     """Charter art. 5 §4; QĐ 24 §4.5.1: counted from the first admission minus the gaps."""
     t = replay(
-        admitted(D(2000, 1, 10)), Ev(EventKind.MADE_FULL, D(2001, 1, 10)),
+        admitted(D(2000, 1, 10)),
+        Ev(EventKind.MADE_FULL, D(2001, 1, 10)),
         Ev(EventKind.REMOVED, D(2010, 1, 10)),
         Ev(EventKind.READMITTED, D(2014, 1, 10), ceremony_on=D(2014, 1, 10)),
     )
@@ -106,33 +110,53 @@ def test_the_next_badge_is_due_at_thirty_years_on_the_next_award_day():
 
 
 def test_after_the_thirty_year_badge_the_next_is_forty_years():
-    t = replay(admitted(D(1990, 1, 5)), Ev(EventKind.MADE_FULL, D(1991, 1, 5)),
-               Ev(EventKind.BADGE_AWARDED, D(2020, 2, 3), badge_years=30))
+    t = replay(
+        admitted(D(1990, 1, 5)),
+        Ev(EventKind.MADE_FULL, D(1991, 1, 5)),
+        Ev(EventKind.BADGE_AWARDED, D(2020, 2, 3), badge_years=30),
+    )
     assert t.badges == {30}
     assert t.next_badge_years == 40
 
 
 def test_temporarily_transferred_members_stay_counted_at_home():
     """QĐ 24 §6.3: members on temporary transfer are not counted in the host cell."""
-    t = replay(admitted(D(2015, 1, 5)), Ev(EventKind.MADE_FULL, D(2016, 1, 5)),
-               Ev(EventKind.TRANSFERRED_OUT, D(2024, 3, 1), transfer_mode=TransferMode.TEMPORARY,
-                  counterpart_id=CELL_B, temporary_until=D(2024, 12, 31)))
+    t = replay(
+        admitted(D(2015, 1, 5)),
+        Ev(EventKind.MADE_FULL, D(2016, 1, 5)),
+        Ev(
+            EventKind.TRANSFERRED_OUT,
+            D(2024, 3, 1),
+            transfer_mode=TransferMode.TEMPORARY,
+            counterpart_id=CELL_B,
+            temporary_until=D(2024, 12, 31),
+        ),
+    )
     assert t.organization_id == CELL_A
     assert t.temporary_organization_id == CELL_B
     assert len(t.spells) == 2  # split only where probation ended
 
 
 def test_an_official_transfer_between_cells_moves_the_spell():
-    t = replay(admitted(D(2015, 1, 5)), Ev(EventKind.MADE_FULL, D(2016, 1, 5)),
-               Ev(EventKind.TRANSFERRED_OUT, D(2024, 3, 1), transfer_mode=TransferMode.OFFICIAL,
-                  counterpart_id=CELL_B))
+    t = replay(
+        admitted(D(2015, 1, 5)),
+        Ev(EventKind.MADE_FULL, D(2016, 1, 5)),
+        Ev(EventKind.TRANSFERRED_OUT, D(2024, 3, 1), transfer_mode=TransferMode.OFFICIAL, counterpart_id=CELL_B),
+    )
     assert t.organization_id == CELL_B
     assert [(s.organization_id, s.end) for s in t.spells][-2:] == [(CELL_A, D(2024, 3, 1)), (CELL_B, None)]
 
 
 def test_a_member_transferred_out_of_the_committee_is_no_longer_counted():
-    t = replay(admitted(D(2015, 1, 5)), Ev(EventKind.TRANSFERRED_OUT, D(2015, 6, 1),
-                                           transfer_mode=TransferMode.OFFICIAL, external_place="Tỉnh ủy An Giang"))
+    t = replay(
+        admitted(D(2015, 1, 5)),
+        Ev(
+            EventKind.TRANSFERRED_OUT,
+            D(2015, 6, 1),
+            transfer_mode=TransferMode.OFFICIAL,
+            external_place="Tỉnh ủy An Giang",
+        ),
+    )
     assert t.status == Status.TRANSFERRED_AWAY
     assert t.organization_id is None
     assert t.spells[-1].end == D(2015, 6, 1)
@@ -140,35 +164,64 @@ def test_a_member_transferred_out_of_the_committee_is_no_longer_counted():
 
 REFUSALS = [
     # (rule and source, events, field named)
-    ("QĐ 24/232 §1: over 60 needs special approval",
-     [admitted(D(2026, 6, 1))], "on"),
-    ("Charter art. 5: full membership needs an admission first",
-     [Ev(EventKind.MADE_FULL, D(2020, 1, 1))], "kind"),
-    ("Charter art. 5: full membership not before the 12 months end",
-     [admitted(D(2020, 3, 2)), Ev(EventKind.MADE_FULL, D(2021, 3, 1))], "on"),
-    ("Two admissions without a leaving",
-     [admitted(D(2020, 3, 2)), admitted(D(2021, 3, 2))], "kind"),
-    ("Nothing after death",
-     [admitted(D(2020, 3, 2)), Ev(EventKind.DIED, D(2021, 1, 1)), Ev(EventKind.MADE_FULL, D(2021, 4, 1))], "on"),
-    ("A transfer in while active in another cell",
-     [admitted(D(2020, 3, 2)), Ev(EventKind.TRANSFERRED_IN, D(2021, 1, 1), transfer_mode=TransferMode.OFFICIAL,
-                                  organization_id=CELL_B)], "kind"),
-    ("QĐ 232 §3.5: re-admission at least 36 months after leaving",
-     [admitted(D(2010, 3, 2)), Ev(EventKind.RESIGNED, D(2015, 1, 1)),
-      Ev(EventKind.READMITTED, D(2017, 1, 1))], "on"),
-    ("QĐ 232 §3.5: re-admission only once",
-     [admitted(D(2000, 3, 2)), Ev(EventKind.REMOVED, D(2005, 1, 1)), Ev(EventKind.READMITTED, D(2009, 1, 1)),
-      Ev(EventKind.REMOVED, D(2012, 1, 1)), Ev(EventKind.READMITTED, D(2016, 1, 1))], "kind"),
-    ("An admission after leaving must be a re-admission",
-     [admitted(D(2010, 3, 2)), Ev(EventKind.EXPELLED, D(2012, 1, 1)), admitted(D(2020, 1, 1))], "kind"),
-    ("HD 01-HD/TW §18: a badge only once seniority is reached",
-     [admitted(D(2000, 3, 2)), Ev(EventKind.BADGE_AWARDED, D(2026, 2, 3), badge_years=30)], "badge_years"),
-    ("HD 01-HD/TW §18: badges only at the milestones",
-     [admitted(D(1986, 3, 2)), Ev(EventKind.BADGE_AWARDED, D(2026, 2, 3), badge_years=35)], "badge_years"),
-    ("The ceremony cannot precede the decision",
-     [admitted(D(2020, 3, 2), ceremony_on=D(2020, 2, 1))], "ceremony_on"),
-    ("A leaving needs an active member",
-     [admitted(D(2010, 3, 2)), Ev(EventKind.REMOVED, D(2012, 1, 1)), Ev(EventKind.RESIGNED, D(2013, 1, 1))], "kind"),
+    ("QĐ 24/232 §1: over 60 needs special approval", [admitted(D(2026, 6, 1))], "on"),
+    ("Charter art. 5: full membership needs an admission first", [Ev(EventKind.MADE_FULL, D(2020, 1, 1))], "kind"),
+    (
+        "Charter art. 5: full membership not before the 12 months end",
+        [admitted(D(2020, 3, 2)), Ev(EventKind.MADE_FULL, D(2021, 3, 1))],
+        "on",
+    ),
+    ("Two admissions without a leaving", [admitted(D(2020, 3, 2)), admitted(D(2021, 3, 2))], "kind"),
+    (
+        "Nothing after death",
+        [admitted(D(2020, 3, 2)), Ev(EventKind.DIED, D(2021, 1, 1)), Ev(EventKind.MADE_FULL, D(2021, 4, 1))],
+        "on",
+    ),
+    (
+        "A transfer in while active in another cell",
+        [
+            admitted(D(2020, 3, 2)),
+            Ev(EventKind.TRANSFERRED_IN, D(2021, 1, 1), transfer_mode=TransferMode.OFFICIAL, organization_id=CELL_B),
+        ],
+        "kind",
+    ),
+    (
+        "QĐ 232 §3.5: re-admission at least 36 months after leaving",
+        [admitted(D(2010, 3, 2)), Ev(EventKind.RESIGNED, D(2015, 1, 1)), Ev(EventKind.READMITTED, D(2017, 1, 1))],
+        "on",
+    ),
+    (
+        "QĐ 232 §3.5: re-admission only once",
+        [
+            admitted(D(2000, 3, 2)),
+            Ev(EventKind.REMOVED, D(2005, 1, 1)),
+            Ev(EventKind.READMITTED, D(2009, 1, 1)),
+            Ev(EventKind.REMOVED, D(2012, 1, 1)),
+            Ev(EventKind.READMITTED, D(2016, 1, 1)),
+        ],
+        "kind",
+    ),
+    (
+        "An admission after leaving must be a re-admission",
+        [admitted(D(2010, 3, 2)), Ev(EventKind.EXPELLED, D(2012, 1, 1)), admitted(D(2020, 1, 1))],
+        "kind",
+    ),
+    (
+        "HD 01-HD/TW §18: a badge only once seniority is reached",
+        [admitted(D(2000, 3, 2)), Ev(EventKind.BADGE_AWARDED, D(2026, 2, 3), badge_years=30)],
+        "badge_years",
+    ),
+    (
+        "HD 01-HD/TW §18: badges only at the milestones",
+        [admitted(D(1986, 3, 2)), Ev(EventKind.BADGE_AWARDED, D(2026, 2, 3), badge_years=35)],
+        "badge_years",
+    ),
+    ("The ceremony cannot precede the decision", [admitted(D(2020, 3, 2), ceremony_on=D(2020, 2, 1))], "ceremony_on"),
+    (
+        "A leaving needs an active member",
+        [admitted(D(2010, 3, 2)), Ev(EventKind.REMOVED, D(2012, 1, 1)), Ev(EventKind.RESIGNED, D(2013, 1, 1))],
+        "kind",
+    ),
 ]
 
 
@@ -203,8 +256,10 @@ def test_admission_over_60_is_accepted_with_special_approval():
 
 def test_a_seriously_ill_member_may_receive_the_badge_up_to_twelve_months_early():
     """HD 01-HD/TW 2021 §18: up to 12 months early for 30-65 years."""
-    events = [admitted(D(1996, 8, 20)), Ev(EventKind.BADGE_AWARDED, D(2025, 9, 2), badge_years=30,
-                                           early_for_illness=True)]
+    events = [
+        admitted(D(1996, 8, 20)),
+        Ev(EventKind.BADGE_AWARDED, D(2025, 9, 2), badge_years=30, early_for_illness=True),
+    ]
     assert replay(*events).badges == {30}
     events[1].early_for_illness = False
     with pytest.raises(TimelineError):
@@ -212,7 +267,10 @@ def test_a_seriously_ill_member_may_receive_the_badge_up_to_twelve_months_early(
 
 
 def test_readmission_is_allowed_after_thirty_six_months():
-    t = replay(admitted(D(2010, 3, 2)), Ev(EventKind.RESIGNED, D(2015, 1, 1)),
-               Ev(EventKind.READMITTED, D(2018, 1, 1), ceremony_on=D(2018, 1, 10)))
+    t = replay(
+        admitted(D(2010, 3, 2)),
+        Ev(EventKind.RESIGNED, D(2015, 1, 1)),
+        Ev(EventKind.READMITTED, D(2018, 1, 1), ceremony_on=D(2018, 1, 10)),
+    )
     assert t.status == Status.PROBATIONARY
     assert t.probation_ends_on == D(2019, 1, 10)

@@ -25,10 +25,14 @@ D = dt.date
 
 def test_the_tree_as_of_a_date_shows_the_names_and_parents_of_that_date(personas):
     organization_rename(organization=personas.org_a, name="Đảng bộ Sở Tài chính (mới)", on=D(2025, 3, 1), by=None)
-    before = {v.organization.code: (v.name, v.parent and v.parent.code) for v in
-              tree_as_of(user=personas.staff, on=D(2024, 12, 31))}
-    after = {v.organization.code: (v.name, v.parent and v.parent.code) for v in
-             tree_as_of(user=personas.staff, on=D(2025, 3, 1))}
+    before = {
+        v.organization.code: (v.name, v.parent and v.parent.code)
+        for v in tree_as_of(user=personas.staff, on=D(2024, 12, 31))
+    }
+    after = {
+        v.organization.code: (v.name, v.parent and v.parent.code)
+        for v in tree_as_of(user=personas.staff, on=D(2025, 3, 1))
+    }
     assert before["A"] == ("Đảng bộ Sở Tài chính", "DUK")
     assert after["A"] == ("Đảng bộ Sở Tài chính (mới)", "DUK")
 
@@ -41,8 +45,9 @@ def test_an_organization_founded_later_is_absent_from_the_earlier_tree(personas)
 
 
 def test_moving_a_cell_keeps_the_old_parent_in_its_history(personas):
-    sub = make_org(personas.org_a, kind=OrganizationKind.SUB_COMMITTEE, name="Đảng bộ bộ phận 1", code="A-S1",
-                   on=D(2020, 1, 1))
+    sub = make_org(
+        personas.org_a, kind=OrganizationKind.SUB_COMMITTEE, name="Đảng bộ bộ phận 1", code="A-S1", on=D(2020, 1, 1)
+    )
     organization_move(organization=personas.cell_a2, new_parent=sub, on=D(2025, 7, 1), by=None)
     personas.cell_a2.refresh_from_db()
     assert personas.cell_a2.path.startswith(sub.path)
@@ -52,15 +57,22 @@ def test_moving_a_cell_keeps_the_old_parent_in_its_history(personas):
 
 def test_a_cell_cannot_be_placed_directly_under_the_committee(personas):
     with pytest.raises(ValidationError) as error:
-        organization_found(parent=personas.committee, code="X1", name="Chi bộ lạ", kind=OrganizationKind.CELL,
-                           on=D(2024, 1, 1), by=None)
+        organization_found(
+            parent=personas.committee,
+            code="X1",
+            name="Chi bộ lạ",
+            kind=OrganizationKind.CELL,
+            on=D(2024, 1, 1),
+            by=None,
+        )
     assert "kind" in error.value.message_dict
 
 
 def test_codes_are_unique(personas):
     with pytest.raises(ValidationError) as error:
-        organization_found(parent=personas.org_a, code="a1", name="Trùng", kind=OrganizationKind.CELL,
-                           on=D(2024, 1, 1), by=None)
+        organization_found(
+            parent=personas.org_a, code="a1", name="Trùng", kind=OrganizationKind.CELL, on=D(2024, 1, 1), by=None
+        )
     assert "code" in error.value.message_dict
 
 
@@ -85,8 +97,15 @@ def test_merging_transfers_the_members_and_ends_the_source(personas):
 
 def test_splitting_founds_a_sibling_and_moves_the_chosen_members(personas):
     other = admit(personas.cell_a1, full_name="Đinh Thị Mai", sex="female")
-    new = organization_split(source=personas.cell_a1, code="A1B", name="Chi bộ Văn phòng 2", on=D(2025, 5, 1),
-                             by=None, member_ids=[other.pk], document_no="3-QĐ/ĐU")
+    new = organization_split(
+        source=personas.cell_a1,
+        code="A1B",
+        name="Chi bộ Văn phòng 2",
+        on=D(2025, 5, 1),
+        by=None,
+        member_ids=[other.pk],
+        document_no="3-QĐ/ĐU",
+    )
     other.refresh_from_db()
     assert other.organization == new
     assert new.events.get().kind == OrganizationEventKind.SPLIT_FROM
@@ -95,8 +114,13 @@ def test_splitting_founds_a_sibling_and_moves_the_chosen_members(personas):
 
 def test_handing_over_removes_the_organization_and_its_members_from_the_count(personas):
     on = D(2025, 7, 1)
-    organization_hand_over(organization=personas.org_b, external_body="Đảng bộ Khối Dân - Chính - Đảng tỉnh mới",
-                           on=on, by=None, document_no="88-QĐ/TU")
+    organization_hand_over(
+        organization=personas.org_b,
+        external_body="Đảng bộ Khối Dân - Chính - Đảng tỉnh mới",
+        on=on,
+        by=None,
+        document_no="88-QĐ/TU",
+    )
     personas.member_b.refresh_from_db()
     assert personas.member_b.status == Status.TRANSFERRED_AWAY
     assert count_members_in_subtree(organization=personas.committee, on=on) == 1
@@ -105,8 +129,10 @@ def test_handing_over_removes_the_organization_and_its_members_from_the_count(pe
 
 def test_the_tree_rolls_member_counts_up_each_subtree(personas):
     admit(personas.cell_a2, full_name="Lý Văn Sáu", full=False, on=D(2026, 1, 5))
-    rows = {r.organization.code: (r.members, r.probationary)
-            for r in organization_tree_with_counts(user=personas.staff, on=D(2026, 2, 1))}
+    rows = {
+        r.organization.code: (r.members, r.probationary)
+        for r in organization_tree_with_counts(user=personas.staff, on=D(2026, 2, 1))
+    }
     assert rows == {"DUK": (3, 1), "A": (2, 1), "A1": (1, 0), "A2": (1, 1), "B": (1, 0)}
 
 

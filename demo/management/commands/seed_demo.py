@@ -31,12 +31,15 @@ class Command(BaseCommand):
             raise CommandError(_("Invalid date %(value)s (expected YYYY-MM-DD).") % {"value": until}) from error
         started = time.perf_counter()
         verbose = options.get("verbosity", 1) > 1
-        counts = seed(size=size, seed=options["seed"], until=until_date, log=self.stderr.write if verbose else lambda m: None)
+        counts = seed(
+            size=size, seed=options["seed"], until=until_date, log=self.stderr.write if verbose else lambda m: None
+        )
         counts["seconds"] = round(time.perf_counter() - started, 1)
         self._print_logins()
         self.stdout.write(json.dumps(counts, ensure_ascii=False, sort_keys=True))
 
     def _print_logins(self):
         for username, password, who in demo_logins():
-            self.stdout.write(_("Login: %(user)s / %(password)s (%(who)s)") % {"user": username, "password": password,
-                                                                              "who": who})
+            self.stdout.write(
+                _("Login: %(user)s / %(password)s (%(who)s)") % {"user": username, "password": password, "who": who}
+            )

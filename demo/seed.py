@@ -46,15 +46,16 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
     with transaction.atomic():
         builder = TreeBuilder(rng)
         root_name = {
+            "small": "Đảng bộ Khối các cơ quan tỉnh",
             "bloc": "Đảng bộ Khối các cơ quan tỉnh",
             "province": "Đảng bộ tỉnh",
             "country": "Đảng bộ toàn quốc (dữ liệu thử tải)",
         }[size]
         root = builder.node(
             None,
-            code="DUK" if size == "bloc" else "ROOT",
+            code="DUK" if size in ("small", "bloc") else "ROOT",
             name=root_name,
-            short_name="ĐUK" if size == "bloc" else "",
+            short_name="ĐUK" if size in ("small", "bloc") else "",
             kind=OrganizationKind.COMMITTEE,
             founded_on=dt.date(1975, 1, 1),
             host_unit_type="party_mass",

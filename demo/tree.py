@@ -75,6 +75,11 @@ class TreeBuilder:
         for org in self.pending:
             org.numchild = self.children_count.get(org.path, 0)
         created = Organization.objects.bulk_create(self.pending, batch_size=2000)
+        # Parents saved by an earlier flush got children now: treebeard relies on numchild
+        # to place the next child, so it must be right.
+        new_paths = {org.path for org in created}
+        for parent_path in {org.path[: -Organization.steplen] for org in created if org.depth > 1} - new_paths:
+            Organization.objects.filter(path=parent_path).update(numchild=self.children_count[parent_path])
         for org in created:
             if org.kind not in (OrganizationKind.CELL, OrganizationKind.BASE_CELL):
                 self.known[org.path] = org

@@ -29,8 +29,9 @@ def test_a_secretary_renames_a_cell_and_the_past_tree_keeps_the_old_name(page, p
 
 
 def test_the_member_list_works_on_a_phone(browser, live_server, personas):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server.url, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     log_in(page, "staff", "pw-staff")
     page.goto("/members/")

@@ -81,7 +81,7 @@ def test_the_seeded_tree_is_a_valid_treebeard_tree_that_accepts_new_organization
     from organizations.services import organization_found
 
     _seed(2)
-    assert Organization.find_problems() == ([], [], [], [], [])
+    assert Organization.objects.find_problems() == ([], [], [], [], [])
     root = Organization.objects.get(depth=1)
     import datetime as dt
 

@@ -48,6 +48,16 @@ INSTALLED_APPS = [
     "members",
     "demo",
     "checker",
+    "ratings",
+    "meetings",
+    "inspections",
+    "documents",
+    "candidates",
+    "cadres",
+    "education",
+    "massorgs",
+    "exchange",
+    "api",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]
@@ -79,6 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "lib.nav.nav_items",
             ],
         },
     },

@@ -12,6 +12,16 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("calendar/", include("workcalendar.urls")),
     path("checker/", include("checker.urls")),
+    path("ratings/", include("ratings.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("inspections/", include("inspections.urls")),
+    path("documents/", include("documents.urls")),
+    path("candidates/", include("candidates.urls")),
+    path("cadres/", include("cadres.urls")),
+    path("education/", include("education.urls")),
+    path("mass-organizations/", include("massorgs.urls")),
+    path("exchange/", include("exchange.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

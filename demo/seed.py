@@ -4,6 +4,7 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -97,10 +98,42 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
             people = sim.run()
             counts.update(_save_people(people, working_days))
         log(f"chunk {index + 1}/{spec['chunks']}: {len(people)} people")
+    counts.update(_seed_work_records(size=size, rng=rng, until=until, log=log))
     counts["OrganizationEvent"] = OrganizationEvent.objects.count()
     counts["OrganizationVersion"] = OrganizationVersion.objects.count()
     counts.update(_demo_users(root))
     return dict(counts)
+
+
+@dataclass
+class DemoContext:
+    """What an app's `demo_data.seed(context)` gets: the size, a seeded random source and the end date."""
+
+    size: str
+    rng: random.Random
+    until: dt.date
+    log: Callable[[str], None]
+
+
+def _seed_work_records(*, size: str, rng: random.Random, until: dt.date, log) -> Counter:
+    """Let each app that has a `demo_data` module add its records, in INSTALLED_APPS order."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    counts: Counter = Counter()
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.demo_data")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{config.name}.demo_data":
+                raise
+            continue
+        context = DemoContext(size=size, rng=random.Random(f"{rng.random()}-{config.name}"), until=until, log=log)
+        with transaction.atomic():
+            counts.update(module.seed(context) or {})
+        log(f"{config.name}: demo records created")
+    return counts
 
 
 def _refresh_chunk(chunk: Chunk, created: list[Organization]) -> None:

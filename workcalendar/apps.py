@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class WorkCalendarConfig(AppConfig):
     name = "workcalendar"
     verbose_name = _("Working calendar")
+    nav_items = [
+        ("workcalendar:list", _("Holidays"), ("committee_staff",), 95),
+    ]

@@ -175,8 +175,32 @@ MATRIX = {
     # Django's admin is for superusers only (none of the personas is staff in Django's sense).
     "admin:index": ("get", lambda o: {}, {p: 302 for p in PERSONAS}),
 }
-# Apps whose URLs are checked by their own access tests; the admin beyond its index is Django's own.
+# The admin beyond its index is Django's own.
 EXEMPT_NAMESPACES = ("admin",)
+
+
+def _app_matrices():
+    """Rows contributed by each app in `<app>/tests/access.py`: `MATRIX` and an optional `objects(personas)`."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    matrix, builders = {}, []
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.tests.access")
+        except ModuleNotFoundError as missing:
+            if missing.name not in (f"{config.name}.tests", f"{config.name}.tests.access"):
+                raise
+            continue
+        matrix.update(module.MATRIX)
+        if hasattr(module, "objects"):
+            builders.append(module.objects)
+    return matrix, builders
+
+
+APP_MATRIX, APP_OBJECT_BUILDERS = _app_matrices()
+MATRIX.update(APP_MATRIX)
 
 
 def _url_names(resolver=None, namespace=""):
@@ -199,6 +223,8 @@ def test_every_url_is_in_the_matrix():
 def test_access_follows_the_tree(client, personas, name, persona):
     method, kwargs, expected = MATRIX[name]
     objects = _objects(personas)
+    for build in APP_OBJECT_BUILDERS:
+        objects.update(build(personas))
     if persona != "anonymous":
         client.force_login(getattr(personas, persona))
     url = reverse(name, kwargs=kwargs(objects))

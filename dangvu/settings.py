@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "massorgs",
     "exchange",
     "api",
+    "indicators",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]

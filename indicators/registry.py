@@ -1,0 +1,138 @@
+"""The one registry of indicators. Screens, targets, reports, exports and the API all call it.
+
+An indicator is a named, documented function of (organization subtree, period) computed
+with database aggregates. Each app declares its indicators in `<app>/indicators.py` with
+the `@indicator` decorator; `compute()` evaluates any set of them for one subtree and one
+period. Indicators of one computation share a `Computation`, so a grouped query that
+several indicators need (events counted by kind, say) runs once: the number of queries
+for the full set does not grow with the number of organizations.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.functional import Promise
+
+from lib.numbers import round_half_up
+from organizations.models import Organization
+
+
+class Group:
+    POLITICAL_EDUCATION = "political_education"
+    ORGANIZATION = "organization"
+    INSPECTION = "inspection"
+    MASS_MOBILISATION = "mass_mobilisation"
+
+
+GROUP_LABELS = {
+    Group.POLITICAL_EDUCATION: "Công tác chính trị, tư tưởng",
+    Group.ORGANIZATION: "Công tác tổ chức xây dựng Đảng",
+    Group.INSPECTION: "Công tác kiểm tra, giám sát và kỷ luật đảng",
+    Group.MASS_MOBILISATION: "Công tác dân vận và lãnh đạo đoàn thể",
+}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str | Promise
+    unit: str | Promise
+    group: str
+    func: Callable[["Computation"], int | Decimal]
+    as_of_end: bool  # a stock counted on the last day (True) or a flow counted over the period (False)
+    numerator: str | None = None
+    denominator: str | None = None
+    example: str = ""
+
+    @property
+    def doc(self) -> str:
+        return " ".join((self.func.__doc__ or "").split())
+
+    @property
+    def is_rate(self) -> bool:
+        return self.numerator is not None
+
+
+REGISTRY: dict[str, Indicator] = {}
+
+
+def indicator(*, code: str, label, unit, group: str, as_of_end: bool = False, example: str = ""):
+    """Register a function of a Computation as an indicator."""
+
+    def register(func):
+        if code in REGISTRY:
+            raise ValueError(f"indicator {code} registered twice")
+        REGISTRY[code] = Indicator(code, label, unit, group, func, as_of_end, example=example)
+        return func
+
+    return register
+
+
+def rate(*, code: str, label, numerator: str, denominator: str, group: str, example: str = ""):
+    """Register numerator / denominator × 100, rounded half-up to 2 decimals (0 when the denominator is 0)."""
+
+    def compute_rate(c: "Computation") -> Decimal:
+        return percentage(c.value(numerator), c.value(denominator))
+
+    compute_rate.__doc__ = f"{numerator} / {denominator} × 100, rounded half-up to two decimals."
+    REGISTRY[code] = Indicator(code, label, "%", group, compute_rate, False, numerator, denominator, example)
+    return REGISTRY[code]
+
+
+def percentage(numerator: int | Decimal, denominator: int | Decimal) -> Decimal:
+    if not denominator:
+        return Decimal("0.00")
+    return round_half_up(Decimal(numerator) * 100 / Decimal(denominator), 2)
+
+
+@dataclass
+class Computation:
+    """One evaluation: a subtree, a period, and the shared intermediate results."""
+
+    organization: Organization | None
+    start: dt.date
+    end: dt.date
+    _values: dict[str, int | Decimal] = field(default_factory=dict)
+    _shared: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.organization.path if self.organization else ""
+
+    def value(self, code: str) -> int | Decimal:
+        if code not in self._values:
+            self._values[code] = REGISTRY[code].func(self)
+        return self._values[code]
+
+    def shared(self, key: str, build: Callable[[], object]):
+        """A result several indicators use (e.g. events grouped by kind), built once per computation."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
+
+def compute(
+    *, organization: Organization | None, start: dt.date, end: dt.date, codes: Iterable[str] | None = None
+) -> dict[str, int | Decimal]:
+    """Values of the indicators `codes` (all when None) for the subtree of `organization` (the whole tree when None)."""
+    if start > end:
+        raise ValueError("start after end")
+    computation = Computation(organization, start, end)
+    wanted = list(codes) if codes is not None else sorted(REGISTRY)
+    unknown = [c for c in wanted if c not in REGISTRY]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    return {code: computation.value(code) for code in wanted}
+
+
+def autodiscover() -> None:
+    for config in apps.get_app_configs():
+        try:
+            import_module(f"{config.name}.indicators")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{config.name}.indicators":
+                raise

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "exchange",
     "api",
     "indicators",
+    "targets",
+    "dashboard",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]

@@ -22,6 +22,8 @@ urlpatterns = [
     path("mass-organizations/", include("massorgs.urls")),
     path("exchange/", include("exchange.urls")),
     path("api/", include("api.urls")),
+    path("targets/", include("targets.urls")),
+    path("dashboard/", include("dashboard.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -1,0 +1,6 @@
+LOGIN = "login"
+
+MATRIX = {
+    "dashboard:home": ("get", lambda o: {}, {"staff": 200, "secretary_a": 200, "secretary_b": 200,
+                                             "plain_member": 403, "anonymous": LOGIN}),
+}

@@ -1,0 +1,44 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.decorators import tree_user_required
+from dashboard import selectors
+from dashboard.alerts import collect
+from organizations.models import Organization
+from organizations.selectors import organization_get, organization_list
+from targets.selectors import current_term, term_progress
+
+
+@tree_user_required
+def home(request):
+    organization = request.user.organization
+    if request.GET.get("org", "").isdigit():
+        try:
+            organization = organization_get(user=request.user, pk=int(request.GET["org"]))
+        except Organization.DoesNotExist as missing:
+            raise Http404 from missing
+    today = timezone.localdate()
+    term = current_term(user=request.user, organization=organization, on=today)
+    rows = term_progress(term=term, today=today) if term else []
+    choices = organization_list(user=request.user, include_ended=False).filter(
+        depth__lte=request.user.organization.depth + 1
+    )
+    charts = selectors.trends(organization=organization, today=today)
+    return render(
+        request,
+        "dashboard/home.html",
+        {
+            "organization": organization,
+            "today": today,
+            "headline": selectors.headline(organization=organization, today=today),
+            "charts": charts,
+            "charts_data": [c.__dict__ for c in charts],
+            "term": term,
+            "rows": rows,
+            "years": term.years if term else [],
+            "alerts": collect(user=request.user, organization=organization, today=today),
+            "choices": choices,
+            "can_edit": False,
+        },
+    )

@@ -40,6 +40,11 @@ def test_the_vietnamese_catalogues_are_complete(tmp_path):
     assert result.returncode == 0, result.stderr
     problems = []
     for po_path in copy.rglob("locale/vi/LC_MESSAGES/django.po"):
+        check = subprocess.run(
+            ["msgfmt", "--check-format", "-o", "/dev/null", str(po_path)], capture_output=True, text=True
+        )
+        if check.returncode:
+            problems.append(f"{po_path.relative_to(copy)}: {check.stderr.strip()}")
         catalogue = polib.pofile(str(po_path))
         for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries():
             problems.append(f"{po_path.relative_to(copy)}: {entry.msgid!r}")

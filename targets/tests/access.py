@@ -7,11 +7,19 @@ LOGIN = "login"
 
 def objects(personas):
     term = Term.objects.create(organization=personas.org_a, start_year=2020, end_year=2025)
-    target = Target.objects.create(term=term, number="1", group="organization", content="Kết nạp", unit="đảng viên",
-                                   indicator_code="members.admitted", aggregation="sum")
+    target = Target.objects.create(
+        term=term,
+        number="1",
+        group="organization",
+        content="Kết nạp",
+        unit="đảng viên",
+        indicator_code="members.admitted",
+        aggregation="sum",
+    )
     target.variants.create(kind="resolution", value=Decimal(10))
-    deleted = Target.objects.create(term=term, number="2", group="organization", content="Cũ", unit="%",
-                                    aggregation="latest")
+    deleted = Target.objects.create(
+        term=term, number="2", group="organization", content="Cũ", unit="%", aggregation="latest"
+    )
     from django.utils import timezone
 
     deleted.deleted_at = timezone.now()
@@ -22,10 +30,16 @@ def objects(personas):
 _scoped = {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN}
 _post = {"staff": 302, "secretary_a": 302, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN}
 MATRIX = {
-    "targets:terms": ("get", lambda o: {}, {"staff": 200, "secretary_a": 200, "secretary_b": 200,
-                                            "plain_member": 403, "anonymous": LOGIN}),
-    "targets:term_create": ("get", lambda o: {}, {"staff": 200, "secretary_a": 200, "secretary_b": 200,
-                                                  "plain_member": 403, "anonymous": LOGIN}),
+    "targets:terms": (
+        "get",
+        lambda o: {},
+        {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    "targets:term_create": (
+        "get",
+        lambda o: {},
+        {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": LOGIN},
+    ),
     "targets:term": ("get", lambda o: {"pk": o["term"].pk}, _scoped),
     "targets:target_create": ("get", lambda o: {"term_pk": o["term"].pk}, _scoped),
     "targets:target_edit": ("get", lambda o: {"term_pk": o["term"].pk, "pk": o["target"].pk}, _scoped),

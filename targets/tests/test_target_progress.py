@@ -16,15 +16,26 @@ D = dt.date
 
 @pytest.fixture
 def term(personas):
-    return term_create(organization=personas.committee, start_year=2020, end_year=2025, resolution="NQ Đại hội XII",
-                       by=personas.staff)
+    return term_create(
+        organization=personas.committee, start_year=2020, end_year=2025, resolution="NQ Đại hội XII", by=personas.staff
+    )
 
 
 def _target(term, code="members.admitted", aggregation=Aggregation.SUM, resolution=Decimal(3), **extra):
-    return target_save(term=term, by=None, variants={"resolution": resolution, "province": None, "stretch": None},
-                       plans={}, number="1", group=TargetGroup.ORGANIZATION, content="Kết nạp đảng viên",
-                       unit="đảng viên", direction=extra.pop("direction", Direction.AT_LEAST), indicator_code=code,
-                       aggregation=aggregation, order=0)
+    return target_save(
+        term=term,
+        by=None,
+        variants={"resolution": resolution, "province": None, "stretch": None},
+        plans={},
+        number="1",
+        group=TargetGroup.ORGANIZATION,
+        content="Kết nạp đảng viên",
+        unit="đảng viên",
+        direction=extra.pop("direction", Direction.AT_LEAST),
+        indicator_code=code,
+        aggregation=aggregation,
+        order=0,
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,8 +68,9 @@ def test_actuals_come_from_the_indicator_registry_year_by_year(term, personas):
     row = term_progress(term=term, today=D(2026, 11, 22))[0]
     assert row.target == target
     for year in term.years:
-        registry = compute(organization=personas.committee, start=D(year, 1, 1), end=D(year, 12, 31),
-                           codes=["members.admitted"])["members.admitted"]
+        registry = compute(
+            organization=personas.committee, start=D(year, 1, 1), end=D(year, 12, 31), codes=["members.admitted"]
+        )["members.admitted"]
         assert row.yearly[year] == registry
     assert row.yearly[2021] == 2 and row.yearly[2020] == 2  # the personas were admitted on 02/3/2020
     assert row.total == 4
@@ -83,8 +95,11 @@ def test_the_current_year_counts_to_date(personas):
 
 @pytest.mark.parametrize(
     ("kwargs", "field"),
-    [({"start_year": 2025, "end_year": 2020}, "end_year"), ({"start_year": 2020, "end_year": 2040}, "end_year"),
-     ({"start_year": 2021, "end_year": 2026}, "start_year")],
+    [
+        ({"start_year": 2025, "end_year": 2020}, "end_year"),
+        ({"start_year": 2020, "end_year": 2040}, "end_year"),
+        ({"start_year": 2021, "end_year": 2026}, "start_year"),
+    ],
 )
 def test_impossible_terms_are_refused(term, personas, kwargs, field):
     with pytest.raises(ValidationError) as error:

@@ -1,8 +1,7 @@
 """End to end: the committee's dashboard and the targets of a term, with a target entered by hand."""
 
-import datetime as dt
-
 import pytest
+from django.utils import timezone
 
 from conftest import log_in
 from targets.services import term_create
@@ -11,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_adds_a_target_enters_an_actual_by_hand_and_sees_it_on_the_dashboard(page, personas, screenshot):
-    year = dt.date.today().year
+    year = timezone.localdate().year
     term = term_create(
         organization=personas.committee, start_year=year - 2, end_year=year + 3, resolution="NQ ĐH", by=None
     )

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "indicators",
     "targets",
     "dashboard",
+    "reports",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]
@@ -153,6 +154,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The party document format (RULES.md §7): the place on the place-date line, the body above the
+# issuing committee, and the report margins in millimetres (handbook values, unconfirmed).
+DANGVU_PLACE = os.environ.get("DANGVU_PLACE", "Kiên Giang")
+DANGVU_HIGHER_BODY = os.environ.get("DANGVU_HIGHER_BODY", "ĐẢNG BỘ TỈNH KIÊN GIANG")
+DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
 
 # Members per page on list screens.
 PAGE_SIZE = 50

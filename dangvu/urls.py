@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("targets/", include("targets.urls")),
     path("dashboard/", include("dashboard.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

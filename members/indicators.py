@@ -3,10 +3,12 @@
 import datetime as dt
 
 from django.db.models import Count, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from indicators.registry import Computation, Group, indicator, rate
 from members.models import EventKind, MemberEvent, MembershipSpell, TheoryLevel, TransferMode
+from members.rules import BADGE_MILESTONES
 
 G = Group.ORGANIZATION
 
@@ -314,3 +316,32 @@ rate(
     group=G,
     example="đạt trên 3,5% trên tổng số đảng viên của Đảng bộ tỉnh",
 )
+
+
+def _badges_by_years(c: Computation) -> dict[int, int]:
+    def build():
+        events = MemberEvent.objects.filter(kind=EventKind.BADGE_AWARDED, on__gte=c.start, on__lte=c.end)
+        if c.path:
+            events = events.filter(organization__path__startswith=c.path)
+        else:
+            events = events.filter(organization__isnull=False)
+        return dict(events.values("badge_years").annotate(n=Count("id")).values_list("badge_years", "n"))
+
+    return c.shared("badges_by_years", build)
+
+
+def _register_badge_indicator(years: int) -> None:
+    def badges(c):
+        return _badges_by_years(c).get(years, 0)
+
+    badges.__doc__ = f"Party badges of {years} years of seniority awarded in the period to members of the subtree."
+    indicator(
+        code=f"members.badges_{years}",
+        label=format_lazy(_("{years}-year party badges awarded"), years=years),
+        unit=_("badges"),
+        group=G,
+    )(badges)
+
+
+for _years in BADGE_MILESTONES:
+    _register_badge_indicator(_years)

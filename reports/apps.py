@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from lib.nav import TREE_ROLES
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = _("Reports")
+    nav_items = [("reports:list", _("Reports"), TREE_ROLES, 50)]

@@ -1,0 +1,175 @@
+"""Pre-filling a report: the period's figures from the indicator registry, put into the standard sentences.
+
+`compile_report` returns a `Compiled` document (headings, paragraphs with footnote markers,
+the figures it used, the appendix rows for term reports). It is what the DOCX/XLSX/PDF
+writers take, whether the text came straight from the templates (the command line) or
+from a draft staff edited (`compiled_from_report`).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.template import Context, Engine
+
+from indicators.registry import REGISTRY, compute
+from lib.dates import format_short
+from lib.numbers import format_count
+from members.rules import BADGE_MILESTONES
+from organizations.models import Organization
+from reports.models import Report, SentenceTemplate
+from reports.periods import Period, parse_period
+from reports.structure import SectionSpec, sections_of, title_of
+
+FOOTNOTE = re.compile(r"\[\[(.*?)\]\]", re.S)
+ENGINE = Engine(builtins=["reports.templatetags.report_tags"], autoescape=False)
+
+
+@dataclass
+class CompiledSection:
+    key: str
+    heading: str
+    level: int
+    text: str  # paragraphs separated by blank lines; [[…]] marks a footnote
+
+
+@dataclass
+class Compiled:
+    kind: str
+    period: Period
+    organization: Organization | None
+    doc_type: str
+    subject: str
+    sections: list[CompiledSection]
+    figures: dict[str, int | Decimal]
+    appendix: list = field(default_factory=list)
+    appendix_years: list[int] = field(default_factory=list)
+    number: str = ""
+    place: str = ""
+    issued_on: dt.date | None = None
+    signing_for: str = "T/M BAN THƯỜNG VỤ"
+    signer_title: str = "BÍ THƯ"
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+
+
+def nested(values: dict[str, object]) -> dict:
+    """{"members.admitted": 7} -> {"members": {"admitted": 7}} so templates can write i.members.admitted."""
+    tree: dict = {}
+    for code, value in values.items():
+        node = tree
+        *parents, leaf = code.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return tree
+
+
+def badge_breakdown(figures: dict) -> str:
+    parts = [
+        f"{format_count(figures[f'members.badges_{y}'])} đồng chí {y} năm tuổi Đảng"
+        for y in BADGE_MILESTONES
+        if figures.get(f"members.badges_{y}")
+    ]
+    return ", ".join(parts)
+
+
+def render_sentence(text: str, context: dict) -> str:
+    rendered = ENGINE.from_string(text).render(Context(context))
+    rendered = re.sub(r"[ \t]+", " ", rendered).strip()
+    return FOOTNOTE.sub(lambda m: f"[[{m[1].strip()}]]" if m[1].strip() else "", rendered)
+
+
+def sentence_context(*, organization: Organization | None, period: Period, figures: dict) -> dict:
+    organization = organization or Organization.objects.filter(depth=1, deleted_at__isnull=True).first()
+    name = organization.name if organization else "Đảng bộ"
+    short = (organization.short_name or organization.name) if organization else "Đảng bộ"
+    return {
+        "i": nested(figures),
+        "org": name,
+        "org_short": _short_in_prose(short),
+        "period": period.label,
+        "start_date": format_short(period.start),
+        "end_date": format_short(period.end),
+        "badge_breakdown": badge_breakdown(figures),
+    }
+
+
+def _short_in_prose(short: str) -> str:
+    # "ĐUK" reads as "Đảng bộ Khối" in the examples' prose.
+    return {"ĐUK": "Đảng bộ Khối"}.get(short, short)
+
+
+def prefilled_sections(kind: str, period: Period, context: dict) -> dict[str, str]:
+    texts: dict[str, list[str]] = {}
+    for template in SentenceTemplate.objects.order_by("section", "order"):
+        if not template.applies_to(kind):
+            continue
+        sentence = render_sentence(template.text, context)
+        if sentence:
+            texts.setdefault(template.section, []).append(sentence)
+    return {section: "\n\n".join(lines) for section, lines in texts.items()}
+
+
+def compile_report(
+    *, kind: str, period_key: str, organization: Organization | None, today: dt.date | None = None
+) -> Compiled:
+    period = parse_period(kind, period_key, today=today)
+    figures = compute(organization=organization, start=period.start, end=period.end)
+    context = sentence_context(organization=organization, period=period, figures=figures)
+    texts = prefilled_sections(kind, period, context)
+    sections = [CompiledSection(s.key, s.heading, s.level, texts.get(s.key, "")) for s in sections_of(kind, period)]
+    doc_type, subject = title_of(kind, period)
+    compiled = Compiled(kind, period, organization, doc_type, subject, sections, figures)
+    if period.is_term:
+        _attach_appendix(compiled, today=today or period.end)
+    return compiled
+
+
+def _attach_appendix(compiled: Compiled, *, today: dt.date) -> None:
+    from targets.models import Term
+    from targets.selectors import term_progress
+
+    first, last = compiled.period.term_years
+    root = compiled.organization or Organization.objects.filter(depth=1).first()
+    term = Term.objects.filter(organization=root, start_year=first, end_year=last, deleted_at__isnull=True).first()
+    if term is None:
+        return
+    compiled.appendix = term_progress(term=term, today=min(today, compiled.period.end))
+    compiled.appendix_years = [y for y in term.years if dt.date(y, 1, 1) <= compiled.period.end]
+
+
+def compiled_from_report(report: Report) -> Compiled:
+    """The document of a draft as staff left it: their texts, the figures frozen in the draft."""
+    period = parse_period(report.kind, report.period_key)
+    doc_type, subject = title_of(report.kind, period)
+    sections = [CompiledSection(s.key, s.heading, s.level, s.text) for s in report.sections.order_by("order")]
+    figures = {k: Decimal(str(v)) if isinstance(v, float) else v for k, v in (report.figures or {}).items()}
+    compiled = Compiled(
+        report.kind,
+        period,
+        report.organization,
+        doc_type,
+        subject,
+        sections,
+        figures,
+        number=report.number,
+        place=report.place,
+        issued_on=report.issued_on,
+        signing_for=report.signing_for,
+        signer_title=report.signer_title,
+        signer_name=report.signer_name,
+        recipients=[r.strip() for r in report.recipients.splitlines() if r.strip()],
+    )
+    if period.is_term:
+        _attach_appendix(compiled, today=period.end)
+    return compiled
+
+
+def known_codes() -> list[str]:
+    return sorted(REGISTRY)
+
+
+def spec_list(kind: str, period: Period) -> list[SectionSpec]:
+    return sections_of(kind, period)

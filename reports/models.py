@@ -1,0 +1,123 @@
+"""Report drafts, their sections and versions, and the editable sentence templates."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+KIND_CHOICES = [
+    ("monthly", _("Monthly report")),
+    ("quarterly", _("Quarterly report")),
+    ("half_year", _("Half-year report")),
+    ("nine_month", _("Nine-month report")),
+    ("annual", _("Annual report")),
+    ("mid_term", _("Mid-term report")),
+    ("term_end", _("Term-end report")),
+]
+
+
+class SentenceTemplate(models.Model):
+    """A standard sentence pre-filled into a section: a Django template over the period's figures."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    section = models.CharField(_("section"), max_length=32)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kinds = models.CharField(
+        _("report kinds"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated report kinds; empty for every kind."),
+    )
+    text = models.TextField(_("template"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section", "order"]
+        verbose_name = _("report sentence")
+        verbose_name_plural = _("report sentences")
+
+    def __str__(self) -> str:
+        return self.key
+
+    def applies_to(self, kind: str) -> bool:
+        return not self.kinds or kind in [k.strip() for k in self.kinds.split(",")]
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Report(models.Model):
+    """A report being written: kind, period, organization, its sections and the frozen figures."""
+
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
+    period_key = models.CharField(_("period"), max_length=16)
+    number = models.CharField(_("number and symbol"), max_length=64, blank=True)
+    place = models.CharField(_("place"), max_length=64, blank=True)
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True, default="BÍ THƯ")
+    signing_for = models.CharField(_("signing for"), max_length=64, blank=True, default="T/M BAN THƯỜNG VỤ")
+    recipients = models.TextField(_("distribution list"), blank=True)
+    figures = models.JSONField(_("figures"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    round = models.ForeignKey("reports.Round", null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["figures"])
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_key}"
+
+
+class ReportSection(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField(max_length=32)
+    heading = models.CharField(max_length=255)
+    level = models.PositiveSmallIntegerField(default=2)
+    writable = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key")]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Round(models.Model):
+    """A reporting round: the committee asks its base organizations for their reports of a period."""
+
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="rounds")
+    kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
+    period_key = models.CharField(_("period"), max_length=16)
+    due_on = models.DateField(_("due date"))
+    participants = models.ManyToManyField(
+        "organizations.Organization", related_name="+", verbose_name=_("base organizations")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_key}"

@@ -66,7 +66,8 @@ class Footnotes:
             f'<w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
             for n, text in enumerate(self.texts, 1)
         )
-        blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W_NS}>{separator}{notes}</w:footnotes>'
+        header = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        blob = f"{header}<w:footnotes {W_NS}>{separator}{notes}</w:footnotes>"
         part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, blob.encode("utf-8"), document.part.package)
         document.part.relate_to(part, RT.FOOTNOTES)
 

@@ -32,6 +32,7 @@ class CompiledSection:
     heading: str
     level: int
     text: str  # paragraphs separated by blank lines; [[…]] marks a footnote
+    writable: bool = True
 
 
 @dataclass
@@ -119,7 +120,9 @@ def compile_report(
     figures = compute(organization=organization, start=period.start, end=period.end)
     context = sentence_context(organization=organization, period=period, figures=figures)
     texts = prefilled_sections(kind, period, context)
-    sections = [CompiledSection(s.key, s.heading, s.level, texts.get(s.key, "")) for s in sections_of(kind, period)]
+    sections = [
+        CompiledSection(s.key, s.heading, s.level, texts.get(s.key, ""), s.writable) for s in sections_of(kind, period)
+    ]
     doc_type, subject = title_of(kind, period)
     compiled = Compiled(kind, period, organization, doc_type, subject, sections, figures)
     if period.is_term:
@@ -144,7 +147,7 @@ def compiled_from_report(report: Report) -> Compiled:
     """The document of a draft as staff left it: their texts, the figures frozen in the draft."""
     period = parse_period(report.kind, report.period_key)
     doc_type, subject = title_of(report.kind, period)
-    sections = [CompiledSection(s.key, s.heading, s.level, s.text) for s in report.sections.order_by("order")]
+    sections = [CompiledSection(s.key, s.heading, s.level, s.text, s.writable) for s in report.sections.all()]
     figures = {k: Decimal(str(v)) if isinstance(v, float) else v for k, v in (report.figures or {}).items()}
     compiled = Compiled(
         report.kind,

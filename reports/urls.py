@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports import views
 
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("new/", views.report_create, name="create"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/sections/<slug:key>/", views.section_save, name="section_save"),
+    path("<int:pk>/header/", views.header_save, name="header_save"),
+    path("<int:pk>/download/<slug:fmt>/", views.download, name="download"),
+    path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/new-version/", views.new_version, name="new_version"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("rounds/", views.round_list, name="rounds"),
+    path("rounds/new/", views.round_create, name="round_create"),
+    path("rounds/<int:pk>/", views.round_detail, name="round"),
+    path("rounds/<int:pk>/start/<int:org_pk>/", views.round_start, name="round_start"),
+    path("rounds/<int:pk>/compile/", views.round_compile, name="round_compile"),
+]

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lib.forms import VnDateField
+from organizations.models import Organization
+from reports.models import KIND_CHOICES
+
+
+class OrganizationChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class ReportCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=KIND_CHOICES)
+    period_key = forms.CharField(
+        label=_("Period"),
+        max_length=16,
+        help_text=_(
+            "2024-04 for a month, 2024-Q2 a quarter, 2024-H1 a half-year, 2024-9M nine months, 2024 a year, "
+            "2020-2025 a congress term."
+        ),
+    )
+    organization = OrganizationChoice(label=_("Organization"), queryset=Organization.objects.none())
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class ReportHeaderForm(forms.Form):
+    number = forms.CharField(
+        label=_("Number and symbol"), max_length=64, required=False, help_text=_("e.g. 161-BC/ĐUK")
+    )
+    place = forms.CharField(label=_("Place"), max_length=64, required=False)
+    issued_on = VnDateField(label=_("Date of issue"), required=False)
+    signing_for = forms.CharField(label=_("Signing for"), max_length=64, required=False)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
+    signer_name = forms.CharField(label=_("Signer"), max_length=120, required=False)
+    recipients = forms.CharField(
+        label=_("Distribution list (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RoundForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=KIND_CHOICES)
+    period_key = forms.CharField(label=_("Period"), max_length=16)
+    due_on = VnDateField(label=_("Due date"))
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Base organizations asked"), queryset=Organization.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = organizations

@@ -38,8 +38,10 @@ SUPERVISION_KINDS = (InspectionKind.THEMATIC_SUPERVISION,)
 class Record(models.Model):
     """Columns shared by the three kinds of record: the organization that scopes it, soft delete, timestamps."""
 
+    # Users never hard-delete organizations or members (deletes are soft); CASCADE only lets a whole
+    # data set be wiped (tests, demo reseeding) without tripping over these records.
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("organization")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
     )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -93,7 +95,7 @@ class Inspection(Record):
 
 class InspectionSubjectMember(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="member_rows")
-    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["inspection", "member"], name="inspection_member_once")]
@@ -133,7 +135,7 @@ class Discipline(Record):
         "members.Member",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="disciplines",
         verbose_name=_("member disciplined"),
     )
@@ -141,14 +143,14 @@ class Discipline(Record):
         "organizations.Organization",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="disciplines",
         verbose_name=_("organization disciplined"),
     )
     form = models.CharField(_("form of discipline"), max_length=16, choices=DisciplineForm.choices)
     body = models.CharField(_("decided by"), max_length=24, choices=Body.choices)
     deciding_organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("of the organization")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("of the organization")
     )
     decision_no = models.CharField(_("decision number"), max_length=64)
     decided_on = models.DateField(_("decision date"))
@@ -173,7 +175,7 @@ class Discipline(Record):
     )
     was_probationary = models.BooleanField(_("probationary member on the decision date"), default=False, editable=False)
     expulsion_event = models.OneToOneField(
-        "members.MemberEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+        "members.MemberEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     history = HistoricalRecords()
 
@@ -240,7 +242,7 @@ class Letter(Record):
         "members.Member",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="letters",
         verbose_name=_("member concerned"),
     )
@@ -248,7 +250,7 @@ class Letter(Record):
         "organizations.Organization",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="letters",
         verbose_name=_("organization concerned"),
     )

@@ -389,9 +389,10 @@ def _record_expulsion(discipline: Discipline, by: User | None, today: dt.date) -
 
 def _event_refusal(error: ValidationError) -> ValidationError:
     messages = {}
-    for field, errors in getattr(error, "error_dict", {"member": error.error_list}).items():
+    by_field = error.message_dict if hasattr(error, "error_dict") else {"form": error.messages}
+    for field, texts in by_field.items():
         target = EVENT_FIELD_MAP.get(field, "form")
-        text = " ".join(m for e in errors for m in e.messages)
+        text = " ".join(texts)
         messages.setdefault(target, []).append(
             _("The expulsion cannot be recorded in the member's record: %(reason)s") % {"reason": text}
         )

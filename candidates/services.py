@@ -46,17 +46,17 @@ def _future(field: str, on: dt.date | None, today: dt.date) -> None:
         raise refuse(field, _("The date %(date)s is in the future.") % {"date": format_short(on)})
 
 
-def _derive(candidate: Candidate) -> None:
+def derive(candidate: Candidate, *, holidays: frozenset[dt.date] | None = None) -> None:
     """Stage and deadlines from the recorded dates (QĐ 232 §4: 60 and 30 working days)."""
     candidate.decision_due_on = None
     candidate.ceremony_due_on = None
     if candidate.cell_vote_on:
         rules = rules_on(candidate.cell_vote_on)
-        candidate.decision_due_on = add_working_days(candidate.cell_vote_on, rules.decision_working_days)
+        candidate.decision_due_on = add_working_days(candidate.cell_vote_on, rules.decision_working_days, holidays)
     received = candidate.decision_received_on or candidate.decision_on
     if received:
         rules = rules_on(received)
-        candidate.ceremony_due_on = add_working_days(received, rules.ceremony_working_days)
+        candidate.ceremony_due_on = add_working_days(received, rules.ceremony_working_days, holidays)
     if candidate.member_id:
         candidate.stage = Stage.ADMITTED
     elif candidate.withdrawn_on:
@@ -72,7 +72,7 @@ def _derive(candidate: Candidate) -> None:
 
 
 def _save(candidate: Candidate, by: User | None) -> Candidate:
-    _derive(candidate)
+    derive(candidate)
     candidate._history_user = by
     candidate.save()
     return candidate

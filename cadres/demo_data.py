@@ -30,6 +30,7 @@ def seed(context) -> dict[str, int]:
         Member.objects.filter(status=Status.FULL, admitted_on__lt=dt.date(until.year - 6, 1, 1))
         .select_related("organization")
         .only("pk", "organization__path", "organization_id")
+        .order_by("pk")
     )
     if not members:
         return {}
@@ -56,7 +57,7 @@ def seed(context) -> dict[str, int]:
                 )
             )
     # Candidates whose CV was verified got a conclusion for admission.
-    for candidate in Candidate.objects.filter(cv_verified_on__isnull=False):
+    for candidate in Candidate.objects.filter(cv_verified_on__isnull=False).order_by("pk"):
         conclusions.append(
             PoliticalConclusion(
                 candidate=candidate,
@@ -70,7 +71,11 @@ def seed(context) -> dict[str, int]:
     PoliticalConclusion.objects.bulk_create(conclusions, batch_size=2000)
 
     # Appointments: per base organization, one secretary at a time; executive members and deputies.
-    bases = list(Organization.objects.filter(kind__in=BASE_KINDS, ended_on__isnull=True, deleted_at__isnull=True))
+    bases = list(
+        Organization.objects.filter(kind__in=BASE_KINDS, ended_on__isnull=True, deleted_at__isnull=True).order_by(
+            "path"
+        )
+    )
     by_base: dict[int, list[Member]] = {}
     for base in bases:
         by_base[base.pk] = [m for m in members if m.organization and m.organization.path.startswith(base.path)]

@@ -20,13 +20,15 @@ def seed(context) -> dict[str, int]:
     today = context.until
     holidays = frozenset(PublicHoliday.objects.values_list("on", flat=True))
     cells = list(
-        Organization.objects.filter(kind__in=MEMBER_HOLDING_KINDS, ended_on__isnull=True, deleted_at__isnull=True)
+        Organization.objects.filter(
+            kind__in=MEMBER_HOLDING_KINDS, ended_on__isnull=True, deleted_at__isnull=True
+        ).order_by("path")
     )
     if not cells:
         return {}
     full_members: dict[int, list[tuple[int, dt.date]]] = {}
-    for pk, org_id, admitted in Member.objects.filter(status=Status.FULL).values_list(
-        "pk", "organization_id", "admitted_on"
+    for pk, org_id, admitted in (
+        Member.objects.filter(status=Status.FULL).order_by("pk").values_list("pk", "organization_id", "admitted_on")
     ):
         full_members.setdefault(org_id, []).append((pk, admitted))
     cells = [c for c in cells if len(full_members.get(c.pk, [])) >= 2] or cells

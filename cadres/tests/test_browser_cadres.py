@@ -1,0 +1,29 @@
+"""End to end in headless Chromium: record an appointment; a probationary member is refused."""
+
+import pytest
+
+from conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_records_a_secretary_appointment(page, personas, screenshot):
+    log_in(page, "staff", "pw-staff")
+    page.goto("/cadres/appointments/new/")
+    page.select_option("select[name=organization]", str(personas.org_a.pk))
+    page.select_option("select[name=member]", str(personas.member_a.pk))
+    page.select_option("select[name=position]", "secretary")
+    page.fill("input[name=decided_by]", "Ban Thường vụ Đảng ủy Khối")
+    page.fill("input[name=decided_on]", "03/06/2020")
+    page.fill("input[name=document_no]", "15-QĐ/ĐUK")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("#field-member .error")
+    assert "dự bị" in page.inner_text("#field-member .error")
+    screenshot("appointment-refused")
+    page.fill("input[name=decided_on]", "03/06/2024")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("#appointment-post")
+    assert "Bí thư" in page.inner_text("#appointment-post")
+    screenshot("appointment-detail")
+    page.goto("/cadres/appointments/")
+    screenshot("appointment-list")

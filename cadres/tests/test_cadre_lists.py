@@ -1,0 +1,41 @@
+"""Cadre lists: a constant number of queries whatever the page holds."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from cadres.models import CommitteeAppointment, PoliticalConclusion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_lists_use_the_same_number_of_queries(client, personas, count, django_assert_max_num_queries):
+    PoliticalConclusion.objects.bulk_create(
+        PoliticalConclusion(
+            member=personas.member_a,
+            organization=personas.cell_a1,
+            purpose="planning",
+            concluded_on=dt.date(2025, 1, 2),
+            verdict="meets",
+            conclusion="Đủ tiêu chuẩn.",
+        )
+        for _ in range(count)
+    )
+    CommitteeAppointment.objects.bulk_create(
+        CommitteeAppointment(
+            organization=personas.org_a,
+            member=personas.member_a,
+            position="executive",
+            kind="appointed",
+            decided_by="BTV",
+            decided_on=dt.date(2025, 1, 2),
+            document_no="1-QĐ/ĐUK",
+        )
+        for _ in range(count)
+    )
+    client.force_login(personas.staff)
+    for name in ("cadres:conclusions", "cadres:appointments"):
+        with django_assert_max_num_queries(9):
+            assert client.get(reverse(name)).status_code == 200

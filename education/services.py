@@ -212,8 +212,7 @@ def _check_participant(
     if training_class.kind in rules.members_only and not participant.member_id:
         raise refuse(
             "person_name",
-            _("A %(kind)s is for party members: choose %(name)s from the members.")
-            % {"kind": kind_label.lower(), "name": who},
+            _("A %(kind)s is for party members: choose %(name)s from the members.") % {"kind": kind_label, "name": who},
         )
     if participant.member_id and participant.member_id not in eligible:
         raise refuse(
@@ -237,7 +236,7 @@ def _check_participant(
             raise refuse(
                 "certificate_number",
                 _("A %(kind)s ends with a certificate: enter the certificate number of %(name)s.")
-                % {"kind": kind_label.lower(), "name": who},
+                % {"kind": kind_label, "name": who},
             )
     elif certificate:
         raise refuse(

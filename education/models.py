@@ -11,6 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# Members and organizations are never hard-deleted by the product (their deletes are soft), so the
+# foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
+
 
 class SoftDeleteQuerySet(models.QuerySet):
     def alive(self):
@@ -42,7 +45,7 @@ class SoftDeleted(models.Model):
 class StudySession(SoftDeleted):
     organization = models.ForeignKey(
         "organizations.Organization",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="study_sessions",
         verbose_name=_("organization"),
     )
@@ -78,7 +81,7 @@ class StudyAttendance(models.Model):
     """A member present at a study session. Rewritten as a whole by `study_session_save`."""
 
     session = models.ForeignKey(StudySession, on_delete=models.CASCADE, related_name="attendances")
-    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="study_attendances")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="study_attendances")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "member"], name="study_attendance_once")]
@@ -99,7 +102,7 @@ class TrainingClass(SoftDeleted):
     title = models.CharField(_("title"), max_length=255)
     organization = models.ForeignKey(
         "organizations.Organization",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="training_classes",
         verbose_name=_("organizing party organization"),
     )
@@ -134,12 +137,12 @@ class Completion(models.TextChoices):
 
 
 class TrainingParticipant(SoftDeleted):
-    training_class = models.ForeignKey(TrainingClass, on_delete=models.PROTECT, related_name="participants")
+    training_class = models.ForeignKey(TrainingClass, on_delete=models.CASCADE, related_name="participants")
     member = models.ForeignKey(
         "members.Member",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="training_participations",
         verbose_name=_("party member"),
     )

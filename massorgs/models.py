@@ -9,6 +9,9 @@ from simple_history.models import HistoricalRecords
 
 from education.models import AliveManager, SoftDeleteQuerySet
 
+# Members and organizations are never hard-deleted by the product (their deletes are soft), so the
+# foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
+
 
 class SoftDeleted(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -40,7 +43,7 @@ class MassOrgFigures(SoftDeleted):
     mass organization's own scale (`massorgs.rules.GRADE_SCALES`), best first."""
 
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="mass_org_figures", verbose_name=_("unit")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="mass_org_figures", verbose_name=_("unit")
     )
     kind = models.CharField(_("mass organization"), max_length=16, choices=MassOrgKind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -87,7 +90,7 @@ class SkilledMobilisationModel(SoftDeleted):
 
     organization = models.ForeignKey(
         "organizations.Organization",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="skilled_mobilisation_models",
         verbose_name=_("unit"),
     )
@@ -119,7 +122,7 @@ class RegistrationKind(models.TextChoices):
 class EmulationRegistration(SoftDeleted):
     organization = models.ForeignKey(
         "organizations.Organization",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="emulation_registrations",
         verbose_name=_("unit"),
     )

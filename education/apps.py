@@ -1,9 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lib.nav import TREE_ROLES
+
 
 class EducationConfig(AppConfig):
     name = "education"
     verbose_name = _("Political education and training")
     # Entries of the main menu: (URL name, label, roles that see it, order).
-    nav_items: list = []
+    nav_items = [
+        ("education:session_list", _("Study sessions"), TREE_ROLES, 40),
+        ("education:class_list", _("Training classes"), TREE_ROLES, 41),
+    ]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from massorgs import views
 
 app_name = "massorgs"
-urlpatterns = []
+urlpatterns = [
+    *views.figures.urlpatterns("figures/"),
+    *views.models.urlpatterns("dan-van-kheo/"),
+    *views.registrations.urlpatterns("registrations/"),
+]

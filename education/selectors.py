@@ -1,0 +1,206 @@
+"""Reads of study sessions and training classes, limited to what the acting user may see,
+and the figures later indicators call (shares of members and of non-members reached)."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Max, Q, QuerySet, Sum
+
+from accounts.access import organization_filter
+from accounts.models import User
+from education.models import StudyAttendance, StudySession, TrainingClass, TrainingParticipant
+from education.services import document_key
+from lib.numbers import round_half_up
+from members.models import Member, MembershipSpell
+from organizations.models import Organization
+
+
+@dataclass(frozen=True)
+class Share:
+    """A rate as reports quote it: "7.050/7.261 đảng viên, đạt 97,09%"."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        if not self.denominator:
+            return None
+        return round_half_up(Decimal(self.numerator) * 100 / Decimal(self.denominator))
+
+
+def _open_on(on: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}start__lte": on}) & (Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gt": on}))
+
+
+# ---- study sessions -------------------------------------------------------------------------
+
+
+@dataclass
+class StudyFilters:
+    q: str = ""
+    organization: Organization | None = None
+    year: int | None = None
+    deleted: bool = False
+
+
+def visible_study_sessions(*, user: User, deleted: bool = False) -> QuerySet[StudySession]:
+    manager = StudySession.all_objects.deleted() if deleted else StudySession.objects.all()
+    if deleted and not (user.is_authenticated and user.can_edit_registry):
+        return StudySession.objects.none()
+    return manager.filter(organization_filter(user, "organization__"))
+
+
+def study_session_list(*, user: User, filters: StudyFilters) -> QuerySet[StudySession]:
+    qs = visible_study_sessions(user=user, deleted=filters.deleted)
+    if filters.q:
+        key = document_key(filters.q)
+        qs = qs.filter(Q(document_key__contains=key) | Q(document_reference__icontains=filters.q.strip()))
+    if filters.organization is not None:
+        qs = qs.filter(organization__path__startswith=filters.organization.path)
+    if filters.year:
+        qs = qs.filter(held_on__year=filters.year)
+    return qs.select_related("organization").order_by("-held_on", "-id")
+
+
+def study_session_get(*, user: User, pk: int, deleted: bool = False) -> StudySession:
+    return visible_study_sessions(user=user, deleted=deleted).select_related("organization").get(pk=pk)
+
+
+def session_attendees(*, session: StudySession) -> QuerySet[Member]:
+    return (
+        Member.all_objects.filter(study_attendances__session=session)
+        .select_related("organization")
+        .order_by("sort_key", "pk")
+    )
+
+
+def members_counted_in(*, organization: Organization, on: dt.date) -> QuerySet[Member]:
+    """Members counted in the organization's subtree on `on`, in Vietnamese name order (the attendance choices)."""
+    spells = MembershipSpell.objects.filter(_open_on(on), organization__path__startswith=organization.path)
+    return Member.objects.filter(pk__in=spells.values("member_id")).order_by("sort_key", "pk")
+
+
+def _sessions_in(organization: Organization, start: dt.date, end: dt.date, document: str | None):
+    qs = StudySession.objects.filter(
+        organization__path__startswith=organization.path, held_on__gte=start, held_on__lte=end
+    )
+    if document:
+        qs = qs.filter(document_key=document_key(document))
+    return qs
+
+
+def study_member_share(
+    *, organization: Organization, start: dt.date, end: dt.date, document: str | None = None
+) -> Share:
+    """Members of the subtree who studied (the document, or any document) in [start, end].
+
+    Denominator: members counted in the subtree on `end` (the report's date). Numerator: those
+    of them present at a study session held in the subtree in the period (on `document` when
+    given: sessions match by its number and symbol). Two queries.
+    """
+    counted = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
+    denominator = counted.count()
+    attended = (
+        StudyAttendance.objects.filter(session__in=_sessions_in(organization, start, end, document))
+        .filter(member_id__in=counted.values("member_id"))
+        .values("member_id")
+        .distinct()
+        .count()
+    )
+    return Share(attended, denominator)
+
+
+def non_member_reach_share(
+    *, organization: Organization, start: dt.date, end: dt.date, document: str | None = None
+) -> Share:
+    """Non-member staff reached by the study sessions of the subtree in [start, end].
+
+    Per organization that held sessions: the most non-members present at one session (a person
+    who studies twice is reached once) over the host unit's largest non-member headcount recorded
+    in the period. The shares of the organizations are summed. One query.
+    """
+    rows = (
+        _sessions_in(organization, start, end, document)
+        .values("organization_id")
+        .annotate(present=Max("non_members_present"), headcount=Max("non_member_headcount"))
+    )
+    present = sum(r["present"] for r in rows)
+    headcount = sum(r["headcount"] for r in rows)
+    return Share(present, headcount)
+
+
+def studied_documents(*, organization: Organization, start: dt.date, end: dt.date) -> list[dict]:
+    """Documents studied in the subtree in the period: key, a reference as written, sessions, attendances."""
+    return list(
+        StudySession.objects.filter(
+            organization__path__startswith=organization.path, held_on__gte=start, held_on__lte=end
+        )
+        .values("document_key")
+        .annotate(reference=Max("document_reference"), sessions=Count("id"), attendances=Sum("members_present"))
+        .order_by("document_key")
+    )
+
+
+# ---- training classes -----------------------------------------------------------------------
+
+
+@dataclass
+class TrainingFilters:
+    q: str = ""
+    kind: str = ""
+    organization: Organization | None = None
+    year: int | None = None
+    deleted: bool = False
+
+
+def visible_training_classes(*, user: User, deleted: bool = False) -> QuerySet[TrainingClass]:
+    if deleted and not (user.is_authenticated and user.can_edit_registry):
+        return TrainingClass.objects.none()
+    manager = TrainingClass.all_objects.deleted() if deleted else TrainingClass.objects.all()
+    return manager.filter(organization_filter(user, "organization__"))
+
+
+def training_class_list(*, user: User, filters: TrainingFilters) -> QuerySet[TrainingClass]:
+    qs = visible_training_classes(user=user, deleted=filters.deleted)
+    if filters.q:
+        qs = qs.filter(Q(title__icontains=filters.q.strip()) | Q(organizer__icontains=filters.q.strip()))
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.organization is not None:
+        qs = qs.filter(organization__path__startswith=filters.organization.path)
+    if filters.year:
+        qs = qs.filter(starts_on__year=filters.year)
+    return qs.select_related("organization").order_by("-starts_on", "-id")
+
+
+def training_class_get(*, user: User, pk: int, deleted: bool = False) -> TrainingClass:
+    return visible_training_classes(user=user, deleted=deleted).select_related("organization").get(pk=pk)
+
+
+def class_participants(*, training_class: TrainingClass) -> list[TrainingParticipant]:
+    return list(
+        training_class.participants.select_related("member", "member__organization").order_by("member__sort_key", "id")
+    )
+
+
+def deleted_participants(*, training_class: TrainingClass) -> list[TrainingParticipant]:
+    return list(
+        TrainingParticipant.all_objects.deleted().filter(training_class=training_class).select_related("member")
+    )
+
+
+def training_totals(*, organization: Organization, start: dt.date, end: dt.date) -> dict[str, dict[str, int]]:
+    """Classes that started in [start, end] in the subtree, per kind: classes, participants, completed. One query."""
+    rows = (
+        TrainingClass.objects.filter(
+            organization__path__startswith=organization.path, starts_on__gte=start, starts_on__lte=end
+        )
+        .values("kind")
+        .annotate(classes=Count("id"), participants=Sum("participant_count"), completed=Sum("completed_count"))
+    )
+    return {
+        r["kind"]: {"classes": r["classes"], "participants": r["participants"], "completed": r["completed"]}
+        for r in rows
+    }

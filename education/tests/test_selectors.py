@@ -1,0 +1,107 @@
+"""The figures later indicators call, and the list pages' constant query count."""
+
+import datetime as dt
+
+import pytest
+from django.test.utils import override_settings
+from django.urls import reverse
+
+from education import selectors, services
+from education.models import TrainingKind
+from members.tests.factories import admit
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+TODAY = D(2026, 11, 22)
+
+
+def _session(p, org, members, document="Nghị quyết số 21-NQ/TW", on=None, present=4, headcount=10):
+    return services.study_session_save(
+        by=None,
+        organization=org,
+        document_reference=document,
+        held_on=on or D(2025, 5, 10),
+        non_members_present=present,
+        non_member_headcount=headcount,
+        member_ids=[m.pk for m in members],
+        today=TODAY,
+    )
+
+
+def test_share_of_members_who_studied_a_document_in_a_subtree_and_period(personas):
+    a2 = admit(personas.cell_a2, full_name="Lê Thị Hoa")
+    _session(personas, personas.cell_a1, [personas.member_a])
+    _session(personas, personas.org_b, [personas.member_b], document="Chỉ thị số 05-CT/TW")
+    share = selectors.study_member_share(
+        organization=personas.committee, start=D(2025, 1, 1), end=D(2025, 12, 31), document="NQ 21-NQ/TW"
+    )
+    assert (share.numerator, share.denominator) == (1, 3)
+    assert str(share.percent) == "33.33"
+    in_a = selectors.study_member_share(organization=personas.org_a, start=D(2025, 1, 1), end=D(2025, 12, 31))
+    assert (in_a.numerator, in_a.denominator) == (1, 2)
+    assert a2 is not None
+
+
+def test_share_of_non_members_reached_counts_each_organization_once(personas):
+    _session(personas, personas.org_a, [], present=6, headcount=10)
+    _session(personas, personas.org_a, [], on=D(2025, 9, 1), present=8, headcount=10)
+    _session(personas, personas.org_b, [], present=3, headcount=5)
+    share = selectors.non_member_reach_share(organization=personas.committee, start=D(2025, 1, 1), end=D(2025, 12, 31))
+    assert (share.numerator, share.denominator) == (11, 15)
+
+
+def test_training_totals_per_kind(personas):
+    training_class = services.training_class_save(
+        by=None,
+        kind=TrainingKind.PARTY_AWARENESS,
+        title="Lớp nhận thức về Đảng",
+        organization=personas.org_a,
+        starts_on=D(2025, 3, 3),
+        ends_on=D(2025, 3, 7),
+        today=TODAY,
+    )
+    services.participants_add(
+        training_class=training_class, by=None, names=["Lê Văn Quần", "Phan Thị Mai"], today=TODAY
+    )
+    totals = selectors.training_totals(organization=personas.committee, start=D(2025, 1, 1), end=D(2025, 12, 31))
+    assert totals == {"party_awareness": {"classes": 1, "participants": 2, "completed": 0}}
+
+
+def _fill(p, count):
+    for day in range(1, count + 1):
+        _session(p, p.org_a, [p.member_a], document=f"Nghị quyết số {day}-NQ/TW", on=D(2025, 1, day))
+        services.training_class_save(
+            by=None,
+            kind=TrainingKind.OTHER,
+            title=f"Lớp tháng một {day}",
+            organization=p.org_a,
+            starts_on=D(2025, 1, day),
+            ends_on=D(2025, 1, day),
+            today=TODAY,
+        )
+
+
+@pytest.mark.parametrize("url_name", ["education:session_list", "education:class_list"])
+def test_the_list_pages_keep_a_constant_query_count(client, personas, django_assert_max_num_queries, url_name):
+    client.force_login(personas.staff)
+    counts = []
+    for size, page_size in ((3, 2), (12, 10)):
+        _fill(personas, size) if not counts else _fill_more(personas)
+        with override_settings(PAGE_SIZE=page_size), django_assert_max_num_queries(12) as captured:
+            assert client.get(reverse(url_name)).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def _fill_more(p):
+    for day in range(10, 20):
+        _session(p, p.org_a, [p.member_a], document=f"Kết luận số {day}-KL/TW", on=D(2025, 2, day))
+        services.training_class_save(
+            by=None,
+            kind=TrainingKind.OTHER,
+            title=f"Lớp {day}",
+            organization=p.org_a,
+            starts_on=D(2025, 2, day),
+            ends_on=D(2025, 2, day),
+            today=TODAY,
+        )

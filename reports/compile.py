@@ -76,6 +76,63 @@ def badge_breakdown(figures: dict) -> str:
     return ", ".join(parts)
 
 
+DISCIPLINE_FORMS = [
+    ("reprimand", "khiển trách"),
+    ("warning", "cảnh cáo"),
+    ("dismissal", "cách chức"),
+    ("expulsion", "khai trừ"),
+]
+LETTER_CATEGORIES = [
+    ("within_authority", "thuộc thẩm quyền"),
+    ("not_within_authority", "không thuộc thẩm quyền"),
+    ("forwarded_lower", "chuyển cấp dưới giải quyết"),
+    ("returned_with_guidance", "trả lại và hướng dẫn"),
+    ("not_considered", "không xem xét (nặc danh, mạo danh, không rõ địa chỉ, trùng lặp, không cụ thể)"),
+]
+
+
+def discipline_breakdown(figures: dict) -> str:
+    parts = [
+        f"{label} {format_count(figures[f'discipline.members_{form}'])}"
+        for form, label in DISCIPLINE_FORMS
+        if figures.get(f"discipline.members_{form}")
+    ]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def letters_breakdown(figures: dict) -> str:
+    parts = [
+        f"{label}: {format_count(figures[f'letters.{key}'])}"
+        for key, label in LETTER_CATEGORIES
+        if figures.get(f"letters.{key}")
+    ]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def documents_list(organization: Organization | None, period: Period, limit: int = 20) -> str:
+    try:
+        from documents.selectors import documents_issued
+    except ImportError:  # the documents app is optional for reports
+        return ""
+    if organization is None:
+        return ""
+    # The leadership documents (resolutions, directives, conclusions, plans, programmes, rules, guides);
+    # letters, notices and reports are counted but not listed.
+    docs = list(
+        documents_issued(organization=organization, start=period.start, end=period.end)
+        .filter(type_code__in=["NQ", "CT", "KL", "KH", "CTr", "QC", "HD", "QĐ"])
+        .order_by("issued_on", "number")[: limit + 1]
+    )
+    items = [
+        f"({n}) {d.subject} ({d.number_symbol}, {format_short(d.issued_on)})" for n, d in enumerate(docs[:limit], 1)
+    ]
+    if len(docs) > limit:
+        items.append("...")
+    return "; ".join(items)
+
+
 def render_sentence(text: str, context: dict) -> str:
     rendered = ENGINE.from_string(text).render(Context(context))
     rendered = re.sub(r"[ \t]+", " ", rendered).strip()
@@ -94,6 +151,9 @@ def sentence_context(*, organization: Organization | None, period: Period, figur
         "start_date": format_short(period.start),
         "end_date": format_short(period.end),
         "badge_breakdown": badge_breakdown(figures),
+        "discipline_breakdown": discipline_breakdown(figures),
+        "letters_breakdown": letters_breakdown(figures),
+        "documents_list": documents_list(organization, period),
     }
 
 

@@ -29,4 +29,58 @@ DEFAULTS = [
      "nữ {{ i.members.women|num }} đồng chí; dân tộc thiểu số {{ i.members.ethnic_minority|num }} đồng chí; "
      "có tôn giáo {{ i.members.religious|num }} đồng chí; trình độ lý luận chính trị cao cấp, cử nhân "
      "{{ i.members.theory_advanced|num }} đồng chí, trung cấp {{ i.members.theory_intermediate|num }} đồng chí."),
+    ("political_task.documents", "political_task", 10, "",
+     "{% if i.documents.issued %}Tham mưu cho Ban Thường vụ, Ban Chấp hành {{ org_short }} ban hành "
+     "{{ i.documents.issued|count }} văn bản lãnh đạo, chỉ đạo, trong đó có {{ i.documents.resolutions|count }} nghị "
+     "quyết, {{ i.documents.plans|count }} kế hoạch, chương trình[[{{ documents_list }}]].{% endif %}"),
+    ("ideology.study", "ideology", 10, "",
+     "{% if i.education.study_sessions %}Lãnh đạo, chỉ đạo các tổ chức cơ sở đảng tổ chức "
+     "{{ i.education.study_sessions|count }} buổi học tập, quán triệt, triển khai thực hiện các nghị quyết, chỉ thị "
+     "của Đảng với {{ i.education.study_members|num }} đảng viên tham gia, đạt {{ i.education.study_members_pct|pct }}% "
+     "tổng số đảng viên; {{ i.education.non_members_reached|num }} quần chúng tham gia, đạt "
+     "{{ i.education.non_members_pct|pct }}%.{% endif %}"),
+    ("ideology.classes", "ideology", 20, "",
+     "{% if i.education.classes_party_awareness or i.education.classes_new_member %}Phối hợp tổ chức "
+     "{{ i.education.classes_party_awareness|count }} lớp bồi dưỡng nhận thức về Đảng cho "
+     "{{ i.education.participants_party_awareness|num }} quần chúng ưu tú; {{ i.education.classes_new_member|count }} "
+     "lớp bồi dưỡng lý luận chính trị cho {{ i.education.participants_new_member|num }} đảng viên mới"
+     "{% if i.education.classes_committee_member %}; {{ i.education.classes_committee_member|count }} lớp bồi dưỡng "
+     "cho {{ i.education.participants_committee_member|num }} cấp ủy viên{% endif %}.{% endif %}"),
+    ("mass_mobilisation.emulation", "mass_mobilisation", 10, "",
+     "{% if i.massorgs.units %}Có {{ i.massorgs.registered_mass_mobilisation|count }}/{{ i.massorgs.units|count }} "
+     "tổ chức cơ sở đảng đăng ký thi đua “Dân vận khéo” (đạt {{ i.massorgs.registered_mass_mobilisation_pct|pct }}%) "
+     "và {{ i.massorgs.registered_grassroots_democracy|count }}/{{ i.massorgs.units|count }} đăng ký thực hiện dân chủ "
+     "ở cơ sở (đạt {{ i.massorgs.registered_grassroots_democracy_pct|pct }}%); công nhận "
+     "{{ i.massorgs.skilled_models|count }} mô hình, {{ i.massorgs.skilled_exemplars|count }} điển hình "
+     "“Dân vận khéo” trong năm.{% endif %}"),
+    ("organization.conclusions", "organization", 40, "",
+     "{% if i.cadres.conclusions %}Ban Thường vụ kết luận tiêu chuẩn chính trị đối với "
+     "{{ i.cadres.conclusions_cadre|count }} trường hợp phục vụ công tác cán bộ, "
+     "{{ i.cadres.conclusions_admission|count }} trường hợp phục vụ công tác phát triển đảng viên mới"
+     "{% if i.cadres.conclusions_abroad %}, {{ i.cadres.conclusions_abroad|count }} trường hợp đi học tập, công tác "
+     "nước ngoài{% endif %}.{% endif %}"),
+    ("organization.appointments", "organization", 50, "",
+     "{% if i.cadres.appointments %}Ban hành {{ i.cadres.appointments|count }} quyết định chỉ định, chuẩn y cấp ủy "
+     "viên, bí thư, phó bí thư cấp ủy cơ sở.{% endif %}"),
+    ("inspection.inspections", "inspection", 10, "",
+     "{% if i.inspection.inspections or i.inspection.supervisions %}Cấp ủy, ủy ban kiểm tra các cấp tiến hành kiểm "
+     "tra {{ i.inspection.inspections|count }} cuộc, giám sát chuyên đề {{ i.inspection.supervisions|count }} cuộc "
+     "đối với {{ i.inspection.organizations|count }} tổ chức đảng và {{ i.inspection.members|num }} đảng viên "
+     "(đạt {{ i.inspection.members_pct|pct }}% tổng số đảng viên); qua kiểm tra, giám sát có "
+     "{{ i.inspection.with_violation|count }} cuộc kết luận có vi phạm.{% endif %}"),
+    ("inspection.discipline", "inspection", 20, "",
+     "{% if i.discipline.members %}Thi hành kỷ luật {{ i.discipline.members|count }} đảng viên"
+     "[[{{ discipline_breakdown }}]]{% if i.discipline.on_committee %}, trong đó "
+     "{{ i.discipline.on_committee|count }} đồng chí là cấp ủy viên{% endif %}.{% endif %}"),
+    ("inspection.letters", "inspection", 30, "",
+     "{% if i.letters.received %}Tiếp nhận {{ i.letters.received|count }} đơn thư "
+     "({{ i.letters.complaints|count }} đơn khiếu nại, {{ i.letters.denunciations|count }} đơn tố cáo)"
+     "[[{{ letters_breakdown }}]].{% endif %}"),
+    ("mass_organizations.youth", "mass_organizations", 10, "",
+     "{% if i.massorgs.youth_union.introduced or i.massorgs.trade_union.introduced %}Các đoàn thể giới thiệu "
+     "đoàn viên, hội viên ưu tú cho Đảng xem xét kết nạp: Đoàn Thanh niên giới thiệu "
+     "{{ i.massorgs.youth_union.introduced|count }}, được kết nạp {{ i.massorgs.youth_union.admitted|count }}; "
+     "Công đoàn giới thiệu {{ i.massorgs.trade_union.introduced|count }}, được kết nạp "
+     "{{ i.massorgs.trade_union.admitted|count }}; Hội Cựu chiến binh giới thiệu "
+     "{{ i.massorgs.veterans.introduced|count }}, được kết nạp {{ i.massorgs.veterans.admitted|count }}.{% endif %}"),
 ]  # fmt: skip

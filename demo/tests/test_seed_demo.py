@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from members.models import Member, MemberEvent, MembershipSpell, Status
+from members.models import Member, MemberEvent, Status
 from members.services import derive_timeline
 from organizations.models import Organization
 

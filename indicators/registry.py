@@ -121,6 +121,9 @@ def compute(
     """Values of the indicators `codes` (all when None) for the subtree of `organization` (the whole tree when None)."""
     if start > end:
         raise ValueError("start after end")
+    if organization is None:
+        # The whole tree is the subtree of its top committee: every indicator then filters the same way.
+        organization = Organization.objects.filter(depth=1, deleted_at__isnull=True).order_by("path").first()
     computation = Computation(organization, start, end)
     wanted = list(codes) if codes is not None else sorted(REGISTRY)
     unknown = [c for c in wanted if c not in REGISTRY]

@@ -36,7 +36,8 @@ DEFAULTS = [
     ("ideology.study", "ideology", 10, "",
      "{% if i.education.study_sessions %}Lãnh đạo, chỉ đạo các tổ chức cơ sở đảng tổ chức "
      "{{ i.education.study_sessions|count }} buổi học tập, quán triệt, triển khai thực hiện các nghị quyết, chỉ thị "
-     "của Đảng với {{ i.education.study_members|num }} đảng viên tham gia, đạt {{ i.education.study_members_pct|pct }}% "
+     "của Đảng với {{ i.education.study_members|num }} đảng viên tham gia, đạt "
+     "{{ i.education.study_members_pct|pct }}% "
      "tổng số đảng viên; {{ i.education.non_members_reached|num }} quần chúng tham gia, đạt "
      "{{ i.education.non_members_pct|pct }}%.{% endif %}"),
     ("ideology.classes", "ideology", 20, "",

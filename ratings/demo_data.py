@@ -34,6 +34,31 @@ class Row(dict):
         self[name] = value
 
 
+def insert_tuples(model, columns: tuple[str, ...], rows: list[tuple], batch_size: int = 5000) -> int:
+    """Like `insert_rows` for rows of plain integers and strings (already what the database takes) given as
+    tuples in the order of `columns`; the other fields take their prepared defaults."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    by_name = {f.attname: f for f in fields}
+    now = timezone.now()
+    rest = [f for f in fields if f.attname not in columns]
+    tail = tuple(
+        f.get_db_prep_save(
+            now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default(), connection
+        )
+        for f in rest
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = [by_name[c].column for c in columns] + [f.column for f in rest]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(connection.ops.quote_name(n) for n in names)}) "
+        f"VALUES ({', '.join(['%s'] * len(names))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, [row + tail for row in rows[start : start + batch_size]])
+    return len(rows)
+
+
 def insert_rows(model, rows: list[dict], batch_size: int = 5000) -> int:
     """Insert rows given as {attname: value} with one `executemany` per batch, without reading ids back.
 

@@ -79,7 +79,7 @@ class ScoringCriterion(models.Model):
 
 class Meeting(models.Model):
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("cell")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("cell")
     )
     kind = models.CharField(_("kind of meeting"), max_length=10, choices=MeetingKind.choices)
     online = models.BooleanField(_("held online"), default=False)
@@ -124,7 +124,7 @@ class Meeting(models.Model):
 
 class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="meeting_attendance")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="meeting_attendance")
     status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
     note = models.CharField(_("reason"), max_length=255, blank=True)
     history = HistoricalRecords()

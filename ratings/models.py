@@ -23,7 +23,7 @@ class SeasonStatus(models.TextChoices):
 class RatingSeason(models.Model):
     organization = models.ForeignKey(
         "organizations.Organization",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="rating_seasons",
         verbose_name=_("committee"),
     )
@@ -49,7 +49,7 @@ class RatingSeason(models.Model):
 
 
 class RatingBase(models.Model):
-    season = models.ForeignKey(RatingSeason, on_delete=models.PROTECT, verbose_name=_("rating season"))
+    season = models.ForeignKey(RatingSeason, on_delete=models.CASCADE, verbose_name=_("rating season"))
     grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, blank=True)
     not_graded_reason = models.CharField(
         _("not graded because"), max_length=20, choices=NotGradedReason.choices, blank=True
@@ -77,13 +77,13 @@ class RatingBase(models.Model):
 
 
 class MemberRating(RatingBase):
-    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="ratings")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="ratings")
     # The member's cell and base organization on the reference date (31/12): the cap is counted per base organization.
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("cell")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("cell")
     )
     base_organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("base organization")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("base organization")
     )
     disciplined = models.BooleanField(_("disciplined this year"), default=False)
     discipline_self_remedied = models.BooleanField(_("violation self-detected and remedied"), default=False)
@@ -114,7 +114,7 @@ class MemberRating(RatingBase):
 
 class OrganizationRating(RatingBase):
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.PROTECT, related_name="ratings", verbose_name=_("organization")
+        "organizations.Organization", on_delete=models.CASCADE, related_name="ratings", verbose_name=_("organization")
     )
     # Similar units whose "excellent" share is capped together (QĐ 124): cells of one base organization,
     # or base organizations of one host-unit type.

@@ -37,8 +37,9 @@ def _query_without_page(request) -> str:
 @tree_user_required
 def season_list(request):
     seasons = selectors.visible_seasons(user=request.user).order_by("-year", "organization__path")
-    form = forms.SeasonOpenForm()
-    return render(request, "ratings/season_list.html", {"seasons": seasons, "form": form})
+    for season in seasons:
+        season.rules_source = rating_rules_for_year(season.year).source
+    return render(request, "ratings/season_list.html", {"seasons": seasons, "form": forms.SeasonOpenForm()})
 
 
 @require_POST

@@ -55,13 +55,12 @@ DATE_FIELDS = ("decided_on", "decision_date", "document_date", "on")
 def members_disciplined_in_year(year: int) -> set[int]:
     """Ids of members with a discipline decision dated in `year`, read from the discipline records.
 
-    The inspections app owns `DisciplineDecision`; it is looked up lazily so ratings work before it
-    exists (LookupError → nobody). The decision's member is its `member` field and its date the first
-    of `decided_on`, `decision_date`, `document_date`, `on` the model has; soft-deleted decisions
-    (`deleted_at` set) do not count. The rater can also tick "disciplined this year" on the form.
+    The inspections app owns the decisions (`inspections.Discipline`, decided on `decided_on`); it is
+    looked up lazily so ratings do not import it. Soft-deleted decisions (`deleted_at` set) do not
+    count. The rater can also tick "disciplined this year" on the form.
     """
     try:
-        model = apps.get_model("inspections", "DisciplineDecision")
+        model = apps.get_model("inspections", "Discipline")
     except LookupError:
         return set()
     names = {f.name for f in model._meta.get_fields()}

@@ -84,4 +84,30 @@ DEFAULTS = [
      "Công đoàn giới thiệu {{ i.massorgs.trade_union.introduced|count }}, được kết nạp "
      "{{ i.massorgs.trade_union.admitted|count }}; Hội Cựu chiến binh giới thiệu "
      "{{ i.massorgs.veterans.introduced|count }}, được kết nạp {{ i.massorgs.veterans.admitted|count }}.{% endif %}"),
+    ("organization.ratings", "organization", 60, "annual,mid_term,term_end",
+     "{% if i.ratings.members.rated %}Kết quả đánh giá, xếp loại chất lượng đảng viên năm {{ year }}: "
+     "{{ i.ratings.members.rated|num }} đảng viên được xếp loại, trong đó hoàn thành xuất sắc nhiệm vụ "
+     "{{ i.ratings.members.excellent|num }} đồng chí ({{ i.ratings.members.excellent_pct|pct }}%), hoàn thành tốt "
+     "nhiệm vụ {{ i.ratings.members.good|num }} đồng chí ({{ i.ratings.members.good_pct|pct }}%), hoàn thành nhiệm "
+     "vụ {{ i.ratings.members.adequate|num }} đồng chí ({{ i.ratings.members.adequate_pct|pct }}%), không hoàn thành "
+     "nhiệm vụ {{ i.ratings.members.failed|num }} đồng chí ({{ i.ratings.members.failed_pct|pct }}%).{% endif %}"),
+    ("organization.org_ratings", "organization", 70, "annual,mid_term,term_end",
+     "{% if i.ratings.organizations.rated %}Xếp loại {{ i.ratings.organizations.rated|num }} tổ chức đảng: hoàn "
+     "thành xuất sắc nhiệm vụ {{ i.ratings.organizations.excellent|count }} "
+     "({{ i.ratings.organizations.excellent_pct|pct }}%), hoàn thành tốt nhiệm vụ "
+     "{{ i.ratings.organizations.good|count }} ({{ i.ratings.organizations.good_pct|pct }}%), hoàn thành nhiệm vụ "
+     "{{ i.ratings.organizations.adequate|count }}, không hoàn thành nhiệm vụ "
+     "{{ i.ratings.organizations.failed|count }}.{% endif %}"),
+    ("organization.meetings", "organization", 80, "",
+     "{% if i.meetings.regular %}Các chi bộ duy trì sinh hoạt định kỳ với {{ i.meetings.regular|num }} buổi sinh "
+     "hoạt thường kỳ và {{ i.meetings.thematic|num }} buổi sinh hoạt chuyên đề; tỷ lệ đảng viên dự sinh hoạt đạt "
+     "{{ i.meetings.attendance_pct|pct }}%.{% endif %}"),
 ]  # fmt: skip
+
+
+def install(sentence_model) -> None:
+    """Add the default sentences that are missing (staff edits to existing ones are kept)."""
+    for key, section, order, kinds, text in DEFAULTS:
+        sentence_model.objects.get_or_create(
+            key=key, defaults={"section": section, "order": order, "kinds": kinds, "text": text}
+        )

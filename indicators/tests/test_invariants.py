@@ -126,7 +126,7 @@ def test_the_whole_set_runs_a_number_of_queries_that_does_not_grow_with_the_tree
             compute(organization=org, start=D(2025, 1, 1), end=D(2025, 12, 31))
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 2 * len({i.group for i in REGISTRY.values()}) + 12
+    assert counts[1] <= 40  # a fixed budget: a few grouped queries per app
 
 
 def test_the_command_prints_one_json_object_of_every_indicator(demo):

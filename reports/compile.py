@@ -150,6 +150,7 @@ def sentence_context(*, organization: Organization | None, period: Period, figur
         "period": period.label,
         "start_date": format_short(period.start),
         "end_date": format_short(period.end),
+        "year": str(period.end.year),  # a string: the template engine would group 2025 as 2.025
         "badge_breakdown": badge_breakdown(figures),
         "discipline_breakdown": discipline_breakdown(figures),
         "letters_breakdown": letters_breakdown(figures),

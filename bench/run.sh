@@ -11,7 +11,7 @@
 # Everything happens in its own temporary directory ($BENCH_WORK, default /tmp/dangvu-bench-run):
 # fresh SQLite databases, collected static files, the gunicorn server and the raw results. The default
 # database var/dangvu.sqlite3 is never touched. Bounded: every load run has a fixed duration and every
-# wait for a quiet CPU a time limit; the whole run takes 6 to 15 minutes on 2 cores.
+# wait for a quiet CPU a time limit; the whole run takes 6 to 25 minutes on 2 cores (more when it has to wait).
 set -euo pipefail
 
 # Everything is in main(), so that bash has read the whole script before it runs: editing this file
@@ -61,7 +61,7 @@ main() {
   # CPU ticks of the whole machine: "total idle" (from /proc/stat).
   cpu_ticks() { awk '/^cpu /{t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $5 + $6}' /proc/stat; }
   # Percentage of the machine's CPU that was busy between two cpu_ticks samples.
-  busy_pct() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.0f", d > 0 ? 100 * (1 - ($4 - $2) / d) : 0}'; }
+  busy_pct() { echo "$1 $2" | awk '{d = $3 - $1; printf "%.0f", (d > 0 ? 100 * (1 - ($4 - $2) / d) : 0)}'; }
   # The machine is shared (other developers run test suites): before a timed step, wait until the CPU
   # has been at most QUIET_PCT % busy for 3 s, at most $1 seconds. Prints "waited_s busy_pct".
   QUIET_PCT=${BENCH_QUIET_PCT:-15}

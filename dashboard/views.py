@@ -42,3 +42,18 @@ def home(request):
             "can_edit": False,
         },
     )
+
+
+@tree_user_required
+def work(request):
+    """Every other screen of the menu, grouped by the part of the party work it belongs to."""
+    from itertools import groupby
+
+    from lib.nav import menu_for
+
+    items = [item for item in menu_for(request.user) if not item["top"]]
+    groups = [
+        (app, list(entries))
+        for app, entries in groupby(sorted(items, key=lambda i: str(i["app"])), key=lambda i: i["app"])
+    ]
+    return render(request, "dashboard/work.html", {"groups": groups})

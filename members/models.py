@@ -144,6 +144,11 @@ class Member(models.Model):
             models.Index(fields=["organization", "status"]),
             models.Index(fields=["status", "probation_ends_on"]),
             models.Index(fields=["status", "next_badge_on"]),
+            # Covers the member list (scope, status, search, order) so a page is read from the index alone.
+            models.Index(
+                fields=["status", "deleted_at", "last_organization", "search_text", "sort_key"],
+                name="member_list_cover_idx",
+            ),
         ]
 
     def __str__(self) -> str:

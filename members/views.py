@@ -56,8 +56,13 @@ def member_list(request):
             due_full=d["due_full"],
             due_badge=d["due_badge"],
         )
-    page = Paginator(selectors.member_list(user=request.user, filters=filters), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
+    members = selectors.member_list(user=request.user, filters=filters)
+    # Count and page over the ids (read from the covering index), then load the rows of this page only.
+    page = Paginator(members.values_list("pk", flat=True), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = (
+        Member.objects.select_related("organization", "last_organization")
+        .filter(pk__in=page.object_list)
+        .order_by("sort_key", "pk")
     )
     context = {"form": form, "page": page, "query": _query_without_page(request)}
     template = "members/_results.html" if request.htmx and not request.htmx.boosted else "members/list.html"

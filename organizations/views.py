@@ -16,6 +16,8 @@ from members.selectors import MemberFilters, member_list
 from organizations import forms, selectors, services
 from organizations.models import ALLOWED_CHILD_KINDS, Organization, OrganizationKind
 
+TREE_FOLD_THRESHOLD = 600
+
 
 def _visible_or_404(request, pk: int) -> Organization:
     try:
@@ -33,12 +35,19 @@ def tree(request):
         on = as_of_form.cleaned_data["on"]
         past = on != timezone.localdate()
     rows = selectors.organization_tree_with_counts(user=request.user, on=on)
+    # A province-sized tree (thousands of cells) is shown two levels deep; each organization's page
+    # lists what is under it, and "show all" gives the whole tree.
+    folded = len(rows) > TREE_FOLD_THRESHOLD and not request.GET.get("all")
+    if folded:
+        rows = [r for r in rows if r.depth <= 2]
     if past:
         versions = {v.organization_id: v for v in selectors.tree_as_of(user=request.user, on=on)}
         rows = [r for r in rows if r.organization.pk in versions]
         for row in rows:
             row.name_then = versions[row.organization.pk].name
-    return render(request, "organizations/tree.html", {"rows": rows, "on": on, "past": past, "form": as_of_form})
+    return render(
+        request, "organizations/tree.html", {"rows": rows, "on": on, "past": past, "form": as_of_form, "folded": folded}
+    )
 
 
 @tree_user_required

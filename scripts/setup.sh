@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
-scripts/apt-ensure.sh libicu-dev pkg-config:pkg-config gettext:msgfmt
+scripts/apt-ensure.sh libicu-dev pkg-config:pkg-config gettext:msgfmt libreoffice-writer-nogui:soffice fonts-liberation fonts-dejavu-core
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi

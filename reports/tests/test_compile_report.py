@@ -116,3 +116,14 @@ def test_compiling_runs_a_number_of_queries_that_does_not_grow_with_the_data(per
             write_docx(compile_report(kind=Kind.MONTHLY, period_key="2023-04", organization=None))
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_the_pdf_comes_from_libreoffice(personas):
+    import shutil
+
+    from reports.pdf import docx_to_pdf
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is installed by make setup")
+    pdf = docx_to_pdf(write_docx(compile_report(kind=Kind.MONTHLY, period_key="2023-04", organization=None)))
+    assert pdf.startswith(b"%PDF")

@@ -173,6 +173,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "organizations.models.OrganizationKind",
+        "EventKindEnum": "members.models.EventKind",
+    },
 }
 # Large imports run in the background: `manage.py db_worker` executes the queued tasks.
 TASKS = {"default": {"BACKEND": os.environ.get("DANGVU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

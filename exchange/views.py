@@ -151,8 +151,8 @@ def export_members(request):
     fmt = _format(request)
     members = member_list(user=request.user, filters=member_filters_from_request(request))
     data = exporting.export_members_bytes(members, fmt=fmt, sensitive=request.user.can_view_sensitive)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return _download(data, f"{_('party-members')}-{stamp}.{fmt}", fmt)
+    name = _("party-members")
+    return _download(data, f"{name}-{timezone.localdate():%Y%m%d}.{fmt}", fmt)
 
 
 @tree_user_required
@@ -189,5 +189,5 @@ def export_organizations(request):
     else:
         subtitle = _("The tree as of %(date)s") % {"date": format_short(on)}
         exporting.write_xlsx(out, columns, data, title=exporting.organization_title(), subtitle=subtitle)
-    stamp = on.strftime("%Y%m%d")
-    return _download(out.getvalue(), f"{_('organizations')}-{stamp}.{fmt}", fmt)
+    name = _("party-organizations")
+    return _download(out.getvalue(), f"{name}-{on:%Y%m%d}.{fmt}", fmt)

@@ -160,6 +160,7 @@ def write_xlsx(out, columns: list[Column], rows: Iterable[dict], *, title: str, 
     """A write-only workbook in the register layout: title, subtitle, one header row, then the rows."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -196,7 +197,7 @@ def write_xlsx(out, columns: list[Column], rows: Iterable[dict], *, title: str, 
                 cell.value = value
                 cell.number_format = "#,##0" if column.key != "row_no" else "0"
             elif value not in (None, ""):
-                cell.value = str(value)
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         sheet.append(cells)

@@ -12,6 +12,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("File (.xlsx or .csv)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        error_messages={"empty": _("The file is empty.")},
     )
 
 

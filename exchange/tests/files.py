@@ -2,6 +2,7 @@
 
 import csv
 import io
+import unicodedata
 
 from django.utils import translation
 
@@ -48,3 +49,21 @@ def csv_text(rows: list[dict], kind: str = "members", headers: list[str] | None 
         for row in rows:
             writer.writerow([row.get(c.key, "") for c in columns])
         return out.getvalue()
+
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Text as Windows-1258 writes Vietnamese: letters with their hats precomposed, tones as combining marks."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        out.append((base + "".join(c for c in parts if c in TONE_MARKS)).encode("cp1258"))
+    return b"".join(out)

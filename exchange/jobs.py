@@ -46,6 +46,12 @@ def import_job_create(*, by: User, kind: str, upload: UploadedFile) -> ImportJob
     return job
 
 
+def mapping_complete(job: ImportJob) -> bool:
+    """Whether the file's titles name every required column (else the user maps the columns by hand)."""
+    mapped = set(job.mapping.values())
+    return all(c.key in mapped for c in COLUMN_SETS[job.kind] if c.required)
+
+
 def import_job_map(*, job: ImportJob, mapping: dict[int, str]) -> ImportJob:
     job.mapping = {str(i): key for i, key in mapping.items() if key}
     job.state = ImportState.UPLOADED

@@ -52,7 +52,7 @@ def upload(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            if job.file_format == "csv":
+            if not jobs.mapping_complete(job):
                 return redirect("exchange:mapping", pk=job.pk)
             jobs.import_job_start(job=job, commit=False)
             return redirect("exchange:job", pk=job.pk)

@@ -159,7 +159,10 @@ def _sqlite_restore(source: Path) -> None:
         raise BackupError("A restore cannot run inside a transaction.")
     origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        check = origin.execute("PRAGMA integrity_check").fetchone()[0]
+        try:
+            check = origin.execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.DatabaseError as damaged:
+            raise BackupError(f"The backup file is damaged: {damaged}") from damaged
         if check != "ok":
             raise BackupError(f"The backup file is damaged: {check}")
         origin.backup(_raw_sqlite())

@@ -35,7 +35,7 @@ class MappingForm(forms.Form):
     def clean(self):
         data = super().clean()
         used: dict[str, str] = {}
-        for name, key in data.items():
+        for name, key in list(data.items()):
             if not key:
                 continue
             if key in used:

@@ -673,6 +673,9 @@ def import_organizations(
 def _import_organization_row(number: int, data: dict, by, scope: Q, report: ImportReport) -> None:
     code = data["code"]
     existing = Organization.objects.filter(code__iexact=code).first()
+    if existing is not None:
+        _compare_organization(number, data, existing, scope, report)
+        return
     parent = None
     if data.get("parent"):
         parent = Organization.objects.filter(scope, code__iexact=data["parent"], deleted_at__isnull=True).first()
@@ -685,40 +688,7 @@ def _import_organization_row(number: int, data: dict, by, scope: Q, report: Impo
                 )
             )
             return
-    if existing is not None:
-        if not Organization.objects.filter(scope, pk=existing.pk).exists():
-            report.errors.append(
-                RowError(
-                    number,
-                    ORG_COLUMN_LABEL["code"],
-                    _("The code %(code)s is used by an organization outside your part of the tree.") % {"code": code},
-                )
-            )
-            return
-        current_parent = Organization.objects.get_parent(existing)
-        differs = []
-        if data["name"] != existing.name:
-            differs.append(ORG_COLUMN_LABEL["name"])
-        if data["kind"] != existing.kind:
-            differs.append(ORG_COLUMN_LABEL["kind"])
-        if data.get("parent") and (current_parent is None or current_parent.pk != parent.pk):
-            differs.append(ORG_COLUMN_LABEL["parent"])
-        if differs:
-            report.errors.append(
-                RowError(
-                    number,
-                    differs[0],
-                    _(
-                        "%(code)s is already in the tree with another %(what)s; rename or move it on the "
-                        "organization's page."
-                    )
-                    % {"code": code, "what": ", ".join(differs).lower()},
-                )
-            )
-        else:
-            report.skipped += 1
-        return
-    if parent is None and by is not None:
+    elif by is not None:
         report.errors.append(
             RowError(number, ORG_COLUMN_LABEL["parent"], _("Give the code of the organization above this one."))
         )
@@ -742,6 +712,42 @@ def _import_organization_row(number: int, data: dict, by, scope: Q, report: Impo
             report.errors.append(RowError(number, column, " ".join(messages)))
         return
     report.created += 1
+
+
+def _compare_organization(number: int, data: dict, existing: Organization, scope: Q, report: ImportReport) -> None:
+    """A code already in the tree: unchanged is skipped; a different name, kind or parent is refused."""
+    code = data["code"]
+    if not Organization.objects.filter(scope, pk=existing.pk).exists():
+        report.errors.append(
+            RowError(
+                number,
+                ORG_COLUMN_LABEL["code"],
+                _("The code %(code)s is used by an organization outside your part of the tree.") % {"code": code},
+            )
+        )
+        return
+    current_parent = Organization.objects.get_parent(existing)
+    differs = []
+    if data["name"] != existing.name:
+        differs.append(ORG_COLUMN_LABEL["name"])
+    if data["kind"] != existing.kind:
+        differs.append(ORG_COLUMN_LABEL["kind"])
+    if data.get("parent") and (current_parent is None or current_parent.code.upper() != data["parent"].upper()):
+        differs.append(ORG_COLUMN_LABEL["parent"])
+    if differs:
+        report.errors.append(
+            RowError(
+                number,
+                differs[0],
+                _(
+                    "%(code)s is already in the tree with another %(what)s; rename or move it on the "
+                    "organization's page."
+                )
+                % {"code": code, "what": ", ".join(differs).lower()},
+            )
+        )
+        return
+    report.skipped += 1
 
 
 IMPORTERS = {"members": import_members, "organizations": import_organizations}

@@ -21,6 +21,7 @@ from lib.forms import apply_service_errors
 from members.forms import MemberFilterForm
 from members.selectors import MemberFilters, member_list
 from organizations.forms import AsOfForm
+from organizations.models import Organization
 from organizations.selectors import organization_list, organization_tree_with_counts, tree_as_of
 
 CONTENT_TYPES = {
@@ -178,7 +179,7 @@ def export_organizations(request):
         path = row.organization.path
         parent_code = by_path.get(path[:-step])
         if parent_code is None and row.organization.depth > 1:
-            parent = row.organization.get_parent()
+            parent = Organization.objects.get_parent(row.organization)
             parent_code = parent.code if parent else ""
         parents[row.organization.pk] = parent_code or ""
     out = io.BytesIO()

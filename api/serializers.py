@@ -68,7 +68,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         parents = self.context.get("parents", {})
         if org.path[: -Organization.steplen] in parents:
             return parents[org.path[: -Organization.steplen]]
-        parent = org.get_parent() if org.depth > 1 else None
+        parent = Organization.objects.get_parent(org) if org.depth > 1 else None
         return parent.pk if parent else None
 
 

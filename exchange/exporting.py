@@ -9,6 +9,7 @@ quote, which the importer strips, so an export re-imports cleanly.
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
@@ -21,6 +22,8 @@ from lib.numbers import format_int
 from members.models import EventKind, Member, MemberEvent, Sex, Status, TheoryLevel
 from organizations.models import HostUnitType, OrganizationKind
 
+# Control characters an XLSX file cannot hold.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 5_000
 
@@ -29,80 +32,96 @@ def member_columns(*, sensitive: bool) -> list[Column]:
     return [c for c in MEMBER_COLUMNS if sensitive or not c.sensitive]
 
 
+MEMBER_VALUES = (
+    "pk",
+    "full_name",
+    "aliases",
+    "sex",
+    "date_of_birth",
+    "hometown",
+    "place_of_birth",
+    "permanent_address",
+    "temporary_address",
+    "general_education",
+    "professional_qualification",
+    "political_theory_level",
+    "foreign_language",
+    "occupation_now",
+    "position",
+    "card_number",
+    "cv_number",
+    "national_id",
+    "phone",
+    "status",
+    "ethnicity",
+    "religion",
+    "last_organization__code",
+    "last_organization__name",
+)
+EVENT_VALUES = ("member_id", "kind", "on", "organization_id", "external_place", "document_no", "cell_resolution_on")
+JOINING_KINDS = (EventKind.ADMITTED, EventKind.MADE_FULL, EventKind.TRANSFERRED_IN)
+
+
 def member_rows(members: QuerySet[Member], *, sensitive: bool) -> Iterator[dict]:
-    """One dict per member in the register layout, reading the joining events in one query per chunk."""
-    sexes, levels, statuses = dict(Sex.choices), dict(TheoryLevel.choices), dict(Status.choices)
+    """One dict per member in the register layout; per chunk of members one query for them, one for their events."""
+    sexes = {k: str(v) for k, v in Sex.choices}
+    levels = {k: str(v) for k, v in TheoryLevel.choices}
+    statuses = {k: str(v) for k, v in Status.choices}
+    # Two queries whatever the size: the joining events of the listed members, then the members in list order.
+    joining: dict[int, dict[str, tuple]] = {}
+    events = (
+        MemberEvent.objects.filter(kind__in=JOINING_KINDS, member_id__in=members.values("pk"))
+        .order_by("member_id", "on", "id")
+        .values_list(*EVENT_VALUES, "ceremony_on")
+    )
+    for event in events.iterator(chunk_size=CHUNK):
+        joining.setdefault(event[0], {}).setdefault(event[1], event)
     number = 0
-    ids = list(members.values_list("pk", flat=True))
-    order = {pk: i for i, pk in enumerate(ids)}
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        people = sorted(
-            Member.objects.filter(pk__in=chunk).select_related("last_organization"), key=lambda m: order[m.pk]
-        )
-        joining: dict[int, dict[str, MemberEvent]] = {}
-        for event in (
-            MemberEvent.objects.filter(
-                member_id__in=chunk, kind__in=(EventKind.ADMITTED, EventKind.MADE_FULL, EventKind.TRANSFERRED_IN)
-            )
-            .only(
-                "member_id",
-                "kind",
-                "on",
-                "organization_id",
-                "external_place",
-                "document_no",
-                "cell_resolution_on",
-                "ceremony_on",
-            )
-            .order_by("on", "id")
-        ):
-            joining.setdefault(event.member_id, {}).setdefault(event.kind, event)
-        for member in people:
-            number += 1
-            events = joining.get(member.pk, {})
-            admitted = events.get(EventKind.ADMITTED)
-            full = events.get(EventKind.MADE_FULL)
-            elsewhere = admitted is not None and admitted.organization_id is None
-            arrival = events.get(EventKind.TRANSFERRED_IN) if elsewhere else None
-            cell = member.last_organization
-            row = {
-                "row_no": number,
-                "full_name": member.full_name,
-                "aliases": member.aliases,
-                "sex": str(sexes.get(member.sex, member.sex)),
-                "date_of_birth": member.date_of_birth,
-                "hometown": member.hometown,
-                "place_of_birth": member.place_of_birth,
-                "permanent_address": member.permanent_address,
-                "temporary_address": member.temporary_address,
-                "general_education": member.general_education,
-                "professional_qualification": member.professional_qualification,
-                "political_theory_level": str(levels.get(member.political_theory_level, "")),
-                "foreign_language": member.foreign_language,
-                "occupation_now": member.occupation_now,
-                "position": member.position,
-                "card_number": member.card_number or "",
-                "cv_number": member.cv_number or "",
-                "national_id": member.national_id or "",
-                "phone": member.phone,
-                "organization": cell.code if cell else "",
-                "organization_name": cell.name if cell else "",
-                "admitted_on": admitted.on if admitted else None,
-                "admission_document_no": admitted.document_no if admitted else "",
-                "cell_resolution_on": admitted.cell_resolution_on if admitted else None,
-                "ceremony_on": admitted.ceremony_on if admitted else None,
-                "admitted_elsewhere": admitted.external_place if elsewhere else "",
-                "arrived_on": arrival.on if arrival else None,
-                "arrival_document_no": arrival.document_no if arrival else "",
-                "made_full_on": full.on if full else None,
-                "full_document_no": full.document_no if full else "",
-                "status": str(statuses.get(member.status, member.status)),
-            }
-            if sensitive:
-                row["ethnicity"] = member.ethnicity
-                row["religion"] = member.religion
-            yield row
+    for m in members.values(*MEMBER_VALUES).iterator(chunk_size=CHUNK):
+        pk = m["pk"]
+        number += 1
+        found = joining.get(pk, {})
+        admitted = found.get(EventKind.ADMITTED)
+        full = found.get(EventKind.MADE_FULL)
+        elsewhere = admitted is not None and admitted[3] is None
+        arrival = found.get(EventKind.TRANSFERRED_IN) if elsewhere else None
+        row = {
+            "row_no": number,
+            "full_name": m["full_name"],
+            "aliases": m["aliases"],
+            "sex": sexes.get(m["sex"], m["sex"]),
+            "date_of_birth": m["date_of_birth"],
+            "hometown": m["hometown"],
+            "place_of_birth": m["place_of_birth"],
+            "permanent_address": m["permanent_address"],
+            "temporary_address": m["temporary_address"],
+            "general_education": m["general_education"],
+            "professional_qualification": m["professional_qualification"],
+            "political_theory_level": levels.get(m["political_theory_level"], ""),
+            "foreign_language": m["foreign_language"],
+            "occupation_now": m["occupation_now"],
+            "position": m["position"],
+            "card_number": m["card_number"] or "",
+            "cv_number": m["cv_number"] or "",
+            "national_id": m["national_id"] or "",
+            "phone": m["phone"],
+            "organization": m["last_organization__code"] or "",
+            "organization_name": m["last_organization__name"] or "",
+            "admitted_on": admitted[2] if admitted else None,
+            "admission_document_no": admitted[5] if admitted else "",
+            "cell_resolution_on": admitted[6] if admitted else None,
+            "ceremony_on": admitted[7] if admitted else None,
+            "admitted_elsewhere": admitted[4] if elsewhere else "",
+            "arrived_on": arrival[2] if arrival else None,
+            "arrival_document_no": arrival[5] if arrival else "",
+            "made_full_on": full[2] if full else None,
+            "full_document_no": full[5] if full else "",
+            "status": statuses.get(m["status"], m["status"]),
+        }
+        if sensitive:
+            row["ethnicity"] = m["ethnicity"]
+            row["religion"] = m["religion"]
+        yield row
 
 
 def organization_columns() -> list[Column]:
@@ -157,51 +176,50 @@ def _csv_value(value, column: Column) -> str:
 
 
 def write_xlsx(out, columns: list[Column], rows: Iterable[dict], *, title: str, subtitle: str = "") -> None:
-    """A write-only workbook in the register layout: title, subtitle, one header row, then the rows."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    """The register layout: title, subtitle, one header row, then the rows (XlsxWriter, streaming row by row).
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("List")[:31])
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A5"
-    bold = Font(bold=True)
-    title_cell = WriteOnlyCell(sheet, value=title)
-    title_cell.font = Font(bold=True, size=14)
-    sheet.append([title_cell])
-    sheet.append([subtitle or format_place_date(timezone.localdate())])
-    sheet.append([])
-    thin = Side(style="thin", color="999999")
-    headers = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.label)
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.fill = PatternFill("solid", fgColor="F2E6D0")
-        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        headers.append(cell)
-    sheet.append(headers)
-    for row in rows:
-        cells = []
-        for column in columns:
-            value = row.get(column.key)
-            cell = WriteOnlyCell(sheet, value=None)
+    Text is always written as text (never a formula, whatever it starts with); dates are real dates
+    shown dd/mm/yyyy; counts are numbers shown with the grouping of the reader's Excel.
+    """
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "default_date_format": "dd/mm/yyyy",
+        },
+    )
+    sheet = workbook.add_worksheet(_("List")[:31])
+    bold_title = workbook.add_format({"bold": True, "font_size": 14})
+    header = workbook.add_format(
+        {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "bg_color": "#F2E6D0", "border": 1}
+    )
+    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    count_format = workbook.add_format({"num_format": "#,##0"})
+    for index, column in enumerate(columns):
+        sheet.set_column(index, index, column.width)
+    sheet.freeze_panes(4, 0)
+    sheet.write_string(0, 0, title, bold_title)
+    sheet.write_string(1, 0, subtitle or format_place_date(timezone.localdate()))
+    for index, column in enumerate(columns):
+        sheet.write_string(3, index, column.label, header)
+    keys = [c.key for c in columns]
+    for number, row in enumerate(rows, start=4):
+        for index, key in enumerate(keys):
+            value = row.get(key)
+            if value is None or value == "":
+                continue
             if isinstance(value, dt.date):
-                cell.value = value
-                cell.number_format = "dd/mm/yyyy"
+                sheet.write_datetime(number, index, value, date_format)
             elif isinstance(value, int) and not isinstance(value, bool):
-                cell.value = value
-                cell.number_format = "#,##0" if column.key != "row_no" else "0"
-            elif value not in (None, ""):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            cells.append(cell)
-        sheet.append(cells)
-    workbook.save(out)
+                sheet.write_number(number, index, value, count_format if key != "row_no" else None)
+            else:
+                sheet.write_string(number, index, ILLEGAL_CHARACTERS.sub("", str(value)))
+    workbook.close()
 
 
 def member_title() -> str:

@@ -10,6 +10,7 @@ import csv
 import io
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -88,15 +89,75 @@ def open_table(path, *, name: str, columns: tuple[Column, ...]) -> Table:
 # --- XLSX ---------------------------------------------------------------------------------------
 
 
-def _open_xlsx(path, head: bytes, columns) -> Table:
-    import openpyxl
+def _damaged() -> FileProblem:
+    return FileProblem(
+        _("The workbook is damaged and cannot be read. Open it in Excel, save it again and upload the new file.")
+    )
 
+
+def _open_xlsx(path, head: bytes, columns) -> Table:
+    """Read with calamine (fast, values only); a workbook holding formulas goes through openpyxl, which names them."""
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileProblem(
             _("This is an Excel 97-2003 workbook (.xls). Open it in Excel and save it as .xlsx, then upload it again.")
         )
     if not head.startswith(b"PK"):
         raise FileProblem(_("The file is not an Excel workbook (.xlsx), although its name ends in .xlsx."))
+    if _has_formulas(path):
+        return _open_xlsx_openpyxl(path, columns)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+        offset = sheet.start[0] if sheet.start else 0
+        rows = sheet.iter_rows()
+        first = []
+        for _index in range(HEADER_SCAN_ROWS):
+            try:
+                first.append(list(next(rows)))
+            except StopIteration:
+                break
+    except Exception as damaged:  # calamine raises its own kinds for bad zips, XML and passwords
+        raise _damaged() from damaged
+    header_index, headers = _find_header(first, columns)
+
+    def data_rows() -> Iterator[tuple[int, list]]:
+        yield from enumerate(first[header_index + 1 :], start=offset + header_index + 2)
+        yield from enumerate((list(r) for r in rows), start=offset + len(first) + 1)
+
+    return Table(
+        "xlsx",
+        headers,
+        offset + header_index + 1,
+        _limited(data_rows()),
+        estimated_rows=sheet.height - header_index - 1,
+        closers=[workbook.close],
+    )
+
+
+def _has_formulas(path) -> bool:
+    """Whether any worksheet of the workbook holds a formula element (streamed, never loaded whole)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as sheet:
+                    tail = b""
+                    while chunk := sheet.read(1 << 20):
+                        window = tail + chunk
+                        if b"<f>" in window or b"<f " in window or b"<x:f" in window:
+                            return True
+                        tail = window[-8:]
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as damaged:
+        raise _damaged() from damaged
+    return False
+
+
+def _open_xlsx_openpyxl(path, columns) -> Table:
+    import openpyxl
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
         sheet = workbook.worksheets[0]

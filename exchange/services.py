@@ -18,16 +18,18 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from accounts.access import scope_root_path
 from accounts.models import User
+from exchange import bulk
 from exchange.columns import MEMBER_COLUMNS, ORGANIZATION_COLUMNS, Column, header_key, header_lookup
 from exchange.reading import FileProblem, Formula, Table
 from lib.dates import format_short
@@ -55,7 +57,6 @@ from workcalendar.selectors import add_working_days
 
 Progress = Callable[[int, int | None], None]
 PROGRESS_EVERY = 2_000
-BATCH = 2_000
 EARLIEST_DATE = dt.date(1900, 1, 1)
 MAX_SHOWN_ERRORS = 10_000
 
@@ -173,6 +174,11 @@ def parse_date(value) -> dt.date | None:
     raise CellError(_("Write the date as dd/mm/yyyy, e.g. 05/03/1990; “%(text)s” is not a date.") % {"text": text[:40]})
 
 
+@lru_cache(maxsize=32)
+def _choice_lookup_for(key: str, language: str) -> dict[str, str]:
+    return _choice_lookup(_choices_for(key))
+
+
 def _choice_lookup(choices) -> dict[str, str]:
     lookup = {}
     for value, label in choices:
@@ -206,9 +212,9 @@ def _convert(value, column: Column, today: dt.date):
     if column.kind == "choice":
         if not text:
             return ""
-        choices = _choices_for(column.key)
-        found = _choice_lookup(choices).get(header_key(text))
+        found = _choice_lookup_for(column.key, get_language()).get(header_key(text))
         if found is None:
+            choices = _choices_for(column.key)
             raise CellError(
                 _("“%(text)s” is not one of: %(choices)s.")
                 % {"text": text[:40], "choices": ", ".join(str(label) for _v, label in choices)}
@@ -413,17 +419,22 @@ def _check_member_row(row: int, data: dict, holding: dict, seen: dict, errors: l
 
 def _match_members(planned: list[_Planned], by: User | None, errors: list[RowError]) -> None:
     """Find the registry member each row describes; refuse rows pointing at two members or out of reach."""
-    by_key: dict[tuple[str, str], Member] = {}
+    # Each member is loaded once (with only the columns compared), however many of its keys the file names.
+    by_key: dict[tuple[str, str], int] = {}
     for key in KEY_FIELDS:
         values = sorted({p.data[key] for p in planned if p.data.get(key)})
         for chunk in _chunks(values):
-            for member in Member.all_objects.filter(**{f"{key}__in": chunk}).select_related("last_organization"):
-                by_key[(key, getattr(member, key))] = member
+            for pk, value in Member.all_objects.filter(**{f"{key}__in": chunk}).values_list("pk", key):
+                by_key[(key, value)] = pk
+    loaded: dict[int, Member] = {}
+    for chunk in _chunks(sorted(set(by_key.values()))):
+        for member in _members_for_matching().filter(pk__in=chunk):
+            loaded[member.pk] = member
     keyless = [p for p in planned if not any(p.data.get(k) for k in KEY_FIELDS)]
     by_person: dict[tuple[str, dt.date], list[Member]] = {}
     births = sorted({p.data["date_of_birth"] for p in keyless})
     for chunk in _chunks(births):
-        for member in Member.all_objects.filter(date_of_birth__in=chunk).select_related("last_organization"):
+        for member in _members_for_matching().filter(date_of_birth__in=chunk):
             by_person.setdefault((fold(member.full_name), member.date_of_birth), []).append(member)
     root = scope_root_path(by) if by is not None else ""
     bad_rows = set()
@@ -432,7 +443,7 @@ def _match_members(planned: list[_Planned], by: User | None, errors: list[RowErr
         for key in KEY_FIELDS:
             value = item.data.get(key)
             if value and (key, value) in by_key:
-                found[key] = by_key[(key, value)]
+                found[key] = loaded[by_key[(key, value)]]
         if not found and item in keyless:
             people = by_person.get((fold(normalize_name(item.data["full_name"])), item.data["date_of_birth"]), [])
             if len(people) == 1:
@@ -473,6 +484,14 @@ def _match_members(planned: list[_Planned], by: User | None, errors: list[RowErr
             continue
         item.member = member
     planned[:] = [p for p in planned if p.row not in bad_rows]
+
+
+def _members_for_matching():
+    return (
+        Member.all_objects.select_related("last_organization")
+        .only(*PERSONAL_KEYS, "admitted_on", "deleted_at", "last_organization__code", "last_organization__path")
+        .order_by()
+    )
 
 
 def _plan_update(item: _Planned, errors: list[RowError]) -> None:
@@ -586,29 +605,30 @@ def _write_members(items: list[_Planned], by: User | None) -> None:
     """All rows or none: the new members in bulk with their history, the corrections through the service."""
     with transaction.atomic():
         new = [p for p in items if p.new is not None]
-        for chunk in _chunks(new, BATCH):
-            members = [p.new for p in chunk]
-            bulk_create_with_history(members, Member, batch_size=BATCH, default_user=by)
-            if any(m.pk is None for m in members):
-                # Backends that do not return keys from bulk inserts: find them by their unique sort of row.
-                raise RuntimeError("bulk_create did not set primary keys")
-            events, spells = [], []
-            for item in chunk:
-                for event in item.events:
-                    event.member = item.new
-                    events.append(event)
-                spells.extend(
-                    MembershipSpell(
-                        member=item.new,
-                        organization_id=s.organization_id,
-                        start=s.start,
-                        end=s.end,
-                        probationary=s.probationary,
-                    )
-                    for s in item.timeline.spells
+        members = [p.new for p in new]
+        user_id = by.pk if by is not None else None
+        bulk.assign_ids(Member, members)
+        bulk.insert(Member, members, with_ids=True)
+        bulk.insert_history(Member, members, user_id=user_id)
+        events, spells = [], []
+        for item in new:
+            for event in item.events:
+                event.member = item.new
+                events.append(event)
+            spells.extend(
+                MembershipSpell(
+                    member_id=item.new.pk,
+                    organization_id=s.organization_id,
+                    start=s.start,
+                    end=s.end,
+                    probationary=s.probationary,
                 )
-            bulk_create_with_history(events, MemberEvent, batch_size=BATCH * 2, default_user=by)
-            MembershipSpell.objects.bulk_create(spells, batch_size=BATCH * 2)
+                for s in item.timeline.spells
+            )
+        bulk.assign_ids(MemberEvent, events)
+        bulk.insert(MemberEvent, events, with_ids=True)
+        bulk.insert_history(MemberEvent, events, user_id=user_id)
+        bulk.insert(MembershipSpell, spells, with_ids=False)
         for item in items:
             if item.member is not None and item.changes:
                 member = Member.objects.get(pk=item.member.pk)

@@ -112,4 +112,8 @@ def import_job_run(*, job: ImportJob, commit: bool) -> services.ImportReport:
     else:
         state = ImportState.CHECKED
     ImportJob.objects.filter(pk=job.pk).update(state=state, report=data, finished_at=timezone.now())
+    if report.committed:
+        # The records now hold the data; the uploaded copy of the personal data is not kept (Decree 13/2023).
+        job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
     return report

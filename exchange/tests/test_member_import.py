@@ -57,6 +57,46 @@ def test_a_commit_creates_members_with_their_history_through_the_timeline(tmp_pa
     assert member.spells.count() == 2  # probationary, then full
     assert member.history.first().history_user == personas.secretary_a
     assert member.search_text.startswith("le van moi")
+    event_history = MemberEvent.history.filter(id__in=member.events.values("pk"))
+    assert [h.history_type for h in event_history] == ["+", "+"]
+
+
+def test_an_imported_member_equals_one_created_through_the_member_service(tmp_path, personas):
+    """The bulk path derives exactly what members.services.member_create derives from the same history."""
+    from members.services import member_create, member_event_record
+
+    run(tmp_path, [member_row()], commit=True)
+    imported = Member.objects.get(national_id="001090000111")
+    created = member_create(
+        by=None,
+        data={"full_name": "Lê Văn Mới", "sex": "male", "date_of_birth": dt.date(1990, 6, 15), "religion": "Không"},
+        first_event={
+            "kind": EventKind.ADMITTED,
+            "on": dt.date(2021, 3, 2),
+            "organization": personas.cell_a1,
+            "document_no": "15-QĐ/ĐU",
+            "ceremony_on": dt.date(2021, 3, 10),
+        },
+    )
+    member_event_record(
+        member=created, kind=EventKind.MADE_FULL, on=dt.date(2022, 3, 15), document_no="30-QĐ/ĐU", by=None
+    )
+    created.refresh_from_db()
+    derived = (
+        "status",
+        "organization_id",
+        "last_organization_id",
+        "admitted_on",
+        "probation_ends_on",
+        "seniority_base_on",
+        "next_badge_years",
+        "next_badge_on",
+        "sort_key",
+        "is_ethnic_minority",
+    )
+    assert [getattr(imported, f) for f in derived] == [getattr(created, f) for f in derived]
+    spells = lambda m: list(m.spells.values_list("organization_id", "start", "end", "probationary"))  # noqa: E731
+    assert spells(imported) == spells(created)
 
 
 def test_a_member_admitted_elsewhere_arrives_by_transfer(tmp_path, personas):

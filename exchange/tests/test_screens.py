@@ -29,6 +29,7 @@ def test_an_upload_is_checked_then_imported_on_confirmation(client, personas):
     client.post(reverse("exchange:commit", kwargs={"pk": job.pk}))
     job.refresh_from_db()
     assert job.state == ImportState.DONE
+    assert not job.file  # the uploaded personal data is not kept once imported
     assert Member.objects.get(national_id="001090000111").history.first().history_user == personas.secretary_a
 
 

@@ -163,3 +163,30 @@ DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
 
 # Members per page on list screens.
 PAGE_SIZE = 50
+
+# --- Data exchange and REST API (issue 7) ---------------------------------------------------------
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular", "django_tasks", "django_tasks_db"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": PAGE_SIZE,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "dangvu API",
+    "DESCRIPTION": "Organizations, party members and their events, limited to the caller's part of the tree.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "organizations.models.OrganizationKind",
+        "EventKindEnum": "members.models.EventKind",
+    },
+}
+# Large imports run in the background: `manage.py db_worker` executes the queued tasks.
+TASKS = {"default": {"BACKEND": os.environ.get("DANGVU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

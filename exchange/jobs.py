@@ -1,0 +1,119 @@
+"""The life of an uploaded file: saved, columns mapped, checked (a dry run), then imported.
+
+Small files are checked and imported during the request; larger ones go to the task queue
+(`exchange.tasks.run_import_job`, run by `manage.py db_worker`) and the page polls the progress
+that the run writes on the job row.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from exchange import services
+from exchange.columns import COLUMN_SETS
+from exchange.models import ImportJob, ImportState
+from exchange.reading import FileProblem, file_format, open_table
+from lib.errors import refuse
+
+logger = logging.getLogger(__name__)
+
+# Files above this size are checked and imported in the background (roughly 1.000 member rows).
+INLINE_LIMIT_BYTES = 300_000
+
+
+def import_job_create(*, by: User, kind: str, upload: UploadedFile) -> ImportJob:
+    """Keep the uploaded file and read its column titles; refuse a file that cannot be read at all."""
+    try:
+        fmt = file_format(upload.name)
+    except FileProblem as problem:
+        raise refuse("file", problem.message) from problem
+    job = ImportJob(kind=kind, original_name=upload.name[:255], file_format=fmt, created_by=by)
+    job.file.save(upload.name, upload, save=False)
+    try:
+        table = open_table(job.file.path, name=upload.name, columns=COLUMN_SETS[kind])
+        table.close()
+    except FileProblem as problem:
+        job.file.delete(save=False)
+        raise refuse("file", problem.message) from problem
+    job.headers = table.headers
+    job.mapping = {str(i): key for i, key in services.auto_mapping(table.headers, COLUMN_SETS[kind]).items()}
+    job.save()
+    return job
+
+
+def mapping_complete(job: ImportJob) -> bool:
+    """Whether the file's titles name every required column (else the user maps the columns by hand)."""
+    mapped = set(job.mapping.values())
+    return all(c.key in mapped for c in COLUMN_SETS[job.kind] if c.required)
+
+
+def import_job_map(*, job: ImportJob, mapping: dict[int, str]) -> ImportJob:
+    job.mapping = {str(i): key for i, key in mapping.items() if key}
+    job.state = ImportState.UPLOADED
+    job.report = None
+    job.save(update_fields=["mapping", "state", "report"])
+    return job
+
+
+def import_job_start(*, job: ImportJob, commit: bool, background: bool | None = None) -> ImportJob:
+    """Check (or import) now for a small file, through the task queue for a large one."""
+    if commit and (job.state != ImportState.CHECKED or not (job.report or {}).get("ok", False)):
+        raise ValidationError(_("Only a file checked without errors can be imported."))
+    if background is None:
+        background = job.file.size > INLINE_LIMIT_BYTES
+    if not background:
+        import_job_run(job=job, commit=commit)
+        job.refresh_from_db()
+        return job
+    from exchange.tasks import run_import_job
+
+    job.state = ImportState.COMMIT_QUEUED if commit else ImportState.QUEUED
+    job.rows_done = 0
+    job.save(update_fields=["state", "rows_done"])
+    transaction.on_commit(lambda: run_import_job.enqueue(job.pk, commit))
+    return job
+
+
+def import_job_run(*, job: ImportJob, commit: bool) -> services.ImportReport:
+    """Run the check or the import, writing the progress and then the report on the job."""
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=ImportState.COMMITTING if commit else ImportState.CHECKING, rows_done=0, rows_total=None
+    )
+
+    def progress(done: int, total: int | None) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+    by = job.created_by
+    try:
+        table = open_table(job.file.path, name=job.original_name, columns=COLUMN_SETS[job.kind])
+    except FileProblem as problem:
+        report = services.ImportReport(kind=job.kind, problem=problem.message)
+    else:
+        mapping = {int(i): key for i, key in (job.mapping or {}).items()}
+        try:
+            report = services.IMPORTERS[job.kind](table=table, by=by, commit=commit, mapping=mapping, progress=progress)
+        except Exception:
+            # Every write is in one transaction, so nothing was written; the user gets a message, not an error page.
+            logger.exception("import %s failed", job.pk)
+            report = services.ImportReport(
+                kind=job.kind, problem=_("The import stopped on an unexpected error; nothing was written.")
+            )
+    data = report.as_dict()
+    data["ok"] = report.ok
+    if report.committed:
+        state = ImportState.DONE
+    elif report.problem:
+        state = ImportState.FAILED
+    else:
+        state = ImportState.CHECKED
+    ImportJob.objects.filter(pk=job.pk).update(state=state, report=data, finished_at=timezone.now())
+    if report.committed:
+        # The records now hold the data; the uploaded copy of the personal data is not kept (Decree 13/2023).
+        job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+    return report

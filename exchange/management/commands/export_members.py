@@ -1,0 +1,38 @@
+"""Export every member record (all statuses) in the register layout.
+
+python manage.py export_members --format xlsx|csv --output FILE [--user USERNAME]
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from accounts.models import User
+from exchange.exporting import export_members_bytes
+from members.models import Member
+from members.selectors import MemberFilters, member_list
+
+
+class Command(BaseCommand):
+    help = "Export party members to XLSX or CSV with Vietnamese headers."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+        parser.add_argument("--output", required=True)
+        parser.add_argument("--user", help="Export what this user sees; default: the whole registry.")
+
+    def handle(self, *args, format, output, user=None, **options):
+        if user:
+            by = User.objects.filter(username=user).first()
+            if by is None:
+                raise CommandError(f"No such user: {user}")
+            members = member_list(user=by, filters=MemberFilters(status="all"))
+            sensitive = by.can_view_sensitive
+        else:
+            members = Member.objects.order_by("sort_key", "pk")
+            sensitive = True
+        with translation.override(settings.LANGUAGE_CODE):
+            data = export_members_bytes(members, fmt=format, sensitive=sensitive)
+        with open(output, "wb") as handle:
+            handle.write(data)
+        self.stdout.write(f"{members.count()} → {output}")

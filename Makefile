@@ -11,6 +11,9 @@ run: setup
 	@echo "dangvu: http://127.0.0.1:8000"
 	@echo "  committee staff:  admin / admin"
 	@echo "  secretary:        see the line printed by seed_demo above (password: demo)"
+	@# The background worker runs large imports and report compilations; it stops with the server.
+	DANGVU_DEV=1 DEBUG=1 .venv/bin/python manage.py db_worker & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	DANGVU_DEV=1 DEBUG=1 .venv/bin/python manage.py runserver 127.0.0.1:8000
 
 test:

@@ -121,3 +121,30 @@ class Round(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.period_key}"
+
+
+class CompileState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Compiling")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class CompileJob(models.Model):
+    """A reporting round's aggregate compiled in the background (django-tasks), with its progress."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="compile_jobs")
+    state = models.CharField(max_length=10, choices=CompileState.choices, default=CompileState.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

@@ -188,7 +188,7 @@ def aggregate_figures(reports: list[Report]) -> dict:
 
 
 @transaction.atomic
-def round_compile(*, round_: Round, by: User | None) -> Report:
+def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
     """The committee's aggregate: figures summed from the snapshots, the standard sentences over them, and each
     base organization's narrative gathered under its section for editing."""
     from reports.compile import prefilled_sections, sentence_context
@@ -203,7 +203,10 @@ def round_compile(*, round_: Round, by: User | None) -> Report:
         round_.kind, period, sentence_context(organization=round_.organization, period=period, figures=figures)
     )
     gathered: dict[str, list[str]] = {}
-    for report in sorted(submissions.values(), key=lambda r: r.organization.name):
+    ordered = sorted(submissions.values(), key=lambda r: r.organization.name)
+    for done, report in enumerate(ordered, 1):
+        if progress:
+            progress(done, len(ordered))
         for section in report.sections.all():
             own = section.text.strip()
             if own:
@@ -234,3 +237,34 @@ def round_compile(*, round_: Round, by: User | None) -> Report:
         for n, s in enumerate(sections_of(round_.kind, period))
     )
     return report
+
+
+BACKGROUND_THRESHOLD = 20  # rounds with more submissions than this compile in the background
+
+
+def compile_job_start(*, round_: Round, by: User | None):
+    """Queue the aggregate of a large round for the worker; the page polls the job's progress."""
+    from reports.models import CompileJob
+    from reports.tasks import run_compile_job
+
+    job = CompileJob.objects.create(round=round_, created_by=by, total=len(latest_submissions(round_)))
+    transaction.on_commit(lambda: run_compile_job.enqueue(job.pk))
+    return job
+
+
+def compile_job_run(job) -> None:
+    from reports.models import CompileJob, CompileState
+
+    CompileJob.objects.filter(pk=job.pk).update(state=CompileState.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        CompileJob.objects.filter(pk=job.pk).update(done=done, total=total)
+
+    try:
+        report = round_compile(round_=job.round, by=job.created_by, progress=progress)
+    except Exception as error:  # the job page shows the reason instead of waiting forever
+        CompileJob.objects.filter(pk=job.pk).update(
+            state=CompileState.FAILED, error=" ".join(getattr(error, "messages", [str(error)]))
+        )
+        raise
+    CompileJob.objects.filter(pk=job.pk).update(state=CompileState.DONE, report=report)

@@ -18,4 +18,5 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.round_detail, name="round"),
     path("rounds/<int:pk>/start/<int:org_pk>/", views.round_start, name="round_start"),
     path("rounds/<int:pk>/compile/", views.round_compile, name="round_compile"),
+    path("compile-jobs/<int:pk>/", views.compile_job, name="compile_job"),
 ]

@@ -278,6 +278,10 @@ def round_compile(request, pk: int):
     round_ = _round_or_404(request, pk)
     if not can_see_organization(request.user, round_.organization):
         raise PermissionDenied
+    submitted = len(services.latest_submissions(round_))
+    if submitted > services.BACKGROUND_THRESHOLD:
+        job = services.compile_job_start(round_=round_, by=request.user)
+        return redirect("reports:compile_job", pk=job.pk)
     try:
         report = services.round_compile(round_=round_, by=request.user)
     except ValidationError as error:
@@ -285,3 +289,14 @@ def round_compile(request, pk: int):
         return redirect("reports:round", pk=round_.pk)
     messages.success(request, _("The aggregate report was compiled from the submitted reports."))
     return redirect("reports:detail", pk=report.pk)
+
+
+@tree_user_required
+def compile_job(request, pk: int):
+    from reports.models import CompileJob
+
+    job = get_object_or_404(CompileJob.objects.select_related("round"), pk=pk)
+    if not can_see_organization(request.user, job.round.organization):
+        raise Http404
+    template = "reports/_job.html" if request.htmx else "reports/job.html"
+    return render(request, template, {"job": job})

@@ -19,7 +19,10 @@ def objects(personas):
         by=None,
     )
     assert Report.objects.get(pk=submitted.pk).status == ReportStatus.SUBMITTED
-    return {"report": draft, "submitted_report": submitted, "round": round_}
+    from reports.models import CompileJob
+
+    job = CompileJob.objects.create(round=round_, total=2)
+    return {"report": draft, "submitted_report": submitted, "round": round_, "job": job}
 
 
 _view = {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN}
@@ -49,5 +52,11 @@ MATRIX = {
         "post",
         lambda o: {"pk": o["round"].pk},
         {"staff": 302, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    # The round belongs to the committee: only its staff follow the compilation.
+    "reports:compile_job": (
+        "get",
+        lambda o: {"pk": o["job"].pk},
+        {"staff": 200, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
     ),
 }

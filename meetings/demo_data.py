@@ -34,7 +34,7 @@ REASONS = ["Đi công tác", "Nghỉ ốm", "Việc gia đình", "Đi học"]
 
 def seed(context) -> dict[str, int]:
     rng = context.rng
-    first_month = add_months(context.until.replace(day=1), -MONTHS)
+    first_month = add_months(context.until.replace(day=1), -(MONTHS - 1))  # the last month included
     cells = list(Organization.objects.filter(kind__in=MEMBER_HOLDING_KINDS, deleted_at__isnull=True).order_by("path"))
     names = dict(Member.objects.values_list("pk", "full_name"))
     spells_by_cell: dict[int, list] = defaultdict(list)

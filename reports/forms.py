@@ -53,3 +53,22 @@ class RoundForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = organizations
+
+
+class SentenceForm(forms.Form):
+    text = forms.CharField(
+        label=_("Sentence template"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Figures: {{ i.members.admitted|count }} (07), {{ i.members.total|num }} (7.261), "
+            "{{ i.inspection.members_pct|pct }} (34,71). Names: {{ org_short }}, {{ period }}, {{ end_date }}. "
+            "[[ … ]] makes a footnote; {% if … %}…{% endif %} leaves a sentence out when a figure is zero. "
+            "The codes are listed in docs/indicators.md."
+        ),
+    )
+    kinds = forms.CharField(
+        label=_("Report kinds"),
+        required=False,
+        max_length=200,
+        help_text=_("Comma-separated, e.g. annual,mid_term; empty for every kind."),
+    )

@@ -11,6 +11,7 @@ from accounts.models import User
 from lib.errors import refuse
 from organizations.models import Organization
 from reports.compile import compile_report
+from reports.models import KIND_CHOICES as KIND_LABELS
 from reports.models import Report, ReportSection, ReportStatus, Round
 from reports.periods import PeriodError, parse_period
 
@@ -268,3 +269,48 @@ def compile_job_run(job) -> None:
         )
         raise
     CompileJob.objects.filter(pk=job.pk).update(state=CompileState.DONE, report=report)
+
+
+@transaction.atomic
+def sentence_save(*, sentence, text: str, kinds: str, by: User | None):
+    """Save an edited sentence template; a template that does not compile is refused with the reason."""
+    from django.template import TemplateSyntaxError
+
+    from reports.compile import ENGINE
+
+    try:
+        ENGINE.from_string(text)
+    except TemplateSyntaxError as error:
+        raise refuse("text", _("The template cannot be read: %(reason)s") % {"reason": error}) from None
+    unknown = [k.strip() for k in kinds.split(",") if k.strip() and k.strip() not in dict(KIND_LABELS)]
+    if unknown:
+        raise refuse("kinds", _("Unknown report kinds: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+    sentence.text, sentence.kinds = text, kinds.strip()
+    sentence._history_user = by
+    sentence.save()
+    return sentence
+
+
+@transaction.atomic
+def sentence_reset(*, sentence, by: User | None):
+    from reports.default_sentences import DEFAULTS
+
+    for key, _section, _order, kinds, text in DEFAULTS:
+        if key == sentence.key:
+            sentence.text, sentence.kinds = text, kinds
+            sentence._history_user = by
+            sentence.save()
+    return sentence
+
+
+def round_reminders(*, today: dt.date, days_before: int = 3) -> list[tuple[Round, list]]:
+    """Rounds due within `days_before` days and the asked organizations that have not submitted yet."""
+    result = []
+    for round_ in Round.objects.filter(
+        closed_at__isnull=True, due_on__gte=today, due_on__lte=today + dt.timedelta(days=days_before)
+    ):
+        submitted = set(latest_submissions(round_))
+        missing = [org for org in round_.participants.order_by("path") if org.pk not in submitted]
+        if missing:
+            result.append((round_, missing))
+    return result

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import can_see_organization, ensure_can_edit_organization
-from accounts.decorators import editor_required, tree_user_required
+from accounts.decorators import committee_staff_required, editor_required, tree_user_required
 from lib.forms import apply_service_errors
 from organizations.models import BASE_KINDS
 from organizations.selectors import organization_list
@@ -300,3 +300,52 @@ def compile_job(request, pk: int):
         raise Http404
     template = "reports/_job.html" if request.htmx else "reports/job.html"
     return render(request, template, {"job": job})
+
+
+# --- sentence templates -----------------------------------------------------------------------------------------
+
+
+@committee_staff_required
+def sentences(request):
+    from reports.models import SentenceTemplate
+
+    return render(
+        request, "reports/sentences.html", {"sentences": SentenceTemplate.objects.order_by("section", "order")}
+    )
+
+
+@committee_staff_required
+def sentence_edit(request, pk: int):
+    from reports.forms import SentenceForm
+    from reports.models import SentenceTemplate
+
+    sentence = get_object_or_404(SentenceTemplate, pk=pk)
+    form = SentenceForm(request.POST or None, initial={"text": sentence.text, "kinds": sentence.kinds})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sentence_save(sentence=sentence, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("reports:sentences")
+    return render(
+        request,
+        "reports/sentence_form.html",
+        {
+            "form": form,
+            "sentence": sentence,
+            "history": sentence.history.select_related("history_user").order_by("-history_date")[:20],
+        },
+    )
+
+
+@require_POST
+@committee_staff_required
+def sentence_reset(request, pk: int):
+    from reports.models import SentenceTemplate
+
+    sentence = get_object_or_404(SentenceTemplate, pk=pk)
+    services.sentence_reset(sentence=sentence, by=request.user)
+    messages.success(request, _("The default sentence was restored."))
+    return redirect("reports:sentence_edit", pk=sentence.pk)

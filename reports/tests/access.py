@@ -22,12 +22,21 @@ def objects(personas):
     from reports.models import CompileJob
 
     job = CompileJob.objects.create(round=round_, total=2)
-    return {"report": draft, "submitted_report": submitted, "round": round_, "job": job}
+    from reports.models import SentenceTemplate
+
+    return {
+        "report": draft,
+        "submitted_report": submitted,
+        "round": round_,
+        "job": job,
+        "sentence": SentenceTemplate.objects.order_by("pk").first(),
+    }
 
 
 _view = {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN}
 _post = {"staff": 302, "secretary_a": 302, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN}
 _list = {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": LOGIN}
+_staff_only = {"staff": 200, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN}
 MATRIX = {
     "reports:list": ("get", lambda o: {}, _list),
     "reports:create": ("get", lambda o: {}, _list),
@@ -58,5 +67,16 @@ MATRIX = {
         "get",
         lambda o: {"pk": o["job"].pk},
         {"staff": 200, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    "reports:sentences": (
+        "get",
+        lambda o: {},
+        _staff_only := {"staff": 200, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    "reports:sentence_edit": ("get", lambda o: {"pk": o["sentence"].pk}, _staff_only),
+    "reports:sentence_reset": (
+        "post",
+        lambda o: {"pk": o["sentence"].pk},
+        {"staff": 302, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
     ),
 }

@@ -110,3 +110,27 @@ def test_a_large_round_compiles_in_the_background_with_progress(
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert reverse("reports:detail", kwargs={"pk": job.report.pk}) in page.content.decode()
+
+
+def test_an_edited_sentence_is_used_and_a_broken_one_is_refused(personas):
+    from reports.compile import compile_report
+    from reports.models import SentenceTemplate
+
+    sentence = SentenceTemplate.objects.get(key="organization.movement")
+    services.sentence_save(
+        sentence=sentence, text="Kết nạp {{ i.members.admitted|count }} đảng viên.", kinds="", by=None
+    )
+    compiled = compile_report(kind="monthly", period_key="2023-04", organization=None)
+    assert "Kết nạp 00 đảng viên." in next(s.text for s in compiled.sections if s.key == "organization")
+    with pytest.raises(ValidationError) as error:
+        services.sentence_save(sentence=sentence, text="{% if %}", kinds="", by=None)
+    assert "text" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        services.sentence_save(sentence=sentence, text="x", kinds="weekly", by=None)
+
+
+def test_reminders_name_the_organizations_that_have_not_submitted(personas, round_):
+    _submit(personas.org_a, round_)
+    reminders = services.round_reminders(today=D(2023, 5, 3), days_before=3)
+    assert [(r.pk, [o.code for o in missing]) for r, missing in reminders] == [(round_.pk, ["B"])]
+    assert services.round_reminders(today=D(2023, 4, 20), days_before=3) == []

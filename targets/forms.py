@@ -81,3 +81,17 @@ class ManualActualsForm(forms.Form):
 
     def values(self) -> dict:
         return {year: self.cleaned_data[f"year_{year}"] for year in self.years}
+
+
+class AppendixImportForm(forms.Form):
+    file = forms.FileField(label=_("Report (.docx, .pdf or .txt)"))
+    start_year = forms.IntegerField(label=_("First year of the term"), min_value=1990, max_value=2100)
+    end_year = forms.IntegerField(label=_("Last year of the term"), min_value=1990, max_value=2100)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".docx", ".pdf", ".txt")):
+            raise forms.ValidationError(_("Choose a .docx, .pdf or .txt file."))
+        if upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload

@@ -164,3 +164,65 @@ def target_restore(request, pk: int):
     services.target_restore(target=target, by=request.user)
     messages.success(request, _("The target was restored."))
     return redirect("targets:term", pk=target.term_id)
+
+
+SESSION_KEY = "targets_appendix_preview"
+
+
+@editor_required
+def appendix_import(request):
+    """Upload a past mid-term or annual report; its appendix becomes the hand-entered history of a term."""
+    import tempfile
+    from pathlib import Path
+
+    from targets.forms import AppendixImportForm
+    from targets.history_import import parse_appendix
+
+    form = AppendixImportForm(request.POST or None, request.FILES or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory(prefix="dangvu-appendix-") as tmp:
+            path = Path(tmp) / Path(upload.name).name
+            with path.open("wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+            try:
+                preview = parse_appendix(path, upload.name)
+            except ValidationError as error:
+                apply_service_errors(form, error)
+        if preview is not None:
+            request.session[SESSION_KEY] = {
+                **preview.as_session(),
+                "start_year": form.cleaned_data["start_year"],
+                "end_year": form.cleaned_data["end_year"],
+                "source": upload.name,
+            }
+    return render(request, "targets/import.html", {"form": form, "preview": preview})
+
+
+@require_POST
+@editor_required
+def appendix_import_confirm(request):
+    from targets.history_import import AppendixPreview
+    from targets.history_import import appendix_import as run_import
+
+    data = request.session.get(SESSION_KEY)
+    if not data:
+        messages.error(request, _("Upload the report again: the preview has expired."))
+        return redirect("targets:import")
+    try:
+        term = run_import(
+            organization=request.user.organization,
+            start_year=data["start_year"],
+            end_year=data["end_year"],
+            preview=AppendixPreview.from_session(data),
+            source=_("Appendix of %(file)s") % {"file": data["source"]},
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("targets:import")
+    del request.session[SESSION_KEY]
+    messages.success(request, _("The appendix was imported as the history of the term."))
+    return redirect("targets:term", pk=term.pk)

@@ -46,4 +46,15 @@ MATRIX = {
     "targets:manual_actuals": ("get", lambda o: {"pk": o["target"].pk}, _scoped),
     "targets:target_delete": ("post", lambda o: {"pk": o["target"].pk}, _post),
     "targets:target_restore": ("post", lambda o: {"pk": o["deleted_target"].pk}, _post),
+    "targets:import": (
+        "get",
+        lambda o: {},
+        {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    # Nothing uploaded yet: back to the upload page with a message.
+    "targets:import_confirm": (
+        "post",
+        lambda o: {},
+        {"staff": 302, "secretary_a": 302, "secretary_b": 302, "plain_member": 403, "anonymous": LOGIN},
+    ),
 }

@@ -137,7 +137,7 @@ def build_base_orgs(
                 cell = builder.node(
                     base,
                     code=f"{code}-{j + 1:02d}",
-                    name=f"Chi bộ {cell_unit}",
+                    name=f"Chi bộ {cell_unit} {unit}{suffix}",
                     kind=OrganizationKind.CELL,
                     founded_on=founded,
                     host_unit_type=host_type,

@@ -11,7 +11,7 @@
 # Everything happens in its own temporary directory ($BENCH_WORK, default /tmp/dangvu-bench-run):
 # fresh SQLite databases, collected static files, the gunicorn server and the raw results. The default
 # database var/dangvu.sqlite3 is never touched. Bounded: every load run has a fixed duration and every
-# wait for a quiet CPU a time limit; the whole run takes 6 to 25 minutes on 2 cores (more when it has to wait).
+# wait for a quiet CPU a time limit; the whole run takes 8 to 30 minutes on 2 cores (more when it has to wait).
 set -euo pipefail
 
 # Everything is in main(), so that bash has read the whole script before it runs: editing this file
@@ -125,6 +125,25 @@ main() {
   log "time breakdown (province): waiting for a quiet CPU first (at most 90 s)"
   wait_quiet 90 >"$RESULTS/breakdown-quiet"
   DATABASE_URL=$(db_url province) "$PY" bench/breakdown.py --size province --runs 10 >"$RESULTS/breakdown-province.json"
+
+  # --- 4. Indicator registry (and the member figures checked with DuckDB); 5. report compilation ---------
+  # In-process timings (median of 5 after a warm-up), each after a quiet CPU (at most 60 s). DuckDB is a
+  # benchmark-only tool, not in the requirements: installed into the venv if missing, skipped if offline.
+  duck=()
+  if ! "$PY" -c 'import duckdb' 2>/dev/null && ! "$ROOT/.venv/bin/pip" install -q duckdb >/dev/null 2>&1; then
+    log "duckdb not available (offline?): the DuckDB comparison is skipped"
+    duck=(--no-duckdb)
+  fi
+  for size in bloc province; do
+    log "indicator registry ($size): quiet CPU first (at most 60 s)"
+    wait_quiet 60 >"$RESULTS/indicators-$size-quiet"
+    DATABASE_URL=$(db_url "$size") timeout 900 "$PY" bench/indicators_bench.py --size "$size" --runs 5 "${duck[@]}" \
+      >"$RESULTS/indicators-$size.json"
+    log "report compilation ($size): quiet CPU first (at most 60 s)"
+    wait_quiet 60 >"$RESULTS/reports-$size-quiet"
+    DATABASE_URL=$(db_url "$size") timeout 900 "$PY" bench/reports_bench.py --size "$size" --runs 5 \
+      >"$RESULTS/reports-$size.json"
+  done
 
   # --- 2. Load: the member list on province data, 20 clients, over loopback -------------------------------
   export DATABASE_URL; DATABASE_URL=$(db_url province)

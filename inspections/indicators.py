@@ -35,14 +35,18 @@ def _inspections(c: Computation) -> dict:
         )
         # Members of the subtree (counted there on the day the inspection began) inspected or supervised
         # in the period, by any body; each member once.
+        # One filter() call, so the start, the end and the organization are conditions on the same spell.
+        same_spell = Q(member__spells__start__lte=F("inspection__started_on")) & (
+            Q(member__spells__end__isnull=True) | Q(member__spells__end__gt=F("inspection__started_on"))
+        )
+        if c.path:
+            same_spell &= Q(member__spells__organization__path__startswith=c.path)
         subjects = InspectionSubjectMember.objects.filter(
+            same_spell,
             inspection__deleted_at__isnull=True,
             inspection__started_on__gte=c.start,
             inspection__started_on__lte=c.end,
-            member__spells__start__lte=F("inspection__started_on"),
-        ).filter(Q(member__spells__end__isnull=True) | Q(member__spells__end__gt=F("inspection__started_on")))
-        if c.path:
-            subjects = subjects.filter(member__spells__organization__path__startswith=c.path)
+        )
         counts["members"] = subjects.values("member").distinct().count()
         return counts
 

@@ -251,6 +251,10 @@ class MembershipSpell(models.Model):
         indexes = [
             models.Index(fields=["organization", "start", "end"]),
             models.Index(fields=["start", "end"]),
+            # Covers the stock counts of the indicator registry (members of a subtree on a day).
+            models.Index(
+                fields=["organization", "start", "end", "probationary", "member"], name="spell_stock_cover_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -37,6 +37,7 @@ def seed(context) -> dict[str, int]:
         )
         counts["Term"] += 1
         _targets(term, context, counts, scale)
+    return counts
 
 
 def _targets(term: Term, context, counts: dict[str, int], scale: Decimal) -> None:

@@ -133,6 +133,27 @@ def documents_list(organization: Organization | None, period: Period, limit: int
     return "; ".join(items)
 
 
+def organization_changes(organization: Organization | None, period: Period) -> str:
+    """The period's notable events of the tree: foundings, renamings, mergers, hand-overs, dissolutions."""
+    from organizations.models import OrganizationEvent
+
+    if organization is None:
+        return ""
+    events = (
+        OrganizationEvent.objects.filter(
+            on__gte=period.start, on__lte=period.end, organization__path__startswith=organization.path
+        )
+        .exclude(organization=organization)
+        .select_related("organization")
+        .order_by("on")[:20]
+    )
+    return "; ".join(
+        f"{e.get_kind_display()} {e.organization.name} ({format_short(e.on)}"
+        f"{', ' + e.document_no if e.document_no else ''})"
+        for e in events
+    )
+
+
 def render_sentence(text: str, context: dict) -> str:
     rendered = ENGINE.from_string(text).render(Context(context))
     rendered = re.sub(r"[ \t]+", " ", rendered).strip()
@@ -155,6 +176,7 @@ def sentence_context(*, organization: Organization | None, period: Period, figur
         "discipline_breakdown": discipline_breakdown(figures),
         "letters_breakdown": letters_breakdown(figures),
         "documents_list": documents_list(organization, period),
+        "organization_changes": organization_changes(organization, period),
     }
 
 

@@ -54,6 +54,10 @@ DEFAULTS = [
      "ở cơ sở (đạt {{ i.massorgs.registered_grassroots_democracy_pct|pct }}%); công nhận "
      "{{ i.massorgs.skilled_models|count }} mô hình, {{ i.massorgs.skilled_exemplars|count }} điển hình "
      "“Dân vận khéo” trong năm.{% endif %}"),
+    ("organization.changes", "organization", 35, "",
+     "{% if i.organizations.founded or i.organizations.ended %}Trong {{ period }}, thành lập mới "
+     "{{ i.organizations.founded|count }} tổ chức đảng; giải thể, sáp nhập, bàn giao "
+     "{{ i.organizations.ended|count }} tổ chức đảng[[{{ organization_changes }}]].{% endif %}"),
     ("organization.conclusions", "organization", 40, "",
      "{% if i.cadres.conclusions %}Ban Thường vụ kết luận tiêu chuẩn chính trị đối với "
      "{{ i.cadres.conclusions_cadre|count }} trường hợp phục vụ công tác cán bộ, "

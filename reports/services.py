@@ -314,3 +314,28 @@ def round_reminders(*, today: dt.date, days_before: int = 3) -> list[tuple[Round
         if missing:
             result.append((round_, missing))
     return result
+
+
+@transaction.atomic
+def report_take_number(*, report: Report, by: User | None, today: dt.date | None = None) -> Report:
+    """Register the report in the documents registry: it gets the next "BC" number of its organization
+    and year (e.g. 161-BC/ĐUK) and today's date of issue."""
+    from documents.services import document_issue
+    from reports.structure import title_of
+
+    if report.number:
+        raise refuse("number", _("The report already has its number %(number)s.") % {"number": report.number})
+    today = today or timezone.localdate()
+    _doc_type, subject = title_of(report.kind, parse_period(report.kind, report.period_key))
+    document = document_issue(
+        organization=report.organization,
+        type_code="BC",
+        issued_on=today,
+        subject=subject,
+        signer=report.signer_name,
+        by=by,
+    )
+    report.number, report.issued_on = document.number_symbol, today
+    report._history_user = by
+    report.save()
+    return report

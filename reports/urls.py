@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/header/", views.header_save, name="header_save"),
     path("<int:pk>/download/<slug:fmt>/", views.download, name="download"),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/take-number/", views.take_number, name="take_number"),
     path("<int:pk>/new-version/", views.new_version, name="new_version"),
     path("<int:pk>/delete/", views.delete, name="delete"),
     path("rounds/", views.round_list, name="rounds"),

@@ -349,3 +349,17 @@ def sentence_reset(request, pk: int):
     services.sentence_reset(sentence=sentence, by=request.user)
     messages.success(request, _("The default sentence was restored."))
     return redirect("reports:sentence_edit", pk=sentence.pk)
+
+
+@require_POST
+@editor_required
+def take_number(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_can_edit_organization(request.user, report.organization)
+    try:
+        services.report_take_number(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was registered as %(number)s.") % {"number": report.number})
+    return redirect("reports:detail", pk=report.pk)

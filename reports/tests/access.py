@@ -45,6 +45,7 @@ MATRIX = {
     "reports:header_save": ("post", lambda o: {"pk": o["report"].pk}, _post),
     "reports:download": ("get", lambda o: {"pk": o["report"].pk, "fmt": "docx"}, _view),
     "reports:submit": ("post", lambda o: {"pk": o["report"].pk}, _post),
+    "reports:take_number": ("post", lambda o: {"pk": o["report"].pk}, _post),
     "reports:new_version": ("post", lambda o: {"pk": o["submitted_report"].pk}, _post),
     "reports:delete": ("post", lambda o: {"pk": o["report"].pk}, _post),
     "reports:rounds": ("get", lambda o: {}, _list),

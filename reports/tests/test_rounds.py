@@ -134,3 +134,12 @@ def test_reminders_name_the_organizations_that_have_not_submitted(personas, roun
     reminders = services.round_reminders(today=D(2023, 5, 3), days_before=3)
     assert [(r.pk, [o.code for o in missing]) for r, missing in reminders] == [(round_.pk, ["B"])]
     assert services.round_reminders(today=D(2023, 4, 20), days_before=3) == []
+
+
+def test_a_report_takes_the_next_bc_number_from_the_documents_register(personas):
+    report = services.report_create(organization=personas.committee, kind="monthly", period_key="2023-04", by=None)
+    services.report_take_number(report=report, by=None, today=D(2023, 5, 3))
+    report.refresh_from_db()
+    assert report.number == "01-BC/DUK" and report.issued_on == D(2023, 5, 3)
+    with pytest.raises(ValidationError):
+        services.report_take_number(report=report, by=None)

@@ -7,7 +7,8 @@ PGPORT=${PGPORT:-54329}
 DATA=${PGDATA_DIR:-/tmp/dangvu-pg-$PGPORT}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 run_as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /: the postgres user may not enter the (private) directory of the checkout.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 case "${1:-}" in
   start)

@@ -13,6 +13,20 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly, whose request signals would close the database connection
+    that holds the test's transaction (PostgreSQL); the test client disconnects them the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def staff_token(personas):
     return Token.objects.get_or_create(user=personas.staff)[0].key

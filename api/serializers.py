@@ -7,32 +7,12 @@ from rest_framework.validators import UniqueValidator
 from members.forms import SENSITIVE_FIELDS
 from members.models import EventKind, Member, MemberEvent, TransferMode
 from members.rules import BADGE_MILESTONES
+from members.services import PERSONAL_FIELDS
 from organizations.models import HostUnitType, Organization, OrganizationKind
 
-PERSONAL_READ_FIELDS = (
-    "full_name",
-    "birth_name",
-    "aliases",
-    "sex",
-    "date_of_birth",
-    "place_of_birth",
-    "hometown",
-    "permanent_address",
-    "temporary_address",
-    "general_education",
-    "professional_qualification",
-    "political_theory_level",
-    "foreign_language",
-    "occupation_before",
-    "occupation_now",
-    "position",
-    "card_number",
-    "cv_number",
-    "national_id",
-    "phone",
-    "in_armed_forces",
-    "retired",
-)
+# The personal record as the services take it, less the photo (served by its own scoped view) and the
+# sensitive fields (added only for roles allowed to see them).
+PERSONAL_READ_FIELDS = tuple(f for f in PERSONAL_FIELDS if f != "photo" and f not in SENSITIVE_FIELDS)
 DERIVED_FIELDS = (
     "status",
     "organization",

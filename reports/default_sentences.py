@@ -47,7 +47,7 @@ DEFAULTS = [
      "lớp bồi dưỡng lý luận chính trị cho {{ i.education.participants_new_member|num }} đảng viên mới"
      "{% if i.education.classes_committee_member %}; {{ i.education.classes_committee_member|count }} lớp bồi dưỡng "
      "cho {{ i.education.participants_committee_member|num }} cấp ủy viên{% endif %}.{% endif %}"),
-    ("mass_mobilisation.emulation", "mass_mobilisation", 10, "",
+    ("mass_mobilisation.emulation", "mass_mobilisation", 10, "half_year,nine_month,annual,mid_term,term_end",
      "{% if i.massorgs.units %}Có {{ i.massorgs.registered_mass_mobilisation|count }}/{{ i.massorgs.units|count }} "
      "tổ chức cơ sở đảng đăng ký thi đua “Dân vận khéo” (đạt {{ i.massorgs.registered_mass_mobilisation_pct|pct }}%) "
      "và {{ i.massorgs.registered_grassroots_democracy|count }}/{{ i.massorgs.units|count }} đăng ký thực hiện dân chủ "

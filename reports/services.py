@@ -172,6 +172,10 @@ def latest_submissions(round_: Round) -> dict[int, Report]:
     return latest
 
 
+def _figures_of(report: Report) -> dict:
+    return {k: Decimal(v) if isinstance(v, str) else v for k, v in (report.figures or {}).items()}
+
+
 def aggregate_figures(reports: list[Report]) -> dict:
     """Counts summed over the submitted snapshots; rates recomputed from the summed numerator and denominator."""
     from indicators.registry import REGISTRY, percentage
@@ -208,8 +212,18 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
     for done, report in enumerate(ordered, 1):
         if progress:
             progress(done, len(ordered))
+        # Only what the organization wrote itself: its standard sentences are already in the aggregate figures.
+        standard = prefilled_sections(
+            round_.kind,
+            period,
+            sentence_context(organization=report.organization, period=period, figures=_figures_of(report)),
+        )
         for section in report.sections.all():
-            own = section.text.strip()
+            own = "\n\n".join(
+                p
+                for p in section.text.strip().split("\n\n")
+                if p.strip() and p.strip() not in standard.get(section.key, "").split("\n\n")
+            )
             if own:
                 gathered.setdefault(section.key, []).append(f"- {report.organization.name}: {own}")
     from django.conf import settings

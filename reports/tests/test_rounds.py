@@ -64,6 +64,9 @@ def test_the_aggregate_sums_the_snapshots_and_gathers_the_narratives(personas, r
         assert aggregate.figures[code] == registry[code]
     text = aggregate.sections.get(key="political_task").text
     assert "Đảng ủy Sở Tài chính hoàn thành dự toán." in text and "Chi bộ Sở Tư pháp rà soát văn bản." in text
+    organization = aggregate.sections.get(key="organization").text
+    # The base organizations' standard sentences are not gathered again: only the aggregate's own one.
+    assert organization.count("kết nạp") == 1 and "kết nạp 02 đảng viên mới" in organization
 
 
 def test_an_empty_round_cannot_be_compiled(round_):

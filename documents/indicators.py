@@ -5,20 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Direction, Document
 from indicators.registry import Computation, Group, indicator
-from organizations.models import Organization
 
 G = Group.ORGANIZATION
-
-
-def _issuer(c: Computation) -> Organization | None:
-    return c.organization or Organization.objects.filter(depth=1, deleted_at__isnull=True).order_by("path").first()
 
 
 def _issued(c: Computation) -> dict:
     def build():
         docs = Document.objects.filter(
             direction=Direction.ISSUED,
-            organization=_issuer(c),
+            organization=c.organization,
             deleted_at__isnull=True,
             issued_on__gte=c.start,
             issued_on__lte=c.end,

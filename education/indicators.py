@@ -7,18 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from education.models import StudySession, TrainingClass, TrainingKind
 from education.selectors import non_member_reach_share, study_member_share
 from indicators.registry import Computation, Group, indicator, rate
-from organizations.models import Organization
 
 G = Group.POLITICAL_EDUCATION
 
 
-def _root(c: Computation) -> Organization:
-    return c.organization or Organization.objects.filter(depth=1, deleted_at__isnull=True).order_by("path").first()
-
-
 def _study(c: Computation) -> dict:
     def build():
-        org = _root(c)
+        org = c.organization
         members = study_member_share(organization=org, start=c.start, end=c.end)
         reach = non_member_reach_share(organization=org, start=c.start, end=c.end)
         sessions = StudySession.objects.filter(
@@ -36,7 +31,7 @@ def _study(c: Computation) -> dict:
 
 def _classes(c: Computation) -> dict:
     def build():
-        org = _root(c)
+        org = c.organization
         rows = (
             TrainingClass.objects.filter(
                 organization__path__startswith=org.path, starts_on__gte=c.start, starts_on__lte=c.end

@@ -93,7 +93,7 @@ def percentage(numerator: int | Decimal, denominator: int | Decimal) -> Decimal:
 class Computation:
     """One evaluation: a subtree, a period, and the shared intermediate results."""
 
-    organization: Organization | None
+    organization: Organization  # the whole tree is its top committee (see compute)
     start: dt.date
     end: dt.date
     _values: dict[str, int | Decimal] = field(default_factory=dict)

@@ -1,12 +1,12 @@
 import datetime as dt
 import json
-import sys
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from indicators.registry import REGISTRY, compute
+from lib.commands import OneLineErrorCommand
 from lib.numbers import format_decimal, format_int
 from organizations.models import Organization
 
@@ -22,7 +22,7 @@ def _parse_date(value: str, option: str) -> dt.date:
         ) from None
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Every indicator of the registry for a subtree and a period."
 
     def add_arguments(self, parser):
@@ -52,16 +52,6 @@ class Command(BaseCommand):
         for key, value in values.items():
             shown = format_decimal(value) if isinstance(value, Decimal) else format_int(value)
             self.stdout.write(f"{key.ljust(width)}  {shown.rjust(12)}  {REGISTRY[key].label}")
-
-    def execute(self, *args, **options):
-        try:
-            return super().execute(*args, **options)
-        except CommandError as error:
-            if options.get("traceback"):
-                raise
-            # One line, Vietnamese, exit status 2 (argparse's own errors exit 2 as well).
-            sys.stderr.write(_("Error: %(message)s") % {"message": error} + "\n")
-            sys.exit(error.returncode)
 
 
 def _json(value):

@@ -1,9 +1,9 @@
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from lib.commands import OneLineErrorCommand
 from organizations.models import Organization
 from reports.compile import compile_report
 from reports.docx_writer import write_docx
@@ -12,7 +12,7 @@ from reports.periods import Kind, PeriodError
 from reports.xlsx_writer import write_xlsx
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Compile a report of the committee (or of an organization) to DOCX, XLSX (the appendix) or PDF."
 
     def add_arguments(self, parser):
@@ -52,12 +52,3 @@ class Command(BaseCommand):
                     raise CommandError(_("LibreOffice is not installed; run make setup."), returncode=2) from None
         path.write_bytes(data)
         self.stdout.write(_("Written: %(path)s") % {"path": path})
-
-    def execute(self, *args, **options):
-        try:
-            return super().execute(*args, **options)
-        except CommandError as error:
-            if options.get("traceback"):
-                raise
-            sys.stderr.write(_("Error: %(message)s") % {"message": error} + "\n")
-            sys.exit(error.returncode)

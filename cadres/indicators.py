@@ -1,10 +1,10 @@
 """Cadre work indicators: political-standard conclusions and committee appointments."""
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cadres.models import CommitteeAppointment, PoliticalConclusion, Purpose
-from indicators.registry import Computation, Group, indicator
+from indicators.registry import Computation, Group, count_rows, indicator
 
 G = Group.ORGANIZATION
 
@@ -15,10 +15,10 @@ def _counts(c: Computation) -> dict:
         conclusions = PoliticalConclusion.objects.filter(
             scope, deleted_at__isnull=True, concluded_on__gte=c.start, concluded_on__lte=c.end
         ).aggregate(
-            total=Count("id"),
-            admission=Count("id", filter=Q(purpose=Purpose.ADMISSION)),
-            cadre=Count("id", filter=Q(purpose__in=[Purpose.PLANNING, Purpose.APPOINTMENT])),
-            abroad=Count("id", filter=Q(purpose__in=[Purpose.ABROAD_STUDY, Purpose.ABROAD_TRAVEL])),
+            total=count_rows(),
+            admission=count_rows(Q(purpose=Purpose.ADMISSION)),
+            cadre=count_rows(Q(purpose__in=[Purpose.PLANNING, Purpose.APPOINTMENT])),
+            abroad=count_rows(Q(purpose__in=[Purpose.ABROAD_STUDY, Purpose.ABROAD_TRAVEL])),
         )
         conclusions["appointments"] = CommitteeAppointment.objects.filter(
             scope, deleted_at__isnull=True, decided_on__gte=c.start, decided_on__lte=c.end

@@ -11,7 +11,7 @@ from django.db import transaction
 from accounts.models import Role, User
 from demo.population import ChunkSimulation, Counters
 from demo.tree import Chunk, TreeBuilder, build_base_orgs
-from members.models import Member, MemberEvent, MembershipSpell
+from members.models import Member, MemberEvent, MembershipSpell, spells_of
 from members.services import apply_personal_derivations, apply_timeline
 from members.timeline import build_timeline
 from organizations.models import (
@@ -196,12 +196,7 @@ def _save_people(people, working_days) -> Counter:
         for event in person.events:
             event.member = member
             events.append(event)
-        spells.extend(
-            MembershipSpell(
-                member=member, organization_id=s.organization_id, start=s.start, end=s.end, probationary=s.probationary
-            )
-            for s in timeline.spells
-        )
+        spells.extend(spells_of(member, timeline.spells))
     MemberEvent.objects.bulk_create(events, batch_size=5000)
     MembershipSpell.objects.bulk_create(spells, batch_size=5000)
     current = sum(1 for m in members if m.status in ("probationary", "full"))

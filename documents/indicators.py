@@ -1,10 +1,10 @@
 """Documents issued by the committee."""
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Direction, Document
-from indicators.registry import Computation, Group, indicator
+from indicators.registry import Computation, Group, count_rows, indicator
 
 G = Group.ORGANIZATION
 
@@ -19,9 +19,9 @@ def _issued(c: Computation) -> dict:
             issued_on__lte=c.end,
         )
         return docs.aggregate(
-            total=Count("id"),
-            resolutions=Count("id", filter=Q(type_code="NQ")),
-            plans=Count("id", filter=Q(type_code__in=["KH", "CTr"])),
+            total=count_rows(),
+            resolutions=count_rows(Q(type_code="NQ")),
+            plans=count_rows(Q(type_code__in=["KH", "CTr"])),
         )
 
     return c.shared("documents_issued", build)

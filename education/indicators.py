@@ -1,12 +1,12 @@
 """Political education indicators: study of resolutions and training classes."""
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from education.models import StudySession, TrainingClass, TrainingKind
 from education.selectors import non_member_reach_share, study_member_share
-from indicators.registry import Computation, Group, indicator, rate
+from indicators.registry import Computation, Group, count_rows, indicator, rate
 
 G = Group.POLITICAL_EDUCATION
 
@@ -37,7 +37,7 @@ def _classes(c: Computation) -> dict:
                 organization__path__startswith=org.path, starts_on__gte=c.start, starts_on__lte=c.end
             )
             .values("kind")
-            .annotate(classes=Count("id"), participants=Sum("participant_count"), completed=Sum("completed_count"))
+            .annotate(classes=count_rows(), participants=Sum("participant_count"), completed=Sum("completed_count"))
         )
         return {r["kind"]: r for r in rows}
 

@@ -102,13 +102,10 @@ def study_member_share(
     """
     counted = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
     denominator = counted.count()
-    attended = (
-        StudyAttendance.objects.filter(session__in=_sessions_in(organization, start, end, document))
-        .filter(member_id__in=counted.values("member_id"))
-        .values("member_id")
-        .distinct()
-        .count()
-    )
+    # A member has one spell open on a day, so counting the open spells of the attendees counts each
+    # attendee once, without sorting the attendance rows to drop repeats.
+    attendees = StudyAttendance.objects.filter(session__in=_sessions_in(organization, start, end, document))
+    attended = counted.filter(member_id__in=attendees.values("member_id")).count()
     return Share(attended, denominator)
 
 

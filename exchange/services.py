@@ -48,6 +48,7 @@ from members.models import (
     cv_number_validator,
     national_id_validator,
     phone_validator,
+    spells_of,
 )
 from members.timeline import TimelineError, build_timeline
 from organizations.models import HostUnitType, Organization, OrganizationKind
@@ -615,16 +616,7 @@ def _write_members(items: list[_Planned], by: User | None) -> None:
             for event in item.events:
                 event.member = item.new
                 events.append(event)
-            spells.extend(
-                MembershipSpell(
-                    member_id=item.new.pk,
-                    organization_id=s.organization_id,
-                    start=s.start,
-                    end=s.end,
-                    probationary=s.probationary,
-                )
-                for s in item.timeline.spells
-            )
+            spells.extend(spells_of(item.new, item.timeline.spells))
         bulk.assign_ids(MemberEvent, events)
         bulk.insert(MemberEvent, events, with_ids=True)
         bulk.insert_history(MemberEvent, events, user_id=user_id)

@@ -1,9 +1,9 @@
 """Inspection, supervision, discipline and letter indicators."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator, rate
+from indicators.registry import Computation, Group, count_rows, indicator, rate
 from inspections.models import (
     NOT_CONSIDERED_CATEGORIES,
     SUPERVISION_KINDS,
@@ -15,6 +15,7 @@ from inspections.models import (
     LetterCategory,
     LetterKind,
 )
+from members.models import MembershipSpell
 
 G = Group.INSPECTION
 
@@ -28,26 +29,27 @@ def _inspections(c: Computation) -> dict:
         rows = Inspection.objects.filter(deleted_at__isnull=True, started_on__gte=c.start, started_on__lte=c.end)
         rows = rows.filter(_in_subtree(c))
         counts = rows.aggregate(
-            inspections=Count("id", filter=~Q(kind__in=SUPERVISION_KINDS)),
-            supervisions=Count("id", filter=Q(kind__in=SUPERVISION_KINDS)),
-            with_violation=Count("id", filter=Q(violation_found=True)),
+            inspections=count_rows(~Q(kind__in=SUPERVISION_KINDS)),
+            supervisions=count_rows(Q(kind__in=SUPERVISION_KINDS)),
+            with_violation=count_rows(Q(violation_found=True)),
             organizations=Count("subject_organizations", distinct=True),
         )
         # Members of the subtree (counted there on the day the inspection began) inspected or supervised
         # in the period, by any body; each member once.
-        # One filter() call, so the start, the end and the organization are conditions on the same spell.
-        same_spell = Q(member__spells__start__lte=F("inspection__started_on")) & (
-            Q(member__spells__end__isnull=True) | Q(member__spells__end__gt=F("inspection__started_on"))
+        # The spell of that day is found through the index `spell_member_day_idx`, without the member table.
+        day = OuterRef("inspection__started_on")
+        counted_that_day = MembershipSpell.objects.filter(
+            Q(end__isnull=True) | Q(end__gt=day), member_id=OuterRef("member_id"), start__lte=day
         )
         if c.path:
-            same_spell &= Q(member__spells__organization__path__startswith=c.path)
+            counted_that_day = counted_that_day.filter(organization__path__startswith=c.path)
         subjects = InspectionSubjectMember.objects.filter(
-            same_spell,
+            Exists(counted_that_day),
             inspection__deleted_at__isnull=True,
             inspection__started_on__gte=c.start,
             inspection__started_on__lte=c.end,
         )
-        counts["members"] = subjects.values("member").distinct().count()
+        counts["members"] = subjects.values("member_id").distinct().count()
         return counts
 
     return c.shared("inspections", build)
@@ -59,11 +61,11 @@ def _discipline(c: Computation) -> dict:
         rows = rows.filter(_in_subtree(c))
         member = Q(member__isnull=False)
         counts = rows.aggregate(
-            members=Count("id", filter=member),
-            organizations=Count("id", filter=Q(subject_organization__isnull=False)),
-            on_committee=Count("id", filter=member & Q(on_committee=True)),
-            **{form: Count("id", filter=member & Q(form=form)) for form in DisciplineForm.values},
-            org_dissolution=Count("id", filter=Q(subject_organization__isnull=False, form=DisciplineForm.DISSOLUTION)),
+            members=count_rows(member),
+            organizations=count_rows(Q(subject_organization__isnull=False)),
+            on_committee=count_rows(member & Q(on_committee=True)),
+            **{form: count_rows(member & Q(form=form)) for form in DisciplineForm.values},
+            org_dissolution=count_rows(Q(subject_organization__isnull=False, form=DisciplineForm.DISSOLUTION)),
         )
         return counts
 
@@ -75,11 +77,11 @@ def _letters(c: Computation) -> dict:
         rows = Letter.objects.filter(deleted_at__isnull=True, received_on__gte=c.start, received_on__lte=c.end)
         rows = rows.filter(_in_subtree(c))
         return rows.aggregate(
-            received=Count("id"),
-            complaints=Count("id", filter=Q(kind__in=[LetterKind.COMPLAINT, LetterKind.BOTH])),
-            denunciations=Count("id", filter=Q(kind=LetterKind.DENUNCIATION)),
-            not_considered=Count("id", filter=Q(category__in=NOT_CONSIDERED_CATEGORIES)),
-            **{category: Count("id", filter=Q(category=category)) for category in LetterCategory.values},
+            received=count_rows(),
+            complaints=count_rows(Q(kind__in=[LetterKind.COMPLAINT, LetterKind.BOTH])),
+            denunciations=count_rows(Q(kind=LetterKind.DENUNCIATION)),
+            not_considered=count_rows(Q(category__in=NOT_CONSIDERED_CATEGORIES)),
+            **{category: count_rows(Q(category=category)) for category in LetterCategory.values},
         )
 
     return c.shared("letters", build)

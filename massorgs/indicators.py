@@ -1,10 +1,10 @@
 """Mass organization and mass mobilisation indicators."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator, rate
+from indicators.registry import Computation, Group, count_rows, indicator, rate
 from massorgs.models import (
     EmulationRegistration,
     MassOrgFigures,
@@ -51,9 +51,7 @@ def _mobilisation(c: Computation) -> dict:
     def build():
         year = c.end.year
         models = SkilledMobilisationModel.objects.filter(organization__path__startswith=_path(c), year=year)
-        counts = models.aggregate(
-            models=Count("id", filter=Q(kind="model")), exemplars=Count("id", filter=Q(kind="exemplar"))
-        )
+        counts = models.aggregate(models=count_rows(Q(kind="model")), exemplars=count_rows(Q(kind="exemplar")))
         units = Organization.objects.filter(
             path__startswith=_path(c), kind__in=BASE_KINDS, deleted_at__isnull=True, founded_on__lte=c.end
         ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=c.end))

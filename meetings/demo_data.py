@@ -87,13 +87,20 @@ def seed(context) -> dict[str, int]:
             meeting.sheet, meeting.self_rating_points = sheet, sum(points, Decimal(0))
             meeting.self_rating_quality = sheet.quality_for(meeting.self_rating_points)
         points_by_meeting.append(points)
-    Meeting.objects.bulk_create(meetings, batch_size=2000)
-    attendance, scores = [], []
-    for meeting, present, points in zip(meetings, plans, points_by_meeting, strict=True):
+    rows_by_meeting = []
+    for meeting, present in zip(meetings, plans, strict=True):
+        rows = []
         for member_id in present:
             u = rng.random()
             status = "present" if u < PRESENT else ("excused" if u < PRESENT + EXCUSED else "unexcused")
-            attendance.append((meeting.pk, member_id, status, rng.choice(REASONS) if status == "excused" else ""))
+            rows.append((member_id, status, rng.choice(REASONS) if status == "excused" else ""))
+        meeting.attendance_expected = len(rows)
+        meeting.attendance_present = sum(1 for _member, status, _note in rows if status == "present")
+        rows_by_meeting.append(rows)
+    Meeting.objects.bulk_create(meetings, batch_size=2000)
+    attendance, scores = [], []
+    for meeting, rows, points in zip(meetings, rows_by_meeting, points_by_meeting, strict=True):
+        attendance.extend((meeting.pk, *row) for row in rows)
         scores.extend(
             Row(meeting_id=meeting.pk, criterion_id=c.pk, points=p) for c, p in zip(criteria, points, strict=False)
         )

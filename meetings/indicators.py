@@ -1,10 +1,11 @@
 """Cell meeting indicators: meetings held and the attendance rate."""
 
-from django.db.models import Count, Q
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator, rate
-from meetings.models import Attendance, AttendanceStatus, Meeting, MeetingKind
+from indicators.registry import Computation, Group, count_rows, indicator, rate
+from meetings.models import Meeting, MeetingKind
 
 G = Group.ORGANIZATION
 
@@ -12,19 +13,16 @@ G = Group.ORGANIZATION
 def _meetings(c: Computation) -> dict:
     def build():
         meetings = Meeting.objects.filter(deleted_at__isnull=True, held_on__gte=c.start, held_on__lte=c.end)
-        attendance = Attendance.objects.filter(
-            meeting__deleted_at__isnull=True, meeting__held_on__gte=c.start, meeting__held_on__lte=c.end
-        )
         if c.path:
             meetings = meetings.filter(organization__path__startswith=c.path)
-            attendance = attendance.filter(meeting__organization__path__startswith=c.path)
+        # The attendance counts kept on each meeting (see Meeting.attendance_expected): one row per meeting
+        # is read, not one per member and meeting.
         counts = meetings.aggregate(
-            regular=Count("id", filter=Q(kind=MeetingKind.REGULAR)),
-            thematic=Count("id", filter=Q(kind=MeetingKind.THEMATIC)),
-            online=Count("id", filter=Q(online=True)),
-        )
-        counts.update(
-            attendance.aggregate(expected=Count("id"), present=Count("id", filter=Q(status=AttendanceStatus.PRESENT)))
+            regular=count_rows(Q(kind=MeetingKind.REGULAR)),
+            thematic=count_rows(Q(kind=MeetingKind.THEMATIC)),
+            online=count_rows(Q(online=True)),
+            expected=Coalesce(Sum("attendance_expected"), 0),
+            present=Coalesce(Sum("attendance_present"), 0),
         )
         return counts
 

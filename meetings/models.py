@@ -102,6 +102,10 @@ class Meeting(models.Model):
     self_rating_quality = models.CharField(
         _("self-rated quality"), max_length=8, choices=MeetingQuality.choices, blank=True
     )
+    # Counts of the attendance rows, kept by `meeting_save`: the attendance rate of a year is then a sum over
+    # the meetings instead of a count over a million attendance rows.
+    attendance_expected = models.PositiveIntegerField(default=0, editable=False)
+    attendance_present = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
     deleted_by = models.ForeignKey(
@@ -116,7 +120,23 @@ class Meeting(models.Model):
         ordering = ["-held_on", "organization__path"]
         verbose_name = _("cell meeting")
         verbose_name_plural = _("cell meetings")
-        indexes = [models.Index(fields=["organization", "held_on"]), models.Index(fields=["held_on", "kind"])]
+        indexes = [
+            models.Index(fields=["organization", "held_on"]),
+            models.Index(fields=["held_on", "kind"]),
+            # Covers the meeting indicators of a period.
+            models.Index(
+                fields=[
+                    "held_on",
+                    "deleted_at",
+                    "organization",
+                    "kind",
+                    "online",
+                    "attendance_expected",
+                    "attendance_present",
+                ],
+                name="meeting_indicator_cover_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} {self.held_on:%d/%m/%Y}"

@@ -147,6 +147,8 @@ def meeting_record(
         setattr(meeting, name, values[name] if values[name] is not None else "")
     meeting.online = bool(values["online"])
     meeting.topic = meeting.topic if meeting.kind == MeetingKind.THEMATIC else ""
+    meeting.attendance_expected = len(attendance)
+    meeting.attendance_present = sum(1 for status, _note in attendance.values() if status == AttendanceStatus.PRESENT)
     meeting._history_user = by
     meeting.save()
     existing = {a.member_id: a for a in meeting.attendance.all()}

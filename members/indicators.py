@@ -2,38 +2,69 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator, rate
+from indicators.registry import Computation, Group, count_rows, indicator, rate
 from members.models import EventKind, MemberEvent, MembershipSpell, TheoryLevel, TransferMode
 from members.rules import BADGE_MILESTONES
 
 G = Group.ORGANIZATION
 
 
-def _stock(c: Computation, on: dt.date) -> dict[str, int]:
-    """Members counted in the subtree on `on`, with the breakdowns the reports quote; one query."""
+STOCK_BREAKDOWNS = {
+    "total": Q(),
+    "probationary": Q(probationary=True),
+    "women": Q(sex="female"),
+    "ethnic_minority": Q(is_ethnic_minority=True),
+    "religious": Q(is_religious=True),
+}
+THEORY_BREAKDOWNS = {
+    "theory_elementary": Q(political_theory_level=TheoryLevel.ELEMENTARY),
+    "theory_intermediate": Q(political_theory_level=TheoryLevel.INTERMEDIATE),
+    "theory_advanced": Q(political_theory_level__in=[TheoryLevel.ADVANCED, TheoryLevel.BACHELOR]),
+}
+
+
+def _stock(c: Computation, day: str) -> dict[str, int]:
+    """Members counted in the subtree on the period's last day (`day="end"`, with the breakdowns the
+    reports quote) or on the day before its first (`day="start"`, the total only).
+
+    One query over the spells open on either day, reading the covering index `spell_stock_cover_idx`
+    only. A spell of that set is open on the last day when it has not ended by then, and on the day
+    before the first when it had started by then. The political theory breakdown is counted in the same
+    query when the computation wants it, and in a query of its own if it is asked for later.
+    """
 
     def build():
-        spells = MembershipSpell.objects.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gt=on))
-        if c.path:
-            spells = spells.filter(organization__path__startswith=c.path)
-        return spells.aggregate(
-            total=Count("id"),
-            probationary=Count("id", filter=Q(probationary=True)),
-            women=Count("id", filter=Q(member__sex="female")),
-            ethnic_minority=Count("id", filter=Q(member__is_ethnic_minority=True)),
-            religious=Count("id", filter=Q(member__is_religious=True)),
-            theory_elementary=Count("id", filter=Q(member__political_theory_level=TheoryLevel.ELEMENTARY)),
-            theory_intermediate=Count("id", filter=Q(member__political_theory_level=TheoryLevel.INTERMEDIATE)),
-            theory_advanced=Count(
-                "id", filter=Q(member__political_theory_level__in=[TheoryLevel.ADVANCED, TheoryLevel.BACHELOR])
-            ),
+        day_before = c.start - dt.timedelta(days=1)
+        spells = MembershipSpell.objects.filter(start__lte=c.end, organization__path__startswith=c.path).filter(
+            Q(end__isnull=True) | Q(end__gt=day_before)
         )
+        open_at_end = Q(end__isnull=True) | Q(end__gt=c.end)
+        breakdowns = STOCK_BREAKDOWNS | (THEORY_BREAKDOWNS if c.wants("members.theory_") else {})
+        counts = spells.aggregate(
+            start_total=count_rows(Q(start__lte=day_before)),
+            **{name: count_rows(open_at_end & condition) for name, condition in breakdowns.items()},
+        )
+        return {"start": {"total": counts.pop("start_total")}, "end": counts}
 
-    return c.shared(f"stock:{on.isoformat()}", build)
+    return c.shared("stocks", build)[day]
+
+
+def _theory(c: Computation) -> dict[str, int]:
+    """Members counted on the last day by political theory level: from the stock query when the computation
+    wanted them (see `_stock`), else one query of their own."""
+
+    def build():
+        spells = MembershipSpell.objects.filter(start__lte=c.end, organization__path__startswith=c.path).filter(
+            Q(end__isnull=True) | Q(end__gt=c.end)
+        )
+        return spells.aggregate(**{name: count_rows(condition) for name, condition in THEORY_BREAKDOWNS.items()})
+
+    at_end = _stock(c, "end")
+    return at_end if "theory_elementary" in at_end else c.shared("stock_theory", build)
 
 
 def _flows(c: Computation) -> dict[str, int]:
@@ -46,25 +77,29 @@ def _flows(c: Computation) -> dict[str, int]:
         period = MemberEvent.objects.filter(on__gte=c.start, on__lte=c.end)
         out_of_subtree = Q(kind=EventKind.TRANSFERRED_OUT) & official & ~counterpart_inside
         counts = period.filter(inside).aggregate(
-            admitted=Count("id", filter=Q(kind__in=[EventKind.ADMITTED, EventKind.READMITTED])),
-            readmitted=Count("id", filter=Q(kind=EventKind.READMITTED)),
-            made_full=Count("id", filter=Q(kind=EventKind.MADE_FULL)),
-            transferred_in_from_outside=Count("id", filter=Q(kind=EventKind.TRANSFERRED_IN) & official),
-            transferred_out=Count("id", filter=out_of_subtree),
-            transferred_out_of_committee=Count(
-                "id", filter=Q(kind=EventKind.TRANSFERRED_OUT) & official & Q(counterpart__isnull=True)
+            admitted=count_rows(Q(kind__in=[EventKind.ADMITTED, EventKind.READMITTED])),
+            readmitted=count_rows(Q(kind=EventKind.READMITTED)),
+            made_full=count_rows(Q(kind=EventKind.MADE_FULL)),
+            transferred_in_from_outside=count_rows(Q(kind=EventKind.TRANSFERRED_IN) & official),
+            transferred_out=count_rows(out_of_subtree),
+            transferred_out_of_committee=count_rows(
+                Q(kind=EventKind.TRANSFERRED_OUT) & official & Q(counterpart__isnull=True)
             ),
-            removed=Count("id", filter=Q(kind=EventKind.REMOVED)),
-            resigned=Count("id", filter=Q(kind=EventKind.RESIGNED)),
-            expelled=Count("id", filter=Q(kind=EventKind.EXPELLED)),
-            died=Count("id", filter=Q(kind=EventKind.DIED)),
-            cards=Count("id", filter=Q(kind=EventKind.CARD_ISSUED)),
-            badges=Count("id", filter=Q(kind=EventKind.BADGE_AWARDED)),
+            removed=count_rows(Q(kind=EventKind.REMOVED)),
+            resigned=count_rows(Q(kind=EventKind.RESIGNED)),
+            expelled=count_rows(Q(kind=EventKind.EXPELLED)),
+            died=count_rows(Q(kind=EventKind.DIED)),
+            cards=count_rows(Q(kind=EventKind.CARD_ISSUED)),
+            badges=count_rows(Q(kind=EventKind.BADGE_AWARDED)),
         )
-        # Transfers between cells of the committee that arrive in the subtree from outside it.
-        # (None for the whole tree, but the query runs anyway so every subtree costs the same queries.)
+        # Transfers between cells of the committee that arrive in the subtree from outside it (none for the
+        # whole committee: all its cells are inside).
         counts["transferred_in_from_other_cells"] = (
-            period.filter(Q(kind=EventKind.TRANSFERRED_OUT) & official & counterpart_inside).exclude(inside).count()
+            0
+            if c.organization.is_root()
+            else period.filter(Q(kind=EventKind.TRANSFERRED_OUT) & official & counterpart_inside)
+            .exclude(inside)
+            .count()
         )
         return counts
 
@@ -81,13 +116,13 @@ def _flows(c: Computation) -> dict[str, int]:
 )
 def total(c):
     """Members counted in the subtree on the last day of the period (temporarily transferred members count at home)."""
-    return _stock(c, c.end)["total"]
+    return _stock(c, "end")["total"]
 
 
 @indicator(code="members.total_start", label=_("Party members at the start"), unit=_("members"), group=G)
 def total_start(c):
     """Members counted in the subtree on the day before the first day of the period."""
-    return _stock(c, c.start - dt.timedelta(days=1))["total"]
+    return _stock(c, "start")["total"]
 
 
 @indicator(
@@ -100,13 +135,13 @@ def total_start(c):
 )
 def probationary(c):
     """Members counted on the last day who were probationary that day."""
-    return _stock(c, c.end)["probationary"]
+    return _stock(c, "end")["probationary"]
 
 
 @indicator(code="members.full", label=_("Full members"), unit=_("members"), group=G, as_of_end=True)
 def full(c):
     """Members counted on the last day who were full members that day."""
-    return _stock(c, c.end)["total"] - _stock(c, c.end)["probationary"]
+    return _stock(c, "end")["total"] - _stock(c, "end")["probationary"]
 
 
 @indicator(
@@ -119,7 +154,7 @@ def full(c):
 )
 def women(c):
     """Members counted on the last day who are women."""
-    return _stock(c, c.end)["women"]
+    return _stock(c, "end")["women"]
 
 
 @indicator(
@@ -132,7 +167,7 @@ def women(c):
 )
 def ethnic_minority(c):
     """Members counted on the last day whose ethnicity is not Kinh."""
-    return _stock(c, c.end)["ethnic_minority"]
+    return _stock(c, "end")["ethnic_minority"]
 
 
 @indicator(
@@ -145,7 +180,7 @@ def ethnic_minority(c):
 )
 def religious(c):
     """Members counted on the last day who follow a religion."""
-    return _stock(c, c.end)["religious"]
+    return _stock(c, "end")["religious"]
 
 
 @indicator(
@@ -157,7 +192,7 @@ def religious(c):
 )
 def theory_elementary(c):
     """Members counted on the last day whose political theory level is elementary (sơ cấp)."""
-    return _stock(c, c.end)["theory_elementary"]
+    return _theory(c)["theory_elementary"]
 
 
 @indicator(
@@ -170,7 +205,7 @@ def theory_elementary(c):
 )
 def theory_intermediate(c):
     """Members counted on the last day whose political theory level is intermediate (trung cấp)."""
-    return _stock(c, c.end)["theory_intermediate"]
+    return _theory(c)["theory_intermediate"]
 
 
 @indicator(
@@ -183,7 +218,7 @@ def theory_intermediate(c):
 )
 def theory_advanced(c):
     """Members counted on the last day whose political theory level is advanced (cao cấp) or bachelor (cử nhân)."""
-    return _stock(c, c.end)["theory_advanced"]
+    return _theory(c)["theory_advanced"]
 
 
 @indicator(
@@ -325,7 +360,7 @@ def _badges_by_years(c: Computation) -> dict[int, int]:
             events = events.filter(organization__path__startswith=c.path)
         else:
             events = events.filter(organization__isnull=False)
-        return dict(events.values("badge_years").annotate(n=Count("id")).values_list("badge_years", "n"))
+        return dict(events.values("badge_years").annotate(n=count_rows()).values_list("badge_years", "n"))
 
     return c.shared("badges_by_years", build)
 

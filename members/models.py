@@ -226,7 +226,15 @@ class MemberEvent(models.Model):
         ordering = ["on", "id"]
         verbose_name = _("member event")
         verbose_name_plural = _("member events")
-        indexes = [models.Index(fields=["kind", "on"]), models.Index(fields=["member", "on"])]
+        indexes = [
+            models.Index(fields=["kind", "on"]),
+            models.Index(fields=["member", "on"]),
+            # Covers the flow counts of the indicator registry (events of a period by kind, in a subtree).
+            models.Index(
+                fields=["on", "deleted_at", "organization", "kind", "counterpart", "transfer_mode"],
+                name="event_flow_cover_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.on:%d/%m/%Y}"
@@ -245,17 +253,55 @@ class MembershipSpell(models.Model):
     start = models.DateField()
     end = models.DateField(null=True, blank=True)
     probationary = models.BooleanField(default=False)
+    # Copies of the member's columns that the stock counts break down by, so that counting the members of a
+    # subtree on a day reads one index and never the member table. Rewritten with the spells (`spells_of`)
+    # whenever the member is saved through the services.
+    sex = models.CharField(max_length=8, choices=Sex.choices, default="")
+    is_ethnic_minority = models.BooleanField(default=False)
+    is_religious = models.BooleanField(default=False)
+    political_theory_level = models.CharField(max_length=16, choices=TheoryLevel.choices, default=TheoryLevel.NONE)
 
     class Meta:
         ordering = ["start", "id"]
         indexes = [
             models.Index(fields=["organization", "start", "end"]),
             models.Index(fields=["start", "end"]),
-            # Covers the stock counts of the indicator registry (members of a subtree on a day).
+            # Covers the stock counts of the indicator registry (members of a subtree on a day, by breakdown).
             models.Index(
-                fields=["organization", "start", "end", "probationary", "member"], name="spell_stock_cover_idx"
+                fields=[
+                    "organization",
+                    "start",
+                    "end",
+                    "probationary",
+                    "sex",
+                    "is_ethnic_minority",
+                    "is_religious",
+                    "political_theory_level",
+                    "member",
+                ],
+                name="spell_stock_cover_idx",
             ),
+            # Covers "where was this member counted on the day D" (inspection coverage and the like).
+            models.Index(fields=["member", "start", "end", "organization"], name="spell_member_day_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.member_id}@{self.organization_id} {self.start}..{self.end or ''}"
+
+
+def spells_of(member: Member, timeline_spells) -> list[MembershipSpell]:
+    """The spell rows of a member from the spells of their replayed timeline, with the copied columns."""
+    return [
+        MembershipSpell(
+            member_id=member.pk,
+            organization_id=s.organization_id,
+            start=s.start,
+            end=s.end,
+            probationary=s.probationary,
+            sex=member.sex,
+            is_ethnic_minority=member.is_ethnic_minority,
+            is_religious=member.is_religious,
+            political_theory_level=member.political_theory_level,
+        )
+        for s in timeline_spells
+    ]

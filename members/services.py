@@ -18,6 +18,7 @@ from members.models import (
     MemberEvent,
     MembershipSpell,
     TransferMode,
+    spells_of,
 )
 from members.timeline import Timeline, TimelineError, build_timeline
 from organizations.models import Organization
@@ -165,12 +166,7 @@ def _rebuild(member: Member, *, by: User | None) -> Timeline:
     member._history_user = by
     member.save()
     MembershipSpell.objects.filter(member=member).delete()
-    MembershipSpell.objects.bulk_create(
-        MembershipSpell(
-            member=member, organization_id=s.organization_id, start=s.start, end=s.end, probationary=s.probationary
-        )
-        for s in timeline.spells
-    )
+    MembershipSpell.objects.bulk_create(spells_of(member, timeline.spells))
     return timeline
 
 

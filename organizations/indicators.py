@@ -1,9 +1,9 @@
 """Organization indicators: counts of the tree as it stood on the last day, and its changes in the period."""
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator
+from indicators.registry import Computation, Group, count_rows, indicator
 from organizations.models import Organization, OrganizationEvent, OrganizationEventKind, OrganizationKind
 
 G = Group.ORGANIZATION
@@ -18,10 +18,10 @@ def _tree(c: Computation) -> dict[str, int]:
         if c.path:
             orgs = orgs.filter(path__startswith=c.path).exclude(path=c.path)
         return orgs.aggregate(
-            base_party_committees=Count("id", filter=Q(kind=OrganizationKind.BASE_PARTY_COMMITTEE)),
-            base_cells=Count("id", filter=Q(kind=OrganizationKind.BASE_CELL)),
-            sub_committees=Count("id", filter=Q(kind=OrganizationKind.SUB_COMMITTEE)),
-            cells=Count("id", filter=Q(kind=OrganizationKind.CELL)),
+            base_party_committees=count_rows(Q(kind=OrganizationKind.BASE_PARTY_COMMITTEE)),
+            base_cells=count_rows(Q(kind=OrganizationKind.BASE_CELL)),
+            sub_committees=count_rows(Q(kind=OrganizationKind.SUB_COMMITTEE)),
+            cells=count_rows(Q(kind=OrganizationKind.CELL)),
         )
 
     return c.shared("tree", build)
@@ -33,9 +33,8 @@ def _changes(c: Computation) -> dict[str, int]:
         if c.path:
             events = events.filter(organization__path__startswith=c.path).exclude(organization__path=c.path)
         return events.aggregate(
-            founded=Count(
-                "id",
-                filter=Q(
+            founded=count_rows(
+                Q(
                     kind__in=[
                         OrganizationEventKind.FOUNDED,
                         OrganizationEventKind.SPLIT_FROM,
@@ -43,8 +42,8 @@ def _changes(c: Computation) -> dict[str, int]:
                     ]
                 ),
             ),
-            ended=Count("id", filter=Q(kind__in=ENDING_KINDS)),
-            renamed=Count("id", filter=Q(kind=OrganizationEventKind.RENAMED)),
+            ended=count_rows(Q(kind__in=ENDING_KINDS)),
+            renamed=count_rows(Q(kind=OrganizationEventKind.RENAMED)),
         )
 
     return c.shared("org_changes", build)

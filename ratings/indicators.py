@@ -1,11 +1,11 @@
 """Annual quality ratings of members and organizations: counts per grade and shares, for the year the period
 ends in (ratings are made once a year)."""
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from indicators.registry import Computation, Group, indicator, rate
+from indicators.registry import Computation, Group, count_rows, indicator, rate
 from ratings.models import MemberRating, OrganizationRating
 from ratings.rules import Grade
 
@@ -26,8 +26,8 @@ def _grades(c: Computation, model, key: str) -> dict:
             if model is OrganizationRating:
                 rows = rows.exclude(organization__path=c.path)
         return rows.aggregate(
-            rated=Count("id", filter=~Q(grade="")),
-            **{grade: Count("id", filter=Q(grade=grade)) for grade in Grade.values},
+            rated=count_rows(~Q(grade="")),
+            **{grade: count_rows(Q(grade=grade)) for grade in Grade.values},
         )
 
     return c.shared(f"grades:{key}", build)

@@ -121,12 +121,16 @@ def test_the_whole_set_runs_a_number_of_queries_that_does_not_grow_with_the_tree
     from django.test.utils import CaptureQueriesContext
 
     counts = []
-    for org in [Organization.objects.filter(kind="cell").first(), Organization.objects.get(depth=1)]:
+    cell = Organization.objects.filter(kind="cell").first()
+    base = Organization.objects.get(depth=2, path=cell.path[:8])
+    for org in [cell, base, Organization.objects.get(depth=1)]:
         with CaptureQueriesContext(connection) as captured:
             compute(organization=org, start=D(2025, 1, 1), end=D(2025, 12, 31))
         counts.append(len(captured.captured_queries))
-    assert counts[0] == counts[1]
-    assert counts[1] <= 40  # a fixed budget: a few grouped queries per app
+    assert counts[0] == counts[1]  # a cell and its base organization: the same queries
+    # The whole committee skips one: no cell of the committee lies outside it to transfer members in from.
+    assert counts[2] == counts[0] - 1
+    assert counts[0] <= 40  # a fixed budget: a few grouped queries per app
 
 
 def test_the_command_prints_one_json_object_of_every_indicator(demo):
@@ -173,3 +177,17 @@ def test_every_indicator_is_documented(settings):
     for code, ind in REGISTRY.items():
         assert f"`{code}`" in text, code
         assert ind.doc, code
+
+
+def test_a_subset_of_codes_gives_the_values_of_the_whole_set(demo):
+    """Shared queries count only what a computation wants (the theory levels join the stock query only when
+    asked for); asking for a few codes, or a rate alone, must give the same figures as the whole set."""
+    start, end = D(2025, 1, 1), D(2025, 12, 31)
+    whole = compute(organization=None, start=start, end=end)
+    for codes in (
+        ["members.total", "members.women", "members.total_start"],
+        ["members.theory_advanced", "members.theory_elementary"],
+        ["members.women_pct"],
+        ["meetings.attendance_pct", "members.transferred_in"],
+    ):
+        assert compute(organization=None, start=start, end=end, codes=codes) == {c: whole[c] for c in codes}

@@ -221,3 +221,20 @@ def test_a_secretary_records_attendance_on_the_form(client, personas, cell):
     assert response.status_code == 302
     detail = client.get(response["Location"]).content.decode()
     assert "Vắng không có lý do" in detail
+
+
+def test_each_meeting_keeps_the_counts_of_its_attendance_rows(cell):
+    """The indicators sum Meeting.attendance_expected/present instead of counting a million rows: the counts
+    must follow every change of the attendance, including a correction."""
+    meeting = record(cell, {"Lê Văn Cường": "excused", "Hoàng Văn Em": "unexcused"})
+    rows = Attendance.objects.filter(meeting=meeting)
+    assert (meeting.attendance_expected, meeting.attendance_present) == (7, 5)
+    assert meeting.attendance_expected == rows.count()
+    assert meeting.attendance_present == rows.filter(status="present").count()
+
+    members = services.members_of_cell_on(cell, DAY)
+    corrected = {m.pk: ("present", "") for m in members}
+    services.meeting_record(organization=cell, data=data(), attendance=corrected, by=None, meeting=meeting, today=TODAY)
+    meeting.refresh_from_db()
+    assert (meeting.attendance_expected, meeting.attendance_present) == (7, 7)
+    assert meeting.attendance_present == rows.filter(status="present").count()

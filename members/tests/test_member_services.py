@@ -221,3 +221,15 @@ def test_a_transfer_to_a_cell_that_has_ended_is_refused(personas):
             document_no="1",
         )
     assert refusal(error)[0] == "counterpart"
+
+
+def test_spells_carry_the_member_columns_the_stock_counts_break_down_by(personas):
+    """The member indicators count women, minorities, religion and theory level from the spells alone
+    (one covering index): the copies follow a correction of the record."""
+    member = personas.member_a
+    spells = MembershipSpell.objects.filter(member=member)
+    assert spells.exists()
+    assert set(spells.values_list("sex", "political_theory_level")) == {(member.sex, member.political_theory_level)}
+
+    member_update(member=member, by=None, data={"political_theory_level": "advanced", "religion": "Phật giáo"})
+    assert set(spells.values_list("political_theory_level", "is_religious")) == {("advanced", True)}

@@ -32,6 +32,9 @@ def sample_numbers() -> tuple[str, str]:
     return card, national_id or "000000000000"
 
 
+REFERENCE_LABEL = "reference: public holidays page"
+
+
 def member_list_pages() -> list[tuple[str, str]]:
     """(label, path) of the member-list requests: the load test runs each of them."""
     card, national_id = sample_numbers()
@@ -42,6 +45,9 @@ def member_list_pages() -> list[tuple[str, str]]:
         ("card number", f"/members/?q={card}"),
         ("national ID", f"/members/?q={national_id}"),
         ("no filter, first page", "/members/"),
+        # Not a member-list search: the lightest logged-in page of the application (session, user, menu, a
+        # small table), under the same load. It shows the floor that the framework and the machine set.
+        (REFERENCE_LABEL, "/calendar/"),
     ]
 
 

@@ -306,9 +306,10 @@ def section_load(results: Path) -> list[str]:
         "CPU busy",
         f"p95 ≤ {P95_GOAL_MS} ms",
     ]
-    met20 = sum(within_goal(r) for *_, r in runs["c20"])
-    met1 = sum(within_goal(r) for *_, r in runs["c1"])
-    total = len(runs["c20"])
+    searches = {kind: [run for run in found if not run[0].startswith("reference:")] for kind, found in runs.items()}
+    met20 = sum(within_goal(r) for *_, r in searches["c20"])
+    met1 = sum(within_goal(r) for *_, r in searches["c1"])
+    total = len(searches["c20"])
     waited = sum(w for _, _, (w, _), _ in runs["c1"])
     return [
         "## 2. Member list with a search, under load (province data)",
@@ -321,7 +322,9 @@ def section_load(results: Path) -> list[str]:
         "counts every answer other than 200. Each search gets a warm-up, then a measured run with 20",
         "connections on 2 wrk threads, then a run with one connection (service time without queueing).",
         "The wrk timeout is 30 s, so slow answers are measured, not dropped. *Errors* adds up non-200",
-        "answers, socket errors and timeouts.",
+        "answers, socket errors and timeouts. The last row is not a search: it is the lightest logged-in",
+        "page of the application (`/calendar/`: session, user, menu, a small table) under the same load, the",
+        "floor that Django, the server and the 2 cores set for any page. It is not counted in the goal.",
         "",
         "The machine is shared, so before each search the script waits until the CPU has been idle for",
         f"3 s, at most 60 s (this run waited {waited} s in all). *CPU busy* is how busy the machine's 2",

@@ -26,11 +26,12 @@ main() {
   DURATION=${BENCH_DURATION:-15}  # seconds of each measured load run with 20 clients
   SINGLE=${BENCH_SINGLE:-8}       # seconds of each single-client run
   CONNECTIONS=20
-  # 2 cores: one worker process per core (the work is CPU-bound Python and in-process SQLite, so more
-  # processes only time-slice the same cores), 2 threads each so that one thread can run Python while the
-  # other waits on SQLite or the socket. wrk gets 2 threads and shares the same 2 cores.
+  # 2 cores: one sync worker process per core. The work is CPU-bound Python and in-process SQLite: more
+  # processes only time-slice the same cores, and threads in one process share its GIL, which made the
+  # tail worse (measured 2026-11-22 on /calendar/ with 20 clients: -w 2 --threads 2 gave p95 140 ms,
+  # -w 2 sync 70 ms, -w 3 sync 71 ms, -w 4 sync 87 ms). wrk gets 2 threads and shares the same 2 cores.
   WORKERS=${BENCH_WORKERS:-2}
-  THREADS=${BENCH_THREADS:-2}
+  THREADS=${BENCH_THREADS:-1}
   OUT_DOC=${BENCH_DOC:-$ROOT/docs/benchmarks.md}
 
   [ -x "$PY" ] || { echo "no venv: run scripts/setup.sh first" >&2; exit 1; }
@@ -155,7 +156,8 @@ main() {
     --log-level warning --error-logfile "$WORK/gunicorn.log" &
   GUNICORN_PID=$!
   trap 'kill "$GUNICORN_PID" 2>/dev/null || true; wait "$GUNICORN_PID" 2>/dev/null || true' EXIT
-  echo "gunicorn: -w $WORKERS --threads $THREADS (gthread)" >>"$RESULTS/machine.txt"
+  if [ "$THREADS" -gt 1 ]; then worker_class=gthread; else worker_class=sync; fi
+  echo "gunicorn: -w $WORKERS --threads $THREADS ($worker_class)" >>"$RESULTS/machine.txt"
 
   base="http://127.0.0.1:$PORT"
   checks=()

@@ -1,9 +1,10 @@
 """Reads of the member registry, limited to what the acting user may see."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from accounts.access import organization_filter
@@ -12,10 +13,12 @@ from lib.vntext import fold
 from members.models import ACTIVE_STATUSES, LEFT_STATUSES, Member, MemberEvent, MembershipSpell, Status
 from members.services import derive_timeline
 from members.timeline import Timeline
-from organizations.models import Organization
+from organizations.models import Organization, OrganizationEvent
 
 BADGE_DUE_WINDOW_DAYS = 180
 FULL_DUE_WINDOW_DAYS = 30
+CARD_NUMBER_LENGTH = 8  # members.models.card_number_validator
+NATIONAL_ID_LENGTH = 12  # members.models.national_id_validator
 
 
 def visible_members(*, user: User) -> QuerySet[Member]:
@@ -43,7 +46,7 @@ def member_list(*, user: User, filters: MemberFilters, today: dt.date | None = N
     today = today or timezone.localdate()
     qs = visible_members(user=user)
     for token in fold(filters.q).split():
-        qs = qs.filter(search_text__contains=token)
+        qs = qs.filter(_matching(token))
     if filters.organization is not None:
         qs = qs.filter(last_organization__path__startswith=filters.organization.path)
     if filters.status == "active":
@@ -65,6 +68,44 @@ def member_list(*, user: User, filters: MemberFilters, today: dt.date | None = N
     if filters.due_badge:
         qs = qs.filter(status__in=ACTIVE_STATUSES, next_badge_on__lte=today + dt.timedelta(days=BADGE_DUE_WINDOW_DAYS))
     return qs.select_related("organization", "last_organization").order_by("sort_key", "pk")
+
+
+def _matching(token: str) -> Q:
+    """A search word: a whole party card number (8 digits) or national ID (12 digits) is looked up through its
+    index; anything else matches anywhere in the folded name, birth name, aliases or the numbers."""
+    if token.isdigit() and len(token) == CARD_NUMBER_LENGTH:
+        return Q(card_number=token)
+    if token.isdigit() and len(token) == NATIONAL_ID_LENGTH:
+        return Q(national_id=token)
+    return Q(search_text__contains=token)
+
+
+def member_list_count_key(*, user: User, filters: MemberFilters, today: dt.date | None = None) -> str:
+    """The cache key of the number of members `member_list` gives: it names the scope, every filter, the day
+    (the "due" filters move with it) and the version of the data, which changes whenever a member, an
+    organization or the tree changes (every change through the services leaves a history row or an
+    organization event). Three queries, each reading the end of a primary-key index."""
+    version = (
+        Member.history.aggregate(v=Max("history_id"))["v"],
+        Organization.history.aggregate(v=Max("history_id"))["v"],
+        OrganizationEvent.objects.aggregate(v=Max("id"))["v"],
+    )
+    parts = (
+        user.pk,
+        user.role,
+        user.organization.path if user.organization_id else None,
+        fold(filters.q),
+        filters.organization.pk if filters.organization is not None else None,
+        filters.status,
+        filters.sex,
+        filters.ethnic_minority,
+        filters.probationary,
+        filters.due_full,
+        filters.due_badge,
+        (today or timezone.localdate()).isoformat(),
+        version,
+    )
+    return "member-list-count:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def member_get(*, user: User, pk: int) -> Member:

@@ -14,6 +14,7 @@ from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, login_required, tree_user_required
 from accounts.models import SensitiveDataAccess
 from lib.forms import apply_service_errors
+from lib.paging import ProbingPaginator
 from members import forms, selectors, services
 from members.models import EventKind, Member, MemberEvent
 from organizations.selectors import deleted_organizations, member_holding_choices, organization_list
@@ -31,6 +32,18 @@ def _ensure_can_edit_member(user, member: Member) -> None:
     if organization is None:
         raise PermissionDenied
     ensure_can_edit_organization(user, organization)
+
+
+# What a row of the member list shows (members/_results.html).
+LIST_COLUMNS = (
+    "full_name",
+    "date_of_birth",
+    "status",
+    "card_number",
+    "sort_key",
+    "organization__name",
+    "last_organization__name",
+)
 
 
 @tree_user_required
@@ -57,11 +70,18 @@ def member_list(request):
             due_badge=d["due_badge"],
         )
     members = selectors.member_list(user=request.user, filters=filters)
-    # Count and page over the ids (read from the covering index), then load the rows of this page only.
-    page = Paginator(members.values_list("pk", flat=True), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # Page over the ids (read from the covering indexes, counted only when the first page is full), then load
+    # the columns the rows show, for this page only.
+    ids = members.values_list("pk", flat=True)
+
+    def count_key():
+        return selectors.member_list_count_key(user=request.user, filters=filters)
+
+    page = ProbingPaginator(ids, settings.PAGE_SIZE, count_key=count_key).get_page(request.GET.get("page"))
     page.object_list = (
-        Member.objects.select_related("organization", "last_organization")
-        .filter(pk__in=page.object_list)
+        Member.objects.filter(pk__in=list(page.object_list))
+        .select_related("organization", "last_organization")
+        .only(*LIST_COLUMNS)
         .order_by("sort_key", "pk")
     )
     context = {"form": form, "page": page, "query": _query_without_page(request)}

@@ -18,7 +18,8 @@ case "${1:-}" in
       [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DATA"
       run_as_pg "$PGBIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    run_as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -o "-p $PGPORT -k $DATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+    # PG_OPTS: more server settings (bench/country.sh sizes the memory for its tens of millions of rows).
+    run_as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -o "-p $PGPORT -k $DATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_OPTS:-}" start >/dev/null
     echo "postgres://postgres@127.0.0.1:$PGPORT/dangvu"
     ;;
   stop)

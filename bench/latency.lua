@@ -1,10 +1,18 @@
 -- wrk script: logged-in GETs of one path; prints one JSON line with the latency percentiles.
 --   BENCH_COOKIE="sessionid=...; csrftoken=..." wrk -t2 -c20 -d15s -s bench/latency.lua http://127.0.0.1:PORT/members/?q=d
 -- Any answer other than 200 (a redirect to the login page included) is counted in "non_200".
+-- BENCH_THINK_MS: each connection waits that long after an answer before its next request (a user reading the
+-- page); wrk's latencies do not include the wait.
 
 local cookie = os.getenv("BENCH_COOKIE")
 if cookie and cookie ~= "" then
   wrk.headers["Cookie"] = cookie
+end
+
+local think_ms = tonumber(os.getenv("BENCH_THINK_MS") or "0") or 0
+
+function delay()
+  return think_ms
 end
 
 local threads = {}

@@ -256,11 +256,11 @@ def section_seeding(results: Path) -> list[str]:
 
 
 def section_load(results: Path) -> list[str]:
-    runs: dict[str, list] = {"c20": [], "c1": []}
+    runs: dict[str, list] = {"c20": [], "c20think": [], "c1": []}
     for line in (results / "load.tsv").read_text().splitlines():
         label, path, kind, file, waited, busy = line.split("\t")
         result = wrk_result(results / file)
-        runs[kind if kind == "c1" else "c20"].append((label, path, (int(waited), int(busy)), result))
+        runs[kind if kind in runs else "c20"].append((label, path, (int(waited), int(busy)), result))
     facts = machine(results)
 
     def rows(kind: str) -> list[list]:
@@ -328,6 +328,19 @@ def section_load(results: Path) -> list[str]:
         "### 20 concurrent clients",
         "",
         *table(headers, rows("c20"), "llrrrrrrrrl"),
+        *(
+            [
+                "### 20 users at work (each reads a page for 1 s before the next request)",
+                "",
+                "Not the goal's measure: the same 20 connections, each waiting 1 s after an answer before its",
+                "next request, as people do when they read a list (wrk's `delay()`; the wait is not in the",
+                "latencies). It shows the latency 20 working users would see on this machine.",
+                "",
+                *table(headers, rows("c20think"), "llrrrrrrrrl"),
+            ]
+            if runs["c20think"]
+            else []
+        ),
         "### 1 client (no queueing)",
         "",
         *table(headers, rows("c1"), "llrrrrrrrrl"),

@@ -26,6 +26,8 @@ main() {
   DURATION=${BENCH_DURATION:-15}  # seconds of each measured load run with 20 clients
   SINGLE=${BENCH_SINGLE:-8}       # seconds of each single-client run
   CONNECTIONS=20
+  THINK_MS=${BENCH_THINK:-1000}  # the "users at work" run: 20 clients, each reading a page this long
+  unset BENCH_THINK_MS            # read by bench/latency.lua: set for that run only
   # 2 cores: one sync worker process per core. The work is CPU-bound Python and in-process SQLite: more
   # processes only time-slice the same cores, and threads in one process share its GIL, which made the
   # tail worse (measured 2026-11-22 on /calendar/ with 20 clients: -w 2 --threads 2 gave p95 140 ms,
@@ -188,13 +190,14 @@ main() {
     read -r waited _ < <(wait_quiet 60)
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s bench/latency.lua "$base$path" </dev/null >/dev/null
     measure "$label" "$path" "c$CONNECTIONS" "wrk-$index-c20.txt" "$CONNECTIONS" 2 "$DURATION" "$waited"
+    BENCH_THINK_MS=$THINK_MS measure "$label" "$path" c20think "wrk-$index-c20think.txt" "$CONNECTIONS" 2 "$DURATION" "$waited"
     measure "$label" "$path" c1 "wrk-$index-c1.txt" 1 1 "$SINGLE" "$waited"
   done <"$RESULTS/load-pages.tsv"
 
   echo $(($(date +%s) - started)) >"$RESULTS/run-seconds"
   log "writing $OUT_DOC"
   "$PY" bench/report.py --results "$RESULTS" --out "$OUT_DOC" \
-    --settings "warm-up ${WARMUP}s, ${DURATION}s with ${CONNECTIONS} clients (wrk -t2), ${SINGLE}s with 1 client"
+    --settings "warm-up ${WARMUP}s, ${DURATION}s with ${CONNECTIONS} clients (wrk -t2), the same with ${THINK_MS} ms think time, ${SINGLE}s with 1 client"
   log "done in $(cat "$RESULTS/run-seconds") s; raw results in $RESULTS"
 }
 

@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.access import organization_filter
 from accounts.models import User
 from cadres.models import CommitteeAppointment, PoliticalConclusion
+from lib.vntext import fold
 from organizations.models import Organization
 
 
@@ -38,8 +39,8 @@ def conclusion_list(*, user: User, filters: CadreFilters) -> QuerySet[PoliticalC
         qs = qs.filter(purpose=filters.kind)
     if filters.year:
         qs = qs.filter(concluded_on__year=filters.year)
-    for token in filters.q.split():
-        qs = qs.filter(member__full_name__icontains=token) | qs.filter(candidate__full_name__icontains=token)
+    for token in fold(filters.q).split():
+        qs = qs.filter(Q(member__search_text__contains=token) | Q(candidate__search_text__contains=token))
     return qs.select_related("organization", "member", "candidate").order_by("-concluded_on", "-pk")
 
 
@@ -55,8 +56,8 @@ def appointment_list(
         qs = qs.filter(decided_on__year=filters.year)
     if current_only:
         qs = qs.filter(ended_on__isnull=True)
-    for token in filters.q.split():
-        qs = qs.filter(member__full_name__icontains=token)
+    for token in fold(filters.q).split():
+        qs = qs.filter(member__search_text__contains=token)
     return qs.select_related("organization", "member").order_by("-decided_on", "-pk")
 
 

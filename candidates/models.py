@@ -68,6 +68,7 @@ class Candidate(models.Model):
 
     # Derived by the services from the dates above.
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.PREPARING, editable=False)
+    search_text = models.CharField(max_length=200, editable=False, default="")  # folded name and national ID
     decision_due_on = models.DateField(_("decision due by"), null=True, editable=False)
     ceremony_due_on = models.DateField(_("ceremony due by"), null=True, editable=False)
 
@@ -77,7 +78,7 @@ class Candidate(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = AliveManager()
     all_objects = SoftDeleteQuerySet.as_manager()

@@ -11,6 +11,7 @@ from accounts.access import organization_filter
 from accounts.models import User
 from candidates.models import OPEN_STAGES, Candidate, Introducer, Stage
 from candidates.rules import WARNING_DAYS
+from lib.vntext import fold
 from organizations.models import Organization
 
 WAITING_DECISION = (Stage.CELL_APPROVED, Stage.COMMITTEE_APPROVED)
@@ -50,13 +51,9 @@ def candidate_list(*, user: User, filters: CandidateFilters, today: dt.date | No
         qs = qs.filter(organization__path__startswith=filters.organization.path)
     if filters.deadline:
         qs = qs.filter(deadline_q(today, overdue_only=filters.deadline == "overdue"))
-    for token in filters.q.split():
-        qs = qs.filter(_name_q(token))
+    for token in fold(filters.q).split():
+        qs = qs.filter(search_text__contains=token)
     return qs.select_related("organization").order_by("stage", "full_name", "pk")
-
-
-def _name_q(token: str) -> Q:
-    return Q(full_name__icontains=token) | Q(national_id__startswith=token)
 
 
 def candidate_get(*, user: User, pk: int) -> Candidate:

@@ -13,6 +13,7 @@ from candidates.models import OPEN_STAGES, Candidate, Introducer, Stage
 from candidates.rules import rules_on
 from lib.dates import add_months, format_short
 from lib.errors import refuse
+from lib.vntext import fold
 from members.models import EventKind, Member, Status
 from members.selectors import status_on
 from members.services import member_create
@@ -47,7 +48,8 @@ def _future(field: str, on: dt.date | None, today: dt.date) -> None:
 
 
 def derive(candidate: Candidate, *, holidays: frozenset[dt.date] | None = None) -> None:
-    """Stage and deadlines from the recorded dates (QĐ 232 §4: 60 and 30 working days)."""
+    """Stage and deadlines from the recorded dates (QĐ 232 §4: 60 and 30 working days), and the search text."""
+    candidate.search_text = " ".join(part for part in (fold(candidate.full_name), candidate.national_id) if part)
     candidate.decision_due_on = None
     candidate.ceremony_due_on = None
     if candidate.cell_vote_on:

@@ -105,6 +105,8 @@ def seed(context) -> dict[str, int]:
             NumberCounter(organization=committee, type_code=code, year=year, last_number=last)
             for code, last in numbers.items()
         )
+    for document in documents:
+        document.fill_search_text()
     Document.objects.bulk_create(documents, batch_size=2000)
     NumberCounter.objects.bulk_create(counters)
     return {"Document": len(documents), "NumberCounter": len(counters), "IssuerSymbol": 1}

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.vntext import fold
 from members.models import AliveManager, SoftDeleteQuerySet
 
 
@@ -85,7 +86,8 @@ class Document(models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    history = HistoricalRecords()
+    search_text = models.CharField(max_length=600, editable=False, default="")  # folded number and subject
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = AliveManager()
     all_objects = SoftDeleteQuerySet.as_manager()
@@ -104,6 +106,16 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number_symbol} {self.subject}"
+
+    def save(self, *args, **kwargs):
+        # A derived column kept with the row whichever service saves it (bulk inserts call fill_search_text).
+        self.fill_search_text()
+        super().save(*args, **kwargs)
+
+    def fill_search_text(self) -> None:
+        """ "07-NQ/ĐUK Nghị quyết về công tác cán bộ" -> "07-nq/duk nghi quyet ve cong tac can bo": searches
+        match without tones, and đ as d."""
+        self.search_text = fold(f"{self.number_symbol} {self.subject}")
 
     @property
     def type_label(self) -> str:

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.access import organization_filter
 from accounts.models import User
@@ -37,9 +37,8 @@ def document_list(*, user: User, filters: DocumentFilters) -> QuerySet[Document]
         qs = qs.filter(year=filters.year)
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
-    for token in filters.q.split():
-        folded = fold(token)
-        qs = qs.filter(Q(subject__icontains=token) | Q(number_symbol__icontains=token) | Q(subject__icontains=folded))
+    for token in fold(filters.q).split():
+        qs = qs.filter(search_text__contains=token)
     return qs.select_related("organization").order_by("-issued_on", "-number", "-pk")
 
 

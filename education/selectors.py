@@ -12,6 +12,7 @@ from accounts.models import User
 from education.models import StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from education.services import document_key
 from lib.numbers import round_half_up
+from lib.search import words_in
 from members.models import Member, MembershipSpell
 from organizations.models import Organization
 
@@ -56,7 +57,7 @@ def study_session_list(*, user: User, filters: StudyFilters) -> QuerySet[StudySe
     qs = visible_study_sessions(user=user, deleted=filters.deleted)
     if filters.q:
         key = document_key(filters.q)
-        qs = qs.filter(Q(document_key__contains=key) | Q(document_reference__icontains=filters.q.strip()))
+        qs = qs.filter(Q(document_key__contains=key) | words_in(filters.q, "document_reference"))
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
     if filters.year:
@@ -161,8 +162,7 @@ def visible_training_classes(*, user: User, deleted: bool = False) -> QuerySet[T
 
 def training_class_list(*, user: User, filters: TrainingFilters) -> QuerySet[TrainingClass]:
     qs = visible_training_classes(user=user, deleted=filters.deleted)
-    if filters.q:
-        qs = qs.filter(Q(title__icontains=filters.q.strip()) | Q(organizer__icontains=filters.q.strip()))
+    qs = qs.filter(words_in(filters.q, "title", "organizer"))
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.organization is not None:

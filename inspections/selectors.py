@@ -191,7 +191,9 @@ def letter_list(*, user: User, filters: LetterFilters | None = None, today: dt.d
         qs = open_letters(qs).filter(due_on__gte=today, due_on__lte=warn_from(today))
     for token in fold(filters.q).split():
         qs = qs.filter(
-            Q(member__search_text__contains=token) | Q(subject_text__icontains=token) | Q(sender__icontains=token)
+            Q(member__search_text__contains=token)
+            | Q(subject_text__vnfold__contains=token)
+            | Q(sender__vnfold__contains=token)
         )
     return qs.select_related("organization", "member", "subject_organization").order_by("-received_on", "-pk")
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from accounts.access import organization_filter
 from accounts.models import User
+from lib.search import words_in
 from massorgs.models import EmulationRegistration, MassOrgFigures, SkilledMobilisationModel
 from massorgs.rules import COUNT_FIELDS
 from organizations.models import BASE_KINDS, Organization
@@ -55,8 +56,7 @@ def model_list(*, user: User, filters: RecordFilters) -> QuerySet[SkilledMobilis
     qs = _filtered(_visible(SkilledMobilisationModel, user=user, deleted=filters.deleted), filters)
     if filters.level:
         qs = qs.filter(level=filters.level)
-    if filters.q:
-        qs = qs.filter(Q(name__icontains=filters.q.strip()) | Q(field__icontains=filters.q.strip()))
+    qs = qs.filter(words_in(filters.q, "name", "field"))
     return qs.order_by("-year", "organization__path", "name", "pk")
 
 

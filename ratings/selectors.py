@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from accounts.access import organization_filter, scope_root_path
 from accounts.models import User
+from lib.search import words_in
 from lib.vntext import fold
 from members.models import Member, MembershipSpell
 from members.selectors import spells_open_on
@@ -71,8 +72,7 @@ def organization_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[
         qs = qs.filter(grade=filters.grade)
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
-    for token in fold(filters.q).split():
-        qs = qs.filter(organization__name__icontains=token)
+    qs = qs.filter(words_in(filters.q, "organization__name"))
     return qs.select_related("organization", "season").order_by("-season__year", "organization__path", "pk")
 
 

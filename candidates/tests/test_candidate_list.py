@@ -41,3 +41,29 @@ def test_the_deadline_filter_shows_candidates_past_the_60_day_deadline(client, p
     response = client.get(reverse("candidates:list"), {"deadline": "overdue"})
     assert response.context["page"].paginator.count == 1
     assert "quá hạn" in response.content.decode()
+
+
+def test_the_search_ignores_tones_and_finds_d_with_stroke(client, personas):
+    from candidates.services import candidate_create
+
+    for name in ("Nguyễn Thị Đào", "Trần Văn Dũng", "Lê Minh Anh"):
+        candidate_create(
+            by=None,
+            data={
+                "full_name": name,
+                "sex": "female",
+                "date_of_birth": dt.date(1999, 3, 4),
+                "organization": personas.cell_a1,
+                "national_id": "001199000" + str(len(name)).zfill(3),
+            },
+        )
+    client.force_login(personas.staff)
+
+    def found(q):
+        response = client.get(reverse("candidates:list"), {"q": q})
+        return {c.full_name for c in response.context["page"].object_list}
+
+    assert found("nguyen dao") == {"Nguyễn Thị Đào"}
+    assert found("DUNG") == {"Trần Văn Dũng"}
+    assert found("d") == {"Nguyễn Thị Đào", "Trần Văn Dũng"}
+    assert found("001199000") == {"Nguyễn Thị Đào", "Trần Văn Dũng", "Lê Minh Anh"}

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from documents.models import Document
 from documents.services import document_issue
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,24 @@ def test_filters_by_type_and_scope(client, personas):
     assert [d.organization for d in page.object_list] == [personas.org_a]
     client.force_login(personas.staff)
     assert client.get(reverse("documents:list"), {"type_code": "CV"}).context["page"].paginator.count == 2
+
+
+def test_the_search_ignores_tones_in_the_subject_and_the_symbol(client, personas):
+    document_issue(
+        organization=personas.committee,
+        type_code="NQ",
+        issued_on=dt.date(2026, 2, 3),
+        subject="Nghị quyết về công tác đảng viên",
+        by=None,
+    )
+    _issue(personas.committee, 2)
+    client.force_login(personas.staff)
+
+    def found(q):
+        response = client.get(reverse("documents:list"), {"q": q})
+        return [d.subject for d in response.context["page"].object_list]
+
+    assert found("nghi quyet dang vien") == ["Nghị quyết về công tác đảng viên"]
+    assert found("CÔNG TÁC") == ["Nghị quyết về công tác đảng viên"]
+    symbol = Document.objects.get(type_code="NQ").number_symbol  # e.g. "01-NQ/DUK"
+    assert found(symbol.lower()) == ["Nghị quyết về công tác đảng viên"]

@@ -3,6 +3,8 @@
 # docs/benchmarks-country.md.
 #
 #   bash bench/country.sh               (about 30 to 60 minutes on 2 cores, ~40 GB of disk)
+#   BENCH_REF=HEAD bash bench/country.sh   benchmarks a clean export of a commit, so that the work tree can be
+#                                          edited during the run; the bench scripts still come from bench/
 #
 # Starts its own PostgreSQL cluster (scripts/postgres.sh, port $BENCH_PG_PORT, data under $BENCH_WORK), seeds the
 # province (`seed_demo --size province --seed 1`), copies it 91 more times under the top committee
@@ -19,6 +21,13 @@ main() {
   COPIES=${BENCH_COPIES:-91}
   OUT_DOC=${BENCH_DOC:-$ROOT/docs/benchmarks-country.md}
   [ -x "$PY" ] || { echo "no venv: run scripts/setup.sh first" >&2; exit 1; }
+  APP=$ROOT  # the application code that is benchmarked
+  if [ -n "${BENCH_REF:-}" ]; then
+    APP="$WORK/src"
+    rm -rf "$APP" && mkdir -p "$APP"
+    git archive "$BENCH_REF" | tar -x -C "$APP"
+  fi
+  export BENCH_APP_DIR=$APP
 
   log() { echo "[country $(date +%H:%M:%S)] $*" >&2; }
   mkdir -p "$WORK/results" "$WORK/var"
@@ -44,10 +53,10 @@ main() {
   else
     psql_run -c "DROP DATABASE IF EXISTS dangvu" -c "CREATE DATABASE dangvu"
     log "migrate"
-    "$PY" manage.py migrate -v 0
+    "$PY" "$APP/manage.py" migrate -v 0
     log "seed_demo --size province --seed 1"
     t0=$(date +%s)
-    "$PY" manage.py seed_demo --size province --seed 1 | tail -1 >"$RESULTS/seed-province.json"
+    "$PY" "$APP/manage.py" seed_demo --size province --seed 1 | tail -1 >"$RESULTS/seed-province.json"
     echo $(($(date +%s) - t0)) >"$RESULTS/seed-province.seconds"
     log "scale_up --copies $COPIES"
     "$PY" bench/scale_up.py --copies "$COPIES" >"$RESULTS/scale-up.json"

@@ -9,7 +9,8 @@
 # Starts its own PostgreSQL cluster (scripts/postgres.sh, port $BENCH_PG_PORT, data under $BENCH_WORK), seeds the
 # province (`seed_demo --size province --seed 1`), copies it 91 more times under the top committee
 # (bench/scale_up.py: 92 provinces, about 5.6 M current members), then runs bench/indicators_bench.py on it and
-# writes the page. The cluster and its data are removed at the end unless BENCH_KEEP=1.
+# writes the page. The cluster and its data are removed at the end unless BENCH_KEEP=1; with a kept cluster,
+# BENCH_REUSE=seeded starts again from the seeded province (copies again), BENCH_REUSE=scaled only measures.
 set -euo pipefail
 
 main() {
@@ -35,7 +36,7 @@ main() {
   export PGPORT PGDATA_DIR="$WORK/pg"
   # A server sized for reading tens of millions of rows on this machine (24 GB of memory, 2 cores).
   export PG_OPTS="-c shared_buffers=4GB -c work_mem=128MB -c maintenance_work_mem=1GB -c effective_cache_size=16GB \
--c max_wal_size=16GB -c checkpoint_timeout=30min"
+-c max_wal_size=1GB"  # WAL is recycled at each checkpoint: the copy writes tens of GB
   started=$(date +%s)
   url=$(bash scripts/postgres.sh start)
   if [ "${BENCH_KEEP:-0}" != 1 ]; then
@@ -48,9 +49,9 @@ main() {
   export DANGVU_DEV=1 DEBUG=0 DANGVU_VAR_DIR="$WORK/var" DATABASE_URL=$url PYTHONWARNINGS=ignore LOG_LEVEL=ERROR
   export DJANGO_SETTINGS_MODULE=dangvu.settings
 
-  if [ "${BENCH_REUSE:-0}" = 1 ] && psql_run -d dangvu -c "SELECT 1" >/dev/null 2>&1; then
-    log "reusing the scaled database"
-  else
+  reuse=${BENCH_REUSE:-}
+  if [ -n "$reuse" ] && ! psql_run -d dangvu -c "SELECT 1" >/dev/null 2>&1; then reuse=""; fi
+  if [ -z "$reuse" ]; then
     psql_run -c "DROP DATABASE IF EXISTS dangvu" -c "CREATE DATABASE dangvu"
     log "migrate"
     "$PY" "$APP/manage.py" migrate -v 0
@@ -58,8 +59,15 @@ main() {
     t0=$(date +%s)
     "$PY" "$APP/manage.py" seed_demo --size province --seed 1 | tail -1 >"$RESULTS/seed-province.json"
     echo $(($(date +%s) - t0)) >"$RESULTS/seed-province.seconds"
+  elif [ "$reuse" = seeded ]; then
+    log "reusing the seeded province (VACUUM first: an interrupted copy leaves dead rows)"
+    psql_run -d dangvu -c "VACUUM"
+  fi
+  if [ "$reuse" != scaled ]; then
     log "scale_up --copies $COPIES"
     "$PY" bench/scale_up.py --copies "$COPIES" >"$RESULTS/scale-up.json"
+  else
+    log "reusing the scaled database"
   fi
   psql_run -d dangvu -At -c "SELECT pg_size_pretty(pg_database_size('dangvu'))" >"$RESULTS/database-size"
   psql_run -d dangvu -At -c "SHOW server_version" >"$RESULTS/server-version"

@@ -564,6 +564,25 @@ def section_indicators(results: Path) -> list[str]:
     return out
 
 
+COUNTRY_FINDINGS = """\
+## Findings (profiling of 2026-11-22)
+
+Written by hand from one `compute()` of the full set for 2025 on this database with `CaptureQueriesContext`
+(30 s in all, 26 queries); the tables above are regenerated on every run, these notes are not.
+
+- *CPU busy* is high because PostgreSQL runs parallel workers on both cores: here it does not mean that
+  something else was running (the machine was otherwise idle).
+- Two queries take two thirds of the time: the members who studied (`education`, 11.0 s: the open spells of
+  5.6 M members checked against the attendees of 31 M attendance rows of the year) and the distinct
+  inspected members (`inspections`, 8.2 s: the subject members of the year's inspections, each looked up in the
+  spells). Then the member ratings (2.9 s), the stocks (1.9 s), the counted members of
+  the study share (1.3 s) and the meetings (1.0 s). The 14 member indicators take about 2 s.
+- What would reach 5 s: keep per member and year whether they studied and whether they were inspected
+  (written by the services that record attendance and inspections), so both become counts over the spells
+  like the stocks; count the ratings from a covering index `(season, organization, grade)`. Not done.
+"""
+
+
 def country_page(results: Path) -> list[str]:
     """docs/benchmarks-country.md, from the results of bench/country.sh."""
     data = json.loads((results / "indicators-country.json").read_text())
@@ -595,7 +614,7 @@ def country_page(results: Path) -> list[str]:
         "",
         "`seed_demo --size province --seed 1` on PostgreSQL"
         f" ({seed_s} s), then bench/scale_up.py copied the province {scale.get('copies', '?')} more times under",
-        f"the top committee inside PostgreSQL ({scale.get('copy_s', '?')} s, then ANALYZE; total"
+        f"the top committee inside PostgreSQL ({scale.get('copy_s', '?')} s, then VACUUM ANALYZE; total"
         f" {scale.get('total_s', '?')} s). The result: {data['members']:,} current members in",
         f"{data['organizations']:,} organizations, a database of {size}. The largest copied tables: "
         + ", ".join(f"{table} +{info['copied']:,} rows" for table, info in biggest)
@@ -619,6 +638,7 @@ def country_page(results: Path) -> list[str]:
         "The same counts as at bloc and province size on SQLite ([benchmarks.md](benchmarks.md), section 4):",
         "they do not grow with the data.",
         "",
+        COUNTRY_FINDINGS,
     ]
 
 

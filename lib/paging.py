@@ -15,9 +15,9 @@ class ProbingPaginator(Paginator):
     When the first page holds every row (a search for a card number, a small cell), its length is the count
     and the COUNT query, a scan of every candidate row, is not run; the rows it read are reused for page 1.
     Otherwise it counts as Paginator does, and with `count_key` (a function giving a cache key, called only
-    when a count is needed) keeps the count in the cache under that key: the key must change whenever the
-    count may (see members.selectors.member_list_count_key), so that paging
-    through a long result, or coming back to it, does not count it again.
+    when a count is needed) keeps the count in the cache under that key, so that paging through a long
+    result, or coming back to it, does not count it again. The key must change whenever the count may: see
+    members.selectors.member_list_count_key.
     """
 
     def __init__(self, object_list, per_page, *, count_key: Callable[[], str] | None = None, **kwargs):

@@ -19,18 +19,13 @@ from lib.vntext import fold
 
 class VnFold(Transform):
     lookup_name = "vnfold"
+    function = "lower"  # a database with no folding function: lower case only
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="vn_fold", **extra_context)
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"lower(unaccent({sql}))", params
-
-    def as_sql(self, compiler, connection, function=None, **extra_context):
-        if function is None:  # other databases: no folding function known, compare lower-cased text
-            function = "lower"
-        return super().as_sql(compiler, connection, function=function, **extra_context)
+        return self.as_sql(compiler, connection, template="lower(unaccent(%(expressions)s))", **extra_context)
 
 
 def register() -> None:

@@ -1,5 +1,7 @@
 """Member screens: the list with search and filters, the member page, and the forms that record events."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -73,10 +75,7 @@ def member_list(request):
     # Page over the ids (read from the covering indexes, counted only when the first page is full), then load
     # the columns the rows show, for this page only.
     ids = members.values_list("pk", flat=True)
-
-    def count_key():
-        return selectors.member_list_count_key(user=request.user, filters=filters)
-
+    count_key = partial(selectors.member_list_count_key, user=request.user, filters=filters)
     page = ProbingPaginator(ids, settings.PAGE_SIZE, count_key=count_key).get_page(request.GET.get("page"))
     page.object_list = (
         Member.objects.filter(pk__in=list(page.object_list))

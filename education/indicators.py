@@ -5,7 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from education.models import StudySession, TrainingClass, TrainingKind
-from education.selectors import non_member_reach_share, study_member_share
+from education.selectors import non_member_reach_share, studied_member_count
 from indicators.registry import Computation, Group, count_rows, indicator, rate
 
 G = Group.POLITICAL_EDUCATION
@@ -14,13 +14,12 @@ G = Group.POLITICAL_EDUCATION
 def _study(c: Computation) -> dict:
     def build():
         org = c.organization
-        members = study_member_share(organization=org, start=c.start, end=c.end)
         reach = non_member_reach_share(organization=org, start=c.start, end=c.end)
         sessions = StudySession.objects.filter(
             organization__path__startswith=org.path, held_on__gte=c.start, held_on__lte=c.end
         ).count()
         return {
-            "members": members.numerator,
+            "members": studied_member_count(organization=org, start=c.start, end=c.end),
             "non_members": reach.numerator,
             "headcount": reach.denominator,
             "sessions": sessions,

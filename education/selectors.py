@@ -97,17 +97,24 @@ def study_member_share(
 ) -> Share:
     """Members of the subtree who studied (the document, or any document) in [start, end].
 
-    Denominator: members counted in the subtree on `end` (the report's date). Numerator: those
-    of them present at a study session held in the subtree in the period (on `document` when
-    given: sessions match by its number and symbol). Two queries.
+    Denominator: members counted in the subtree on `end` (the report's date). Numerator:
+    `studied_member_count`. Two queries.
     """
+    denominator = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
+    attended = studied_member_count(organization=organization, start=start, end=end, document=document)
+    return Share(attended, denominator.count())
+
+
+def studied_member_count(
+    *, organization: Organization, start: dt.date, end: dt.date, document: str | None = None
+) -> int:
+    """Members counted in the subtree on `end` who were present at a study session held in the subtree in
+    [start, end] (on `document` when given: sessions match by its number and symbol). One query."""
     counted = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
-    denominator = counted.count()
     # A member has one spell open on a day, so counting the open spells of the attendees counts each
     # attendee once, without sorting the attendance rows to drop repeats.
     attendees = StudyAttendance.objects.filter(session__in=_sessions_in(organization, start, end, document))
-    attended = counted.filter(member_id__in=attendees.values("member_id")).count()
-    return Share(attended, denominator)
+    return counted.filter(member_id__in=attendees.values("member_id")).count()
 
 
 def non_member_reach_share(

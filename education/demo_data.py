@@ -15,13 +15,14 @@ from django.db import connection
 from demo.names import FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES
 from education.models import (
     Completion,
+    StudiedYear,
     StudyAttendance,
     StudySession,
     TrainingClass,
     TrainingKind,
     TrainingParticipant,
 )
-from education.services import document_key
+from education.services import document_key, studied_years_rebuild
 from members.models import MembershipSpell
 from organizations.models import BASE_KINDS, Organization, OrganizationKind
 
@@ -146,7 +147,14 @@ def seed(context) -> dict[str, int]:
         for member_id in present
     ]
     _insert_attendances(attendances)
-    counts = Counter({"StudySession": len(unique_sessions), "StudyAttendance": len(attendances)})
+    studied_years_rebuild()
+    counts = Counter(
+        {
+            "StudySession": len(unique_sessions),
+            "StudyAttendance": len(attendances),
+            "StudiedYear": StudiedYear.objects.count(),
+        }
+    )
     counts.update(_seed_classes(rng, until, range(until.year - YEARS + 1, until.year + 1), spells))
     return dict(counts)
 

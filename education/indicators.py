@@ -57,8 +57,8 @@ def study_sessions(c):
     example="tổ chức học tập, quán triệt ... cho cán bộ, đảng viên",
 )
 def study_members(c):
-    """Members counted in the subtree on the last day who attended at least one study session held in the
-    subtree during the period."""
+    """Members counted in the subtree on the last day who were present at a study session during the period,
+    wherever it was held (a member who studied before moving in counts)."""
     return _study(c)["members"]
 
 

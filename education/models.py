@@ -11,6 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.activity import ActivityYear
+
 # Members and organizations are never hard-deleted by the product (their deletes are soft), so the
 # foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
 
@@ -88,6 +90,16 @@ class StudyAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id}:{self.member_id}"
+
+
+class StudiedYear(ActivityYear):
+    """The months of a year in which a member was present at a study session that is not deleted (see
+    lib.activity). Rebuilt by the services that change sessions; read by the indicator of members who
+    studied."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "year"], name="studied_year_once")]
+        indexes = [models.Index(fields=["year", "months", "member"], name="studied_year_cover_idx")]
 
 
 class TrainingKind(models.TextChoices):

@@ -9,8 +9,9 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from accounts.access import organization_filter
 from accounts.models import User
-from education.models import StudyAttendance, StudySession, TrainingClass, TrainingParticipant
+from education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from education.services import document_key
+from lib import activity
 from lib.numbers import round_half_up
 from lib.search import words_in
 from members.models import Member, MembershipSpell
@@ -97,24 +98,42 @@ def study_member_share(
 ) -> Share:
     """Members of the subtree who studied (the document, or any document) in [start, end].
 
-    Denominator: members counted in the subtree on `end` (the report's date). Numerator:
-    `studied_member_count`. Two queries.
+    Denominator: members counted in the subtree on `end` (the report's date). Numerator: those of them
+    present at a study session in the period (on `document` when given: sessions match by its number and
+    symbol), wherever the session was held. Two queries.
     """
-    denominator = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
-    attended = studied_member_count(organization=organization, start=start, end=end, document=document)
-    return Share(attended, denominator.count())
+    counted = _counted_on(organization, end)
+    if document:
+        sessions = StudySession.objects.filter(
+            held_on__gte=start, held_on__lte=end, document_key=document_key(document)
+        )
+        attended = counted.filter(
+            member_id__in=StudyAttendance.objects.filter(session__in=sessions).values("member_id")
+        ).count()
+    else:
+        attended = studied_member_count(organization=organization, start=start, end=end)
+    return Share(attended, counted.count())
 
 
-def studied_member_count(
-    *, organization: Organization, start: dt.date, end: dt.date, document: str | None = None
-) -> int:
-    """Members counted in the subtree on `end` who were present at a study session held in the subtree in
-    [start, end] (on `document` when given: sessions match by its number and symbol). One query."""
-    counted = MembershipSpell.objects.filter(_open_on(end), organization__path__startswith=organization.path)
-    # A member has one spell open on a day, so counting the open spells of the attendees counts each
-    # attendee once, without sorting the attendance rows to drop repeats.
-    attendees = StudyAttendance.objects.filter(session__in=_sessions_in(organization, start, end, document))
-    return counted.filter(member_id__in=attendees.values("member_id")).count()
+def studied_member_count(*, organization: Organization, start: dt.date, end: dt.date) -> int:
+    """Members counted in the subtree on `end` who were present at a study session (held anywhere, not
+    deleted) in [start, end]. One query: over the months kept in `StudiedYear` when the period is made of
+    whole months (every report's period), over the attendance rows otherwise."""
+    months = activity.whole_months(start, end)
+    if months is not None:
+        studied = StudiedYear.objects.filter(activity.active_in(months))
+    else:
+        studied = StudyAttendance.objects.filter(
+            session__deleted_at__isnull=True, session__held_on__gte=start, session__held_on__lte=end
+        )
+    # A member has one spell open on a day, so counting the open spells of those who studied counts each
+    # of them once.
+    return _counted_on(organization, end).filter(member_id__in=studied.values("member_id")).count()
+
+
+def _counted_on(organization: Organization, day: dt.date) -> QuerySet[MembershipSpell]:
+    """The spells of the members counted in the subtree on `day`."""
+    return MembershipSpell.objects.filter(_open_on(day), organization__path__startswith=organization.path)
 
 
 def non_member_reach_share(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from education.models import (
     Completion,
+    StudiedYear,
     StudyAttendance,
     StudySession,
     TrainingClass,
@@ -20,6 +21,7 @@ from education.models import (
     TrainingParticipant,
 )
 from education.rules import training_rules_on
+from lib import activity
 from lib.dates import format_short
 from lib.errors import refuse
 from lib.vntext import fold, normalize_name
@@ -145,6 +147,7 @@ def study_session_save(
     """Create or change a study session and rewrite its attendance list in one step."""
     today = today or timezone.localdate()
     session = session or StudySession()
+    before = _attendance_of(session)
     session.organization = organization
     session.document_reference = " ".join((document_reference or "").split())
     session.document_key = document_key(session.document_reference)
@@ -159,7 +162,29 @@ def study_session_save(
     session.save()
     StudyAttendance.objects.filter(session=session).delete()
     StudyAttendance.objects.bulk_create(StudyAttendance(session=session, member_id=pk) for pk in sorted(ids))
+    studied_years_rebuild(member_ids=before[0] | ids, years={before[1], held_on.year} - {None})
     return session
+
+
+def _attendance_of(session: StudySession) -> tuple[set[int], int | None]:
+    """The attendees and the year of a saved session as stored (nothing for a new one)."""
+    if session.pk is None:
+        return set(), None
+    held_on = StudySession.all_objects.values_list("held_on", flat=True).get(pk=session.pk)
+    return set(StudyAttendance.objects.filter(session=session).values_list("member_id", flat=True)), held_on.year
+
+
+def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Iterable[int] | None = None) -> None:
+    """Rewrite the months in which members studied (`StudiedYear`) from the attendance of the sessions that
+    are not deleted: for `member_ids` and `years`, or everything when both are None."""
+    activity.rebuild(
+        StudiedYear,
+        StudyAttendance.objects.filter(session__deleted_at__isnull=True),
+        member="member_id",
+        day="session__held_on",
+        member_ids=member_ids,
+        years=years,
+    )
 
 
 @transaction.atomic
@@ -169,6 +194,7 @@ def study_session_delete(*, session: StudySession, by: User | None) -> None:
     session.deleted_by = by
     session._history_user = by
     session.save()
+    studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
 
 
 @transaction.atomic
@@ -186,6 +212,7 @@ def study_session_restore(*, session: StudySession, by: User | None) -> StudySes
     session.deleted_by = None
     session._history_user = by
     session.save()
+    studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
     return session
 
 

@@ -19,6 +19,7 @@ from inspections.models import (
     Body,
     Discipline,
     DisciplineForm,
+    InspectedYear,
     Inspection,
     InspectionKind,
     InspectionSubjectMember,
@@ -29,6 +30,7 @@ from inspections.models import (
     ViolationCategory,
 )
 from inspections.rules import letter_rules_on
+from inspections.services import inspected_years_rebuild
 from members.models import EventKind, MemberEvent, MembershipSpell
 from organizations.models import Organization, OrganizationKind
 from workcalendar.models import PublicHoliday
@@ -122,6 +124,7 @@ def seed(context) -> dict[str, int]:
         for m in members
     ]
     InspectionSubjectMember.objects.bulk_create(rows, batch_size=5000)
+    inspected_years_rebuild()
     disciplines = _disciplines(rng, until, registry)
     bulk_create_with_history(disciplines, Discipline, batch_size=500)
     letters = _letters(rng, until, registry, holidays)
@@ -129,6 +132,7 @@ def seed(context) -> dict[str, int]:
     return {
         "Inspection": len(created),
         "InspectionSubjectMember": len(rows),
+        "InspectedYear": InspectedYear.objects.count(),
         "Discipline": len(disciplines),
         "Letter": len(letters),
     }

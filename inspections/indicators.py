@@ -1,6 +1,6 @@
 """Inspection, supervision, discipline and letter indicators."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from indicators.registry import Computation, Group, count_rows, indicator, rate
@@ -9,12 +9,14 @@ from inspections.models import (
     SUPERVISION_KINDS,
     Discipline,
     DisciplineForm,
+    InspectedYear,
     Inspection,
     InspectionSubjectMember,
     Letter,
     LetterCategory,
     LetterKind,
 )
+from lib import activity
 from members.models import MembershipSpell
 
 G = Group.INSPECTION
@@ -34,25 +36,30 @@ def _inspections(c: Computation) -> dict:
             with_violation=count_rows(Q(violation_found=True)),
             organizations=Count("subject_organizations", distinct=True),
         )
-        # Members of the subtree (counted there on the day the inspection began) inspected or supervised
-        # in the period, by any body; each member once.
-        # The spell of that day is found through the index `spell_member_day_idx`, without the member table.
-        day = OuterRef("inspection__started_on")
-        counted_that_day = MembershipSpell.objects.filter(
-            Q(end__isnull=True) | Q(end__gt=day), member_id=OuterRef("member_id"), start__lte=day
-        )
-        if c.path:
-            counted_that_day = counted_that_day.filter(organization__path__startswith=c.path)
-        subjects = InspectionSubjectMember.objects.filter(
-            Exists(counted_that_day),
+        counts["members"] = _members_inspected(c)
+        return counts
+
+    return c.shared("inspections", build)
+
+
+def _members_inspected(c: Computation) -> int:
+    """Members counted in the subtree on the last day who were subjects of an inspection or supervision begun in
+    the period (by any body). One query: over the months kept in `InspectedYear` when the period is made of
+    whole months, over the subject rows otherwise."""
+    months = activity.whole_months(c.start, c.end)
+    if months is not None:
+        inspected = InspectedYear.objects.filter(activity.active_in(months))
+    else:
+        inspected = InspectionSubjectMember.objects.filter(
             inspection__deleted_at__isnull=True,
             inspection__started_on__gte=c.start,
             inspection__started_on__lte=c.end,
         )
-        counts["members"] = subjects.values("member_id").distinct().count()
-        return counts
-
-    return c.shared("inspections", build)
+    counted = MembershipSpell.objects.filter(
+        Q(end__isnull=True) | Q(end__gt=c.end), start__lte=c.end, organization__path__startswith=c.path
+    )
+    # One spell per member is open on a day: each member inspected is counted once.
+    return counted.filter(member_id__in=inspected.values("member_id")).count()
 
 
 def _discipline(c: Computation) -> dict:
@@ -125,8 +132,8 @@ def organizations_inspected(c):
 
 @indicator(code="inspection.members", label=_("Members inspected or supervised"), unit=_("members"), group=G)
 def members_inspected(c):
-    """Distinct members, counted in the subtree on the day an inspection or supervision of them began, who were
-    its subjects during the period (by any body)."""
+    """Members counted in the subtree on the last day who were subjects of an inspection or supervision begun
+    during the period, by any body (the denominator of the share is the members counted that day)."""
     return _inspections(c)["members"]
 
 

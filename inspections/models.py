@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.activity import ActivityYear
 from members.models import AliveManager, SoftDeleteQuerySet
 
 
@@ -99,6 +100,16 @@ class InspectionSubjectMember(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["inspection", "member"], name="inspection_member_once")]
+
+
+class InspectedYear(ActivityYear):
+    """The months of a year in which a member was a subject of an inspection or supervision that is not
+    deleted, by the day it began (see lib.activity). Rebuilt by the services that change inspections; read
+    by the indicator of members inspected or supervised."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "year"], name="inspected_year_once")]
+        indexes = [models.Index(fields=["year", "months", "member"], name="inspected_year_cover_idx")]
 
 
 class DisciplineForm(models.TextChoices):

@@ -15,6 +15,7 @@ from inspections.models import (
     Body,
     Discipline,
     DisciplineForm,
+    InspectedYear,
     Inspection,
     InspectionSubjectMember,
     Letter,
@@ -29,6 +30,7 @@ from inspections.rules import (
     letter_rules_on,
     limitation_start,
 )
+from lib import activity
 from lib.dates import add_years, format_short
 from lib.errors import refuse
 from members.models import EventKind, Member, MembershipSpell, Status
@@ -175,11 +177,37 @@ def _validate_inspection(
             )
 
 
-def _set_subjects(inspection: Inspection, organizations: list[Organization], member_ids: list[int]) -> None:
+def _set_subjects(
+    inspection: Inspection, organizations: list[Organization], member_ids: list[int], before=(set(), None)
+) -> None:
     inspection.subject_organizations.set(organizations)
     InspectionSubjectMember.objects.filter(inspection=inspection).delete()
     InspectionSubjectMember.objects.bulk_create(
         InspectionSubjectMember(inspection=inspection, member_id=pk) for pk in member_ids
+    )
+    years = {before[1], inspection.started_on.year} - {None}
+    inspected_years_rebuild(member_ids=before[0] | set(member_ids), years=years)
+
+
+def _subjects_of(inspection: Inspection) -> tuple[set[int], int | None]:
+    """The subject members and the year an inspection began, as stored (nothing for a new one)."""
+    if inspection.pk is None:
+        return set(), None
+    started_on = Inspection.all_objects.values_list("started_on", flat=True).get(pk=inspection.pk)
+    members = InspectionSubjectMember.objects.filter(inspection=inspection).values_list("member_id", flat=True)
+    return set(members), started_on.year
+
+
+def inspected_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Iterable[int] | None = None) -> None:
+    """Rewrite the months in which members were inspected or supervised (`InspectedYear`) from the subjects of
+    the inspections that are not deleted: for `member_ids` and `years`, or everything when both are None."""
+    activity.rebuild(
+        InspectedYear,
+        InspectionSubjectMember.objects.filter(inspection__deleted_at__isnull=True),
+        member="member_id",
+        day="inspection__started_on",
+        member_ids=member_ids,
+        years=years,
     )
 
 
@@ -217,13 +245,14 @@ def inspection_update(
 ) -> Inspection:
     _check_fields(data, INSPECTION_FIELDS)
     today = today or timezone.localdate()
+    before = _subjects_of(inspection)
     for name, value in data.items():
         setattr(inspection, name, value)
     organizations, member_ids = list(subject_organizations), sorted(set(subject_member_ids))
     _validate_inspection(inspection, organizations=organizations, member_ids=member_ids, today=today)
     inspection._history_user = by
     inspection.save()
-    _set_subjects(inspection, organizations, member_ids)
+    _set_subjects(inspection, organizations, member_ids, before)
     return inspection
 
 
@@ -244,11 +273,13 @@ def _restore(record, by: User | None) -> None:
 @transaction.atomic
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
     _soft_delete(inspection, by)
+    inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
 
 
 @transaction.atomic
 def inspection_restore(*, inspection: Inspection, by: User | None) -> None:
     _restore(inspection, by)
+    inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
 
 
 # Discipline --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from education import selectors, services
-from education.models import TrainingKind
+from education.models import StudiedYear, TrainingKind
 from members.tests.factories import admit
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +105,42 @@ def _fill_more(p):
             ends_on=D(2025, 2, day),
             today=TODAY,
         )
+
+
+def _studied_years():
+    return set(StudiedYear.objects.values_list("member_id", "year", "months"))
+
+
+def test_the_months_members_studied_follow_every_change_of_a_session(personas):
+    a, a2 = personas.member_a, admit(personas.cell_a1, full_name="Lê Thị Hoa")
+    may = _session(personas, personas.cell_a1, [a], on=D(2025, 5, 10))
+    _session(personas, personas.cell_a1, [a], document="Chỉ thị số 05-CT/TW", on=D(2025, 9, 3))
+    assert _studied_years() == {(a.pk, 2025, 0b100010000)}  # May and September
+
+    services.study_session_save(  # the May session moves to 2024 and changes its attendees
+        session=may,
+        by=None,
+        organization=personas.cell_a1,
+        document_reference=may.document_reference,
+        held_on=D(2024, 12, 20),
+        non_members_present=0,
+        non_member_headcount=0,
+        member_ids=[a2.pk],
+        today=TODAY,
+    )
+    assert _studied_years() == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
+    services.study_session_delete(session=may, by=None)
+    assert _studied_years() == {(a.pk, 2025, 0b100000000)}
+    services.study_session_restore(session=may, by=None)
+    incremental = _studied_years()
+    services.studied_years_rebuild()
+    assert incremental == _studied_years() == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
+
+
+def test_members_who_studied_in_part_of_a_month_are_counted_from_the_attendance(personas):
+    _session(personas, personas.cell_a1, [personas.member_a], on=D(2025, 5, 10))
+    count = selectors.studied_member_count
+    assert count(organization=personas.org_a, start=D(2025, 5, 1), end=D(2025, 5, 31)) == 1  # whole month
+    assert count(organization=personas.org_a, start=D(2025, 5, 11), end=D(2025, 5, 31)) == 0  # after the session
+    assert count(organization=personas.org_a, start=D(2025, 5, 10), end=D(2025, 5, 10)) == 1
+    assert count(organization=personas.org_b, start=D(2025, 5, 1), end=D(2025, 5, 31)) == 0

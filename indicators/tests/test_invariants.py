@@ -191,3 +191,21 @@ def test_a_subset_of_codes_gives_the_values_of_the_whole_set(demo):
         ["meetings.attendance_pct", "members.transferred_in"],
     ):
         assert compute(organization=None, start=start, end=end, codes=codes) == {c: whole[c] for c in codes}
+
+
+def test_members_who_studied_or_were_inspected_equal_the_count_over_the_rows(demo, monkeypatch):
+    """The months kept per member and year (lib.activity) give what the attendance and subject rows give."""
+    codes = ["education.study_members", "inspection.members"]
+    kept = {
+        (org, start): compute(organization=org, start=start, end=end, codes=codes)
+        for org in _orgs()
+        for start, end in PERIODS
+    }
+    monkeypatch.setattr("lib.activity.whole_months", lambda start, end: None)
+    from_rows = {
+        (org, start): compute(organization=org, start=start, end=end, codes=codes)
+        for org in _orgs()
+        for start, end in PERIODS
+    }
+    assert kept == from_rows
+    assert all(kept[(None, D(2024, 1, 1))][code] > 0 for code in codes)

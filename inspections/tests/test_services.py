@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inspections import services
-from inspections.models import Body, Discipline, DisciplineForm, Inspection, ViolationCategory
+from inspections.models import Body, Discipline, DisciplineForm, InspectedYear, Inspection, ViolationCategory
 from members.models import EventKind, MemberEvent, Status
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,35 @@ def test_an_inspection_keeps_its_subjects_and_a_refused_edit_changes_nothing(per
     assert fresh.title == "Kiểm tra"
     assert list(fresh.subject_members.all()) == [personas.member_a]
     assert list(fresh.subject_organizations.all()) == [personas.cell_a1]
+
+
+def _inspected_years():
+    return set(InspectedYear.objects.values_list("member_id", "year", "months"))
+
+
+def test_the_months_members_were_inspected_follow_every_change_of_an_inspection(personas):
+    a = personas.member_a
+    data = {"body": Body.BASE_COMMITTEE, "kind": "program", "title": "Kiểm tra", "started_on": dt.date(2024, 3, 1)}
+    inspection = services.inspection_create(
+        organization=personas.org_a,
+        data=data,
+        subject_member_ids=[a.pk],
+        by=personas.secretary_a,
+        today=TODAY,
+    )
+    assert _inspected_years() == {(a.pk, 2024, 0b100)}  # March
+    services.inspection_update(
+        inspection=inspection,
+        data={"started_on": dt.date(2025, 2, 3)},
+        subject_organizations=[],
+        subject_member_ids=[a.pk],
+        by=personas.secretary_a,
+        today=TODAY,
+    )
+    assert _inspected_years() == {(a.pk, 2025, 0b10)}
+    services.inspection_delete(inspection=inspection, by=personas.secretary_a)
+    assert _inspected_years() == set()
+    services.inspection_restore(inspection=inspection, by=personas.secretary_a)
+    incremental = _inspected_years()
+    services.inspected_years_rebuild()
+    assert incremental == _inspected_years() == {(a.pk, 2025, 0b10)}

@@ -11,7 +11,7 @@ G = Group.ORGANIZATION
 
 def _counts(c: Computation) -> dict:
     def build():
-        scope = Q(organization__path__startswith=c.path) if c.path else Q()
+        scope = c.in_subtree()
         conclusions = PoliticalConclusion.objects.filter(
             scope, deleted_at__isnull=True, concluded_on__gte=c.start, concluded_on__lte=c.end
         ).aggregate(

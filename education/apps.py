@@ -12,3 +12,9 @@ class EducationConfig(AppConfig):
         ("education:session_list", _("Study sessions"), TREE_ROLES, 40),
         ("education:class_list", _("Training classes"), TREE_ROLES, 41),
     ]
+
+    def ready(self):
+        from education.services import on_spells_rewritten
+        from members.signals import spells_rewritten
+
+        spells_rewritten.connect(on_spells_rewritten, dispatch_uid="education.studied_years")

@@ -4,8 +4,8 @@ from django.db.models import Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from education.models import StudySession, TrainingClass, TrainingKind
-from education.selectors import non_member_reach_share, studied_member_count
+from education.models import TrainingClass, TrainingKind
+from education.selectors import studied_member_count, study_sessions_and_reach
 from indicators.registry import Computation, Group, count_rows, indicator, rate
 
 G = Group.POLITICAL_EDUCATION
@@ -13,11 +13,8 @@ G = Group.POLITICAL_EDUCATION
 
 def _study(c: Computation) -> dict:
     def build():
-        org = c.organization
-        reach = non_member_reach_share(organization=org, start=c.start, end=c.end)
-        sessions = StudySession.objects.filter(
-            organization__path__startswith=org.path, held_on__gte=c.start, held_on__lte=c.end
-        ).count()
+        org = None if c.whole_tree else c.organization
+        sessions, reach = study_sessions_and_reach(organization=org, start=c.start, end=c.end)
         return {
             "members": studied_member_count(organization=org, start=c.start, end=c.end),
             "non_members": reach.numerator,
@@ -30,11 +27,8 @@ def _study(c: Computation) -> dict:
 
 def _classes(c: Computation) -> dict:
     def build():
-        org = c.organization
         rows = (
-            TrainingClass.objects.filter(
-                organization__path__startswith=org.path, starts_on__gte=c.start, starts_on__lte=c.end
-            )
+            TrainingClass.objects.filter(c.in_subtree(), starts_on__gte=c.start, starts_on__lte=c.end)
             .values("kind")
             .annotate(classes=count_rows(), participants=Sum("participant_count"), completed=Sum("completed_count"))
         )

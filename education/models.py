@@ -93,13 +93,18 @@ class StudyAttendance(models.Model):
 
 
 class StudiedYear(ActivityYear):
-    """The months of a year in which a member was present at a study session that is not deleted (see
-    lib.activity). Rebuilt by the services that change sessions; read by the indicator of members who
-    studied."""
+    """The months of a year in which a member was present at a study session that is not deleted, with where
+    the member was counted at each month's end (see lib.activity). Rebuilt by the services that change
+    sessions and when a member's spells are rewritten; read by the indicator of members who studied."""
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["member", "year"], name="studied_year_once")]
-        indexes = [models.Index(fields=["year", "months", "member"], name="studied_year_cover_idx")]
+        constraints = [models.UniqueConstraint(fields=["member", "year", "organization"], name="studied_year_once")]
+        indexes = [
+            # Periods within a year: members counted at the last month's end with a month active.
+            models.Index(fields=["year", "organization", "counted_months", "months"], name="studied_year_count_idx"),
+            # Periods over several years: the members active in them.
+            models.Index(fields=["year", "months", "member"], name="studied_year_cover_idx"),
+        ]
 
 
 class TrainingKind(models.TextChoices):

@@ -84,10 +84,8 @@ def members_counted_in(*, organization: Organization, on: dt.date) -> QuerySet[M
     return Member.objects.filter(pk__in=spells.values("member_id")).order_by("sort_key", "pk")
 
 
-def _sessions_in(organization: Organization, start: dt.date, end: dt.date, document: str | None):
-    qs = StudySession.objects.filter(
-        organization__path__startswith=organization.path, held_on__gte=start, held_on__lte=end
-    )
+def _sessions_in(organization: Organization | None, start: dt.date, end: dt.date, document: str | None = None):
+    qs = StudySession.objects.filter(_in_subtree(organization), held_on__gte=start, held_on__lte=end)
     if document:
         qs = qs.filter(document_key=document_key(document))
     return qs
@@ -115,29 +113,37 @@ def study_member_share(
     return Share(attended, counted.count())
 
 
-def studied_member_count(*, organization: Organization, start: dt.date, end: dt.date) -> int:
-    """Members counted in the subtree on `end` who were present at a study session (held anywhere, not
-    deleted) in [start, end]. One query: over the months kept in `StudiedYear` when the period is made of
-    whole months (every report's period), over the attendance rows otherwise."""
-    months = activity.whole_months(start, end)
-    if months is not None:
-        studied = StudiedYear.objects.filter(activity.active_in(months))
-    else:
-        studied = StudyAttendance.objects.filter(
+def studied_member_count(*, organization: Organization | None, start: dt.date, end: dt.date) -> int:
+    """Members counted in the subtree on `end` (the whole tree when `organization` is None) who were present
+    at a study session (held anywhere, not deleted) in [start, end]. One query: over the months kept in
+    `StudiedYear` when the period is made of whole months (every report's period), over the attendance rows
+    otherwise (see lib.activity)."""
+    return activity.count_active_members(
+        StudiedYear,
+        start=start,
+        end=end,
+        subtree=_in_subtree(organization),
+        counted_at_end=_counted_on(organization, end),
+        rows_in_period=StudyAttendance.objects.filter(
             session__deleted_at__isnull=True, session__held_on__gte=start, session__held_on__lte=end
-        )
-    # A member has one spell open on a day, so counting the open spells of those who studied counts each
-    # of them once.
-    return _counted_on(organization, end).filter(member_id__in=studied.values("member_id")).count()
+        ),
+    )
 
 
-def _counted_on(organization: Organization, day: dt.date) -> QuerySet[MembershipSpell]:
-    """The spells of the members counted in the subtree on `day`."""
-    return MembershipSpell.objects.filter(_open_on(day), organization__path__startswith=organization.path)
+def _counted_on(organization: Organization | None, day: dt.date) -> QuerySet[MembershipSpell]:
+    """The spells of the members counted in the subtree on `day` (in the whole tree when `organization` is None)."""
+    return MembershipSpell.objects.filter(_open_on(day), _in_subtree(organization))
+
+
+def _in_subtree(organization: Organization | None) -> Q:
+    # The whole tree needs no join to the organizations (half a second a query at country size).
+    if organization is None:
+        return Q(organization__isnull=False)
+    return Q(organization__path__startswith=organization.path)
 
 
 def non_member_reach_share(
-    *, organization: Organization, start: dt.date, end: dt.date, document: str | None = None
+    *, organization: Organization | None, start: dt.date, end: dt.date, document: str | None = None
 ) -> Share:
     """Non-member staff reached by the study sessions of the subtree in [start, end].
 
@@ -145,14 +151,25 @@ def non_member_reach_share(
     who studies twice is reached once) over the host unit's largest non-member headcount recorded
     in the period. The shares of the organizations are summed. One query.
     """
+    return study_sessions_and_reach(organization=organization, start=start, end=end, document=document)[1]
+
+
+def study_sessions_and_reach(
+    *, organization: Organization | None, start: dt.date, end: dt.date, document: str | None = None
+) -> tuple[int, Share]:
+    """The number of study sessions of the subtree in [start, end] and their reach of non-members
+    (`non_member_reach_share`), from one query."""
     rows = (
         _sessions_in(organization, start, end, document)
         .values("organization_id")
-        .annotate(present=Max("non_members_present"), headcount=Max("non_member_headcount"))
+        .annotate(sessions=Count("id"), present=Max("non_members_present"), headcount=Max("non_member_headcount"))
     )
-    present = sum(r["present"] for r in rows)
-    headcount = sum(r["headcount"] for r in rows)
-    return Share(present, headcount)
+    sessions = present = headcount = 0
+    for row in rows:
+        sessions += row["sessions"]
+        present += row["present"]
+        headcount += row["headcount"]
+    return sessions, Share(present, headcount)
 
 
 def studied_documents(*, organization: Organization, start: dt.date, end: dt.date) -> list[dict]:

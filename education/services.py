@@ -174,12 +174,18 @@ def _attendance_of(session: StudySession) -> tuple[set[int], int | None]:
     return set(StudyAttendance.objects.filter(session=session).values_list("member_id", flat=True)), held_on.year
 
 
+def on_spells_rewritten(*, member_ids: list[int], **kwargs) -> None:
+    """The months a member was counted where changed with their spells (see StudiedYear)."""
+    studied_years_rebuild(member_ids=member_ids)
+
+
 def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Iterable[int] | None = None) -> None:
     """Rewrite the months in which members studied (`StudiedYear`) from the attendance of the sessions that
     are not deleted: for `member_ids` and `years`, or everything when both are None."""
     activity.rebuild(
         StudiedYear,
         StudyAttendance.objects.filter(session__deleted_at__isnull=True),
+        MembershipSpell.objects.all(),
         member="member_id",
         day="session__held_on",
         member_ids=member_ids,

@@ -11,3 +11,9 @@ class InspectionsConfig(AppConfig):
     nav_items = [
         ("inspections:list", _("Inspection and discipline"), TREE_ROLES, 50),
     ]
+
+    def ready(self):
+        from inspections.services import on_spells_rewritten
+        from members.signals import spells_rewritten
+
+        spells_rewritten.connect(on_spells_rewritten, dispatch_uid="inspections.inspected_years")

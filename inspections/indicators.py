@@ -23,7 +23,7 @@ G = Group.INSPECTION
 
 
 def _in_subtree(c: Computation, prefix: str = "organization__") -> Q:
-    return Q(**{f"{prefix}path__startswith": c.path}) if c.path else Q()
+    return c.in_subtree(prefix)
 
 
 def _inspections(c: Computation) -> dict:
@@ -46,20 +46,19 @@ def _members_inspected(c: Computation) -> int:
     """Members counted in the subtree on the last day who were subjects of an inspection or supervision begun in
     the period (by any body). One query: over the months kept in `InspectedYear` when the period is made of
     whole months, over the subject rows otherwise."""
-    months = activity.whole_months(c.start, c.end)
-    if months is not None:
-        inspected = InspectedYear.objects.filter(activity.active_in(months))
-    else:
-        inspected = InspectionSubjectMember.objects.filter(
+    counted = MembershipSpell.objects.filter(Q(end__isnull=True) | Q(end__gt=c.end), c.in_subtree(), start__lte=c.end)
+    return activity.count_active_members(
+        InspectedYear,
+        start=c.start,
+        end=c.end,
+        subtree=c.in_subtree(),
+        counted_at_end=counted,
+        rows_in_period=InspectionSubjectMember.objects.filter(
             inspection__deleted_at__isnull=True,
             inspection__started_on__gte=c.start,
             inspection__started_on__lte=c.end,
-        )
-    counted = MembershipSpell.objects.filter(
-        Q(end__isnull=True) | Q(end__gt=c.end), start__lte=c.end, organization__path__startswith=c.path
+        ),
     )
-    # One spell per member is open on a day: each member inspected is counted once.
-    return counted.filter(member_id__in=inspected.values("member_id")).count()
 
 
 def _discipline(c: Computation) -> dict:

@@ -104,12 +104,18 @@ class InspectionSubjectMember(models.Model):
 
 class InspectedYear(ActivityYear):
     """The months of a year in which a member was a subject of an inspection or supervision that is not
-    deleted, by the day it began (see lib.activity). Rebuilt by the services that change inspections; read
-    by the indicator of members inspected or supervised."""
+    deleted, by the day it began, with where the member was counted at each month's end (see lib.activity).
+    Rebuilt by the services that change inspections and when a member's spells are rewritten; read by the
+    indicator of members inspected or supervised."""
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["member", "year"], name="inspected_year_once")]
-        indexes = [models.Index(fields=["year", "months", "member"], name="inspected_year_cover_idx")]
+        constraints = [models.UniqueConstraint(fields=["member", "year", "organization"], name="inspected_year_once")]
+        indexes = [
+            # Periods within a year: members counted at the last month's end with a month active.
+            models.Index(fields=["year", "organization", "counted_months", "months"], name="inspected_year_count_idx"),
+            # Periods over several years: the members active in them.
+            models.Index(fields=["year", "months", "member"], name="inspected_year_cover_idx"),
+        ]
 
 
 class DisciplineForm(models.TextChoices):

@@ -198,12 +198,18 @@ def _subjects_of(inspection: Inspection) -> tuple[set[int], int | None]:
     return set(members), started_on.year
 
 
+def on_spells_rewritten(*, member_ids: list[int], **kwargs) -> None:
+    """The months a member was counted where changed with their spells (see InspectedYear)."""
+    inspected_years_rebuild(member_ids=member_ids)
+
+
 def inspected_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Iterable[int] | None = None) -> None:
     """Rewrite the months in which members were inspected or supervised (`InspectedYear`) from the subjects of
     the inspections that are not deleted: for `member_ids` and `years`, or everything when both are None."""
     activity.rebuild(
         InspectedYear,
         InspectionSubjectMember.objects.filter(inspection__deleted_at__isnull=True),
+        MembershipSpell.objects.all(),
         member="member_id",
         day="inspection__started_on",
         member_ids=member_ids,

@@ -1,34 +1,47 @@
-"""Months of activity per member and year: "members who ... in the period" as one row per member.
+"""Months of activity per member and year: "members who ... in the period" without reading every row.
 
-An indicator such as "members who studied a resolution in the period" asks, for every member counted in a
-subtree, whether at least one dated row (an attendance, an inspection) falls in the period. Counted over the
-rows themselves that reads tens of millions of rows at country size. An activity table keeps instead, per
-member and year, a bit per month in which the member had such a row (`months`, bit 0 = January): a period
-made of whole months is then answered from one row per member and year, and the rows themselves are read
-only for a period that starts or ends inside a month.
+Indicators such as "members who studied a resolution in the period" count, among the members of a subtree
+on the period's last day, those with at least one dated row (an attendance, an inspection) in the period.
+Counted over the rows themselves, and joined to the members of the last day, that reads tens of millions of
+rows at country size. An activity table keeps instead, per member and year:
 
-A table is a model with the fields `member`, `year` and `months` (see `ActivityYear`), rebuilt from its
-source rows by `rebuild()`, which the services call for the members and years a change touches.
+- `months`: a bit per month in which the member had such a row (bit 0 = January);
+- `organization` and `counted_months`: a bit per month at whose last day the member was counted in that
+  organization (one row per organization the member was counted in at a month's end that year; one row
+  with no organization when the member was counted at no month's end that year).
+
+A period of whole months within one year (every report's period) is then one count over the rows of that
+year, with no join: rows counted at the period's last day, in the subtree, with an active month in the
+period. A period of whole months over several years joins the members of the last day to the active rows;
+any other period is counted from the source rows. `rebuild()` rewrites a table for the members a change
+touches; the services call it when the source rows change and when a member's spells are rewritten
+(`members.signals.spells_rewritten`).
 """
 
 import calendar
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import connection, models
-from django.db.models import Case, F, Q, Sum, Value, When
+from django.db import models
+from django.db.models import Case, F, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
 from django.db.models.lookups import GreaterThan
 
 MONTH_BIT = {month: 1 << (month - 1) for month in range(1, 13)}
+CHUNK = 20_000  # members per round trip of a rebuild
 
 
 class ActivityYear(models.Model):
-    """Base of an activity table: the months of `year` in which `member` had a row of the source."""
+    """Base of an activity table (see the module's docstring)."""
 
     member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
-    months = models.PositiveIntegerField()  # bit m-1 set: a row in month m
+    months = models.PositiveIntegerField()  # bit m-1: active in month m
+    organization = models.ForeignKey(
+        "organizations.Organization", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    counted_months = models.PositiveIntegerField(default=0)  # bit m-1: counted in `organization` at m's end
 
     class Meta:
         abstract = True
@@ -47,40 +60,94 @@ def whole_months(start: dt.date, end: dt.date) -> dict[int, int] | None:
     return masks
 
 
+def _any_bit(field: str, bits: int) -> Q:
+    return Q(GreaterThan(F(field).bitand(Value(bits)), 0))
+
+
 def active_in(masks: dict[int, int]) -> Q:
-    """Rows of an activity table with at least one month among `masks` ({year: bits})."""
+    """Rows of an activity table with at least one active month among `masks` ({year: bits})."""
     condition = Q()
     for year, bits in masks.items():
-        condition |= Q(year=year) & Q(GreaterThan(F("months").bitand(Value(bits)), 0))
+        condition |= Q(year=year) & _any_bit("months", bits)
     return condition
+
+
+def count_active_members(
+    table: type[ActivityYear],
+    *,
+    start: dt.date,
+    end: dt.date,
+    subtree: Q,
+    counted_at_end: QuerySet,
+    rows_in_period: QuerySet,
+) -> int:
+    """Members counted in the subtree on `end` who were active in [start, end].
+
+    `subtree`: the condition on `organization__` that delimits the subtree; `counted_at_end`: the spells
+    open on `end` in the subtree; `rows_in_period`: the source rows of the period (for a period that cuts a
+    month), with a `member_id`."""
+    masks = whole_months(start, end)
+    if masks is not None and len(masks) == 1:
+        # One spell is open on a day: one row of the year has the last month's bit for each member counted.
+        return (
+            table.objects.filter(subtree, year=end.year)
+            .filter(_any_bit("counted_months", MONTH_BIT[end.month]), _any_bit("months", masks[end.year]))
+            .count()
+        )
+    active = table.objects.filter(active_in(masks)) if masks is not None else rows_in_period
+    return counted_at_end.filter(member_id__in=active.values("member_id")).count()
+
+
+def _counted_bits(start: dt.date, end: dt.date | None, year: int) -> int:
+    """The months of `year` at whose last day a spell [start, end) is open."""
+    first = start.year * 12 + start.month - 1  # month ends from the start's month on are ≥ start
+    stop = end.year * 12 + end.month - 1 if end else 10**6  # month ends before the end's month are < end
+    low, high = max(first, year * 12), min(stop, year * 12 + 12)
+    return (1 << (high - year * 12)) - (1 << (low - year * 12)) if high > low else 0
+
+
+def rows_for(member_id: int, months_by_year: dict[int, int], spells) -> list[tuple]:
+    """(member, year, months, organization, counted_months) rows of one member from their active months
+    per year and their spells (organization, start, end)."""
+    rows = []
+    for year, months in sorted(months_by_year.items()):
+        counted: dict[int, int] = defaultdict(int)
+        for organization_id, start, end in spells:
+            bits = _counted_bits(start, end, year)
+            if bits:
+                counted[organization_id] |= bits
+        for organization_id, bits in sorted(counted.items()) or [(None, 0)]:
+            rows.append((member_id, year, months, organization_id, bits))
+    return rows
 
 
 def rebuild(
     table: type[ActivityYear],
-    source: models.QuerySet,
+    source: QuerySet,
+    spells: QuerySet,
     *,
     member: str,
     day: str,
     member_ids: Iterable[int] | None = None,
     years: Iterable[int] | None = None,
-) -> None:
+) -> int:
     """Rewrite the rows of `table` for `member_ids` and `years` (all when None) from the `source` rows that
-    count (e.g. the attendances of sessions not deleted): `member` and `day` name their member and date.
+    count (e.g. the attendances of sessions not deleted; `member` and `day` name their member and date) and
+    the `spells` (membership spells: member_id, organization_id, start, end). Returns the rows written.
 
-    One DELETE and one INSERT ... SELECT: the months are summed in the database (the SUM of the distinct
-    bits of a member's months is their bitwise OR), so a full rebuild never brings rows into Python.
+    The active months are summed in the database (the SUM of the distinct bits of a member's months is their
+    bitwise OR); the counted months come from the member's spells. Members are handled `CHUNK` at a time.
     """
     rows = table.objects.all()
     if member_ids is not None:
-        member_ids = list(member_ids)
+        member_ids = sorted(set(member_ids))
         if not member_ids:
-            return
+            return 0
         rows = rows.filter(member_id__in=member_ids)
-        source = source.filter(**{f"{member}__in": member_ids})
     if years is not None:
         years = sorted(set(years))
         if not years:
-            return
+            return 0
         rows = rows.filter(year__in=years)
         source = source.filter(**{f"{day}__year__in": years})
     rows.delete()
@@ -92,8 +159,37 @@ def rebuild(
         .values_list("_member", "_year", "_months")
         .order_by()
     )
-    sql, params = grouped.query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(table._meta.get_field(f).column) for f in ("member", "year", "months"))
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {quote(table._meta.db_table)} ({columns}) {sql}", params)
+    written = 0
+    for chunk in _member_chunks(source, member, member_ids):
+        active: dict[int, dict[int, int]] = defaultdict(dict)
+        for member_id, year, months in grouped.filter(chunk(member)):
+            active[member_id][int(year)] = months
+        if not active:
+            continue
+        spells_of: dict[int, list] = defaultdict(list)
+        for member_id, *spell in spells.filter(member_id__in=list(active)).values_list(
+            "member_id", "organization_id", "start", "end"
+        ):
+            spells_of[member_id].append(spell)
+        new = [
+            table(member_id=m, year=y, months=months, organization_id=o, counted_months=c)
+            for member_id in sorted(active)
+            for m, y, months, o, c in rows_for(member_id, active[member_id], spells_of[member_id])
+        ]
+        table.objects.bulk_create(new, batch_size=5000)
+        written += len(new)
+    return written
+
+
+def _member_chunks(source: QuerySet, member: str, member_ids: list[int] | None):
+    """Conditions (as functions of the member path) selecting `CHUNK` members at a time."""
+    if member_ids is not None:
+        for i in range(0, len(member_ids), CHUNK):
+            part = member_ids[i : i + CHUNK]
+            yield lambda path, part=part: Q(**{f"{path}__in": part})
+        return
+    bounds = source.aggregate(low=Min(member), high=Max(member))
+    if bounds["low"] is None:
+        return
+    for low in range(bounds["low"], bounds["high"] + 1, CHUNK):
+        yield lambda path, low=low: Q(**{f"{path}__gte": low, f"{path}__lt": low + CHUNK})

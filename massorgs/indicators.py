@@ -18,10 +18,6 @@ from organizations.models import BASE_KINDS, Organization
 G = Group.MASS_MOBILISATION
 
 
-def _path(c: Computation) -> str:
-    return c.path
-
-
 def _period_of(c: Computation) -> tuple[int, str]:
     """Mass organizations report per year or first half: the figures of the year the period ends in; the
     first-half figures when the period ends by 30 June."""
@@ -32,7 +28,7 @@ def _period_of(c: Computation) -> tuple[int, str]:
 def _figures(c: Computation) -> dict:
     def build():
         year, period = _period_of(c)
-        rows = MassOrgFigures.objects.filter(organization__path__startswith=_path(c), year=year, period=period)
+        rows = MassOrgFigures.objects.filter(c.in_subtree(), year=year, period=period)
         result = {}
         for row in rows.values("kind").annotate(
             bases=Sum("bases"),
@@ -50,15 +46,16 @@ def _figures(c: Computation) -> dict:
 def _mobilisation(c: Computation) -> dict:
     def build():
         year = c.end.year
-        models = SkilledMobilisationModel.objects.filter(organization__path__startswith=_path(c), year=year)
+        models = SkilledMobilisationModel.objects.filter(c.in_subtree(), year=year)
         counts = models.aggregate(models=count_rows(Q(kind="model")), exemplars=count_rows(Q(kind="exemplar")))
         units = Organization.objects.filter(
-            path__startswith=_path(c), kind__in=BASE_KINDS, deleted_at__isnull=True, founded_on__lte=c.end
+            path__startswith=c.path, kind__in=BASE_KINDS, deleted_at__isnull=True, founded_on__lte=c.end
         ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=c.end))
         counts["units"] = units.count()
         registered = EmulationRegistration.objects.filter(organization__in=units, year=year, registered=True)
-        for kind in RegistrationKind.values:
-            counts[f"registered_{kind}"] = registered.filter(kind=kind).count()
+        counts |= registered.aggregate(
+            **{f"registered_{kind}": count_rows(Q(kind=kind)) for kind in RegistrationKind.values}
+        )
         return counts
 
     return c.shared("mobilisation", build)

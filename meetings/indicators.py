@@ -13,8 +13,7 @@ G = Group.ORGANIZATION
 def _meetings(c: Computation) -> dict:
     def build():
         meetings = Meeting.objects.filter(deleted_at__isnull=True, held_on__gte=c.start, held_on__lte=c.end)
-        if c.path:
-            meetings = meetings.filter(organization__path__startswith=c.path)
+        meetings = meetings.filter(c.in_subtree())
         # The attendance counts kept on each meeting (see Meeting.attendance_expected): one row per meeting
         # is read, not one per member and meeting.
         counts = meetings.aggregate(

@@ -39,7 +39,7 @@ def _stock(c: Computation, day: str) -> dict[str, int]:
 
     def build():
         day_before = c.start - dt.timedelta(days=1)
-        spells = MembershipSpell.objects.filter(start__lte=c.end, organization__path__startswith=c.path).filter(
+        spells = MembershipSpell.objects.filter(c.in_subtree(), start__lte=c.end).filter(
             Q(end__isnull=True) | Q(end__gt=day_before)
         )
         open_at_end = Q(end__isnull=True) | Q(end__gt=c.end)
@@ -58,7 +58,7 @@ def _theory(c: Computation) -> dict[str, int]:
     wanted them (see `_stock`), else one query of their own."""
 
     def build():
-        spells = MembershipSpell.objects.filter(start__lte=c.end, organization__path__startswith=c.path).filter(
+        spells = MembershipSpell.objects.filter(c.in_subtree(), start__lte=c.end).filter(
             Q(end__isnull=True) | Q(end__gt=c.end)
         )
         return spells.aggregate(**{name: count_rows(condition) for name, condition in THEORY_BREAKDOWNS.items()})
@@ -71,8 +71,8 @@ def _flows(c: Computation) -> dict[str, int]:
     """Events of the period counted by what they mean for the subtree; two queries."""
 
     def build():
-        inside = Q(organization__path__startswith=c.path) if c.path else Q(organization__isnull=False)
-        counterpart_inside = Q(counterpart__path__startswith=c.path) if c.path else Q(counterpart__isnull=False)
+        inside = c.in_subtree()
+        counterpart_inside = c.in_subtree("counterpart__")
         official = Q(transfer_mode=TransferMode.OFFICIAL)
         period = MemberEvent.objects.filter(on__gte=c.start, on__lte=c.end)
         out_of_subtree = Q(kind=EventKind.TRANSFERRED_OUT) & official & ~counterpart_inside
@@ -356,10 +356,7 @@ rate(
 def _badges_by_years(c: Computation) -> dict[int, int]:
     def build():
         events = MemberEvent.objects.filter(kind=EventKind.BADGE_AWARDED, on__gte=c.start, on__lte=c.end)
-        if c.path:
-            events = events.filter(organization__path__startswith=c.path)
-        else:
-            events = events.filter(organization__isnull=False)
+        events = events.filter(c.in_subtree())
         return dict(events.values("badge_years").annotate(n=count_rows()).values_list("badge_years", "n"))
 
     return c.shared("badges_by_years", build)

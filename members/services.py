@@ -20,6 +20,7 @@ from members.models import (
     TransferMode,
     spells_of,
 )
+from members.signals import spells_rewritten
 from members.timeline import Timeline, TimelineError, build_timeline
 from organizations.models import Organization
 from workcalendar.selectors import add_working_days
@@ -167,6 +168,7 @@ def _rebuild(member: Member, *, by: User | None) -> Timeline:
     member.save()
     MembershipSpell.objects.filter(member=member).delete()
     MembershipSpell.objects.bulk_create(spells_of(member, timeline.spells))
+    spells_rewritten.send(sender=MembershipSpell, member_ids=[member.pk])
     return timeline
 
 
@@ -323,6 +325,7 @@ def member_delete(*, member: Member, by: User | None) -> None:
     member._history_user = by
     member.save()
     MembershipSpell.objects.filter(member=member).delete()
+    spells_rewritten.send(sender=MembershipSpell, member_ids=[member.pk])
 
 
 @transaction.atomic

@@ -21,10 +21,9 @@ GRADE_WORDS = {
 def _grades(c: Computation, model, key: str) -> dict:
     def build():
         rows = model.objects.filter(deleted_at__isnull=True, season__year=c.end.year)
-        if c.path:
-            rows = rows.filter(organization__path__startswith=c.path)
-            if model is OrganizationRating:
-                rows = rows.exclude(organization__path=c.path)
+        rows = rows.filter(c.in_subtree())
+        if model is OrganizationRating:
+            rows = rows.exclude(organization=c.organization)
         return rows.aggregate(
             rated=count_rows(~Q(grade="")),
             **{grade: count_rows(Q(grade=grade)) for grade in Grade.values},

@@ -106,7 +106,15 @@ class MemberRating(RatingBase):
                 fields=["season", "member"], condition=Q(deleted_at__isnull=True), name="one_live_rating_per_member"
             )
         ]
-        indexes = [models.Index(fields=["season", "base_organization", "grade"])]
+        indexes = [
+            models.Index(fields=["season", "base_organization", "grade"]),
+            # Covers the grade counts of the indicator registry (live ratings of a season in a subtree).
+            models.Index(
+                fields=["season", "organization", "grade"],
+                condition=Q(deleted_at__isnull=True),
+                name="member_rating_grades_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} {self.season.year}"

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from education import selectors, services
 from education.models import StudiedYear, TrainingKind
+from members.models import EventKind, TransferMode
+from members.services import member_event_record
 from members.tests.factories import admit
 
 pytestmark = pytest.mark.django_db
@@ -108,14 +110,14 @@ def _fill_more(p):
 
 
 def _studied_years():
-    return set(StudiedYear.objects.values_list("member_id", "year", "months"))
+    return set(StudiedYear.objects.values_list("member_id", "year", "months", "organization_id", "counted_months"))
 
 
 def test_the_months_members_studied_follow_every_change_of_a_session(personas):
     a, a2 = personas.member_a, admit(personas.cell_a1, full_name="Lê Thị Hoa")
     may = _session(personas, personas.cell_a1, [a], on=D(2025, 5, 10))
     _session(personas, personas.cell_a1, [a], document="Chỉ thị số 05-CT/TW", on=D(2025, 9, 3))
-    assert _studied_years() == {(a.pk, 2025, 0b100010000)}  # May and September
+    assert {r[:3] for r in _studied_years()} == {(a.pk, 2025, 0b100010000)}  # May and September
 
     services.study_session_save(  # the May session moves to 2024 and changes its attendees
         session=may,
@@ -128,13 +130,14 @@ def test_the_months_members_studied_follow_every_change_of_a_session(personas):
         member_ids=[a2.pk],
         today=TODAY,
     )
-    assert _studied_years() == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
+    assert {r[:3] for r in _studied_years()} == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
     services.study_session_delete(session=may, by=None)
-    assert _studied_years() == {(a.pk, 2025, 0b100000000)}
+    assert {r[:3] for r in _studied_years()} == {(a.pk, 2025, 0b100000000)}
     services.study_session_restore(session=may, by=None)
     incremental = _studied_years()
     services.studied_years_rebuild()
-    assert incremental == _studied_years() == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
+    assert incremental == _studied_years()
+    assert {r[:3] for r in incremental} == {(a.pk, 2025, 0b100000000), (a2.pk, 2024, 0b100000000000)}
 
 
 def test_members_who_studied_in_part_of_a_month_are_counted_from_the_attendance(personas):
@@ -144,3 +147,28 @@ def test_members_who_studied_in_part_of_a_month_are_counted_from_the_attendance(
     assert count(organization=personas.org_a, start=D(2025, 5, 11), end=D(2025, 5, 31)) == 0  # after the session
     assert count(organization=personas.org_a, start=D(2025, 5, 10), end=D(2025, 5, 10)) == 1
     assert count(organization=personas.org_b, start=D(2025, 5, 1), end=D(2025, 5, 31)) == 0
+
+
+def test_where_members_who_studied_were_counted_follows_their_transfers(personas):
+    a = personas.member_a
+    _session(personas, personas.cell_a1, [a], on=D(2025, 3, 10))
+    member_event_record(  # moves to organization B in the middle of May 2025
+        member=a,
+        kind=EventKind.TRANSFERRED_OUT,
+        by=None,
+        on=D(2025, 5, 15),
+        transfer_mode=TransferMode.OFFICIAL,
+        counterpart=personas.org_b,
+        document_no="12-GGT/ĐUK",
+        today=TODAY,
+    )
+    counted = set(StudiedYear.objects.values_list("organization_id", "year", "counted_months"))
+    assert counted == {(personas.cell_a1.pk, 2025, 0b1111), (personas.org_b.pk, 2025, 0b111111110000)}
+    incremental = _studied_years()
+    services.studied_years_rebuild()
+    assert _studied_years() == incremental
+    count = selectors.studied_member_count
+    year = {"start": D(2025, 1, 1), "end": D(2025, 12, 31)}
+    assert count(organization=personas.org_b, **year) == 1  # counted in B on the last day, studied in A
+    assert count(organization=personas.org_a, **year) == 0
+    assert count(organization=personas.org_a, start=D(2025, 1, 1), end=D(2025, 4, 30)) == 1

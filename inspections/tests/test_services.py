@@ -92,7 +92,7 @@ def test_an_inspection_keeps_its_subjects_and_a_refused_edit_changes_nothing(per
 
 
 def _inspected_years():
-    return set(InspectedYear.objects.values_list("member_id", "year", "months"))
+    return set(InspectedYear.objects.values_list("member_id", "year", "months", "counted_months"))
 
 
 def test_the_months_members_were_inspected_follow_every_change_of_an_inspection(personas):
@@ -105,7 +105,7 @@ def test_the_months_members_were_inspected_follow_every_change_of_an_inspection(
         by=personas.secretary_a,
         today=TODAY,
     )
-    assert _inspected_years() == {(a.pk, 2024, 0b100)}  # March
+    assert _inspected_years() == {(a.pk, 2024, 0b100, 0b111111111111)}  # March; counted all year
     services.inspection_update(
         inspection=inspection,
         data={"started_on": dt.date(2025, 2, 3)},
@@ -114,10 +114,10 @@ def test_the_months_members_were_inspected_follow_every_change_of_an_inspection(
         by=personas.secretary_a,
         today=TODAY,
     )
-    assert _inspected_years() == {(a.pk, 2025, 0b10)}
+    assert _inspected_years() == {(a.pk, 2025, 0b10, 0b111111111111)}
     services.inspection_delete(inspection=inspection, by=personas.secretary_a)
     assert _inspected_years() == set()
     services.inspection_restore(inspection=inspection, by=personas.secretary_a)
     incremental = _inspected_years()
     services.inspected_years_rebuild()
-    assert incremental == _inspected_years() == {(a.pk, 2025, 0b10)}
+    assert incremental == _inspected_years() == {(a.pk, 2025, 0b10, 0b111111111111)}

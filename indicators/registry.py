@@ -115,9 +115,11 @@ class Computation:
     def in_subtree(self, prefix: str = "organization__") -> Q:
         """Rows whose organization (reached through `prefix`) lies in the subtree. For the whole tree only
         "has an organization": at country size the join to the organizations that the path test needs costs
-        about half a second a query."""
+        about half a second a query. It is written `id > 0` rather than `IS NOT NULL` because SQLite then
+        reads the covering indexes that lead with the organization (the stocks: 17 ms instead of 46 at
+        province size)."""
         if self.whole_tree:
-            return Q(**{f"{prefix}isnull": False})
+            return Q(**{f"{prefix}id__gt": 0})
         return Q(**{f"{prefix}path__startswith": self.path})
 
     def value(self, code: str) -> int | Decimal:

@@ -7,7 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from indicators.registry import Computation, Group, count_rows, indicator, rate
-from members.models import EventKind, MemberEvent, MembershipSpell, TheoryLevel, TransferMode
+from members.models import EventKind, MemberEvent, MembershipSpell, TheoryLevel, TransferMode, spell_open_until
 from members.rules import BADGE_MILESTONES
 
 G = Group.ORGANIZATION
@@ -27,21 +27,31 @@ THEORY_BREAKDOWNS = {
 }
 
 
+def _spells_open_after(c: Computation, day: dt.date):
+    """The spells of the subtree that started by the period's last day and were still open after `day`.
+
+    In a subtree the organizations lead (`spell_stock_cover_idx`); for the whole tree no organization is
+    tested (every spell has one) and the open end is one range over `spell_stock_until_idx`, which skips the
+    spells closed before the period (on SQLite 12 ms instead of 20 for a province's 160,000 spells)."""
+    spells = MembershipSpell.objects.filter(start__lte=c.end)
+    if c.whole_tree:
+        return spells.alias(open_until=spell_open_until()).filter(open_until__gt=day)
+    return spells.filter(c.in_subtree()).filter(Q(end__isnull=True) | Q(end__gt=day))
+
+
 def _stock(c: Computation, day: str) -> dict[str, int]:
     """Members counted in the subtree on the period's last day (`day="end"`, with the breakdowns the
     reports quote) or on the day before its first (`day="start"`, the total only).
 
-    One query over the spells open on either day, reading the covering index `spell_stock_cover_idx`
-    only. A spell of that set is open on the last day when it has not ended by then, and on the day
+    One query over the spells open on either day, reading a covering index only (see
+    `_spells_open_after`). A spell of that set is open on the last day when it has not ended by then, and on the day
     before the first when it had started by then. The political theory breakdown is counted in the same
     query when the computation wants it, and in a query of its own if it is asked for later.
     """
 
     def build():
         day_before = c.start - dt.timedelta(days=1)
-        spells = MembershipSpell.objects.filter(c.in_subtree(), start__lte=c.end).filter(
-            Q(end__isnull=True) | Q(end__gt=day_before)
-        )
+        spells = _spells_open_after(c, day_before)
         open_at_end = Q(end__isnull=True) | Q(end__gt=c.end)
         breakdowns = STOCK_BREAKDOWNS | (THEORY_BREAKDOWNS if c.wants("members.theory_") else {})
         counts = spells.aggregate(
@@ -58,10 +68,9 @@ def _theory(c: Computation) -> dict[str, int]:
     wanted them (see `_stock`), else one query of their own."""
 
     def build():
-        spells = MembershipSpell.objects.filter(c.in_subtree(), start__lte=c.end).filter(
-            Q(end__isnull=True) | Q(end__gt=c.end)
+        return _spells_open_after(c, c.end).aggregate(
+            **{name: count_rows(condition) for name, condition in THEORY_BREAKDOWNS.items()}
         )
-        return spells.aggregate(**{name: count_rows(condition) for name, condition in THEORY_BREAKDOWNS.items()})
 
     at_end = _stock(c, "end")
     return at_end if "theory_elementary" in at_end else c.shared("stock_theory", build)

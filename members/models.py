@@ -246,6 +246,15 @@ class MemberEvent(models.Model):
         return f"{self.get_kind_display()} {self.on:%d/%m/%Y}"
 
 
+def spell_open_until() -> models.Func:
+    """A spell's end with "still open" as 9999-12-31: "open on a day after D" is then one range, which the
+    index `spell_stock_until_idx` answers for the whole tree. Written as a literal in the SQL (not a query
+    parameter) so that SQLite recognises the indexed expression in a query."""
+    return models.Func(
+        models.F("end"), template="COALESCE(%(expressions)s, '9999-12-31')", output_field=models.DateField()
+    )
+
+
 class MembershipSpell(models.Model):
     """A member counted in `organization` from `start` until `end` (exclusive, null = still).
 
@@ -286,6 +295,19 @@ class MembershipSpell(models.Model):
                     "member",
                 ],
                 name="spell_stock_cover_idx",
+            ),
+            # Covers the same counts for the whole tree, where no organization is tested: a range over the
+            # spells still open after the day before the period, instead of every spell ever recorded.
+            models.Index(
+                spell_open_until(),
+                models.F("start"),
+                models.F("end"),
+                models.F("probationary"),
+                models.F("sex"),
+                models.F("is_ethnic_minority"),
+                models.F("is_religious"),
+                models.F("political_theory_level"),
+                name="spell_stock_until_idx",
             ),
             # Covers "where was this member counted on the day D" (inspection coverage and the like).
             models.Index(fields=["member", "start", "end", "organization"], name="spell_member_day_idx"),

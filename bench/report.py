@@ -42,27 +42,29 @@ that day; the tables above are regenerated on every run, these notes are not.
 """
 
 INDICATOR_FINDINGS = """\
-## Findings on the indicators (profiling of 2026-11-22, second session)
+## Findings on the indicators (profiling of 2026-11-30)
 
 Written by hand from `CaptureQueriesContext` timings and EXPLAIN QUERY PLAN on province data (SQLite, quiet
 machine), on the code of that day; the tables above are regenerated on every run, these notes are not.
 
-- **The full set for a year went from 1.04 s to 0.27 s** (a month: 0.50 s to 0.12 s). What changed: the
-  meetings keep their attendance counts (`Meeting.attendance_expected/present`, written by `meeting_record`),
-  so the attendance rate sums a year's meetings instead of counting 0.9 M attendance rows (0.31 s → part of a
-  17 ms query); the members who studied are counted as the open spells of the attendees (one `IN` list, no
-  `DISTINCT` over the attendance rows: 0.29 s → 0.10 s); the inspected members are found through a spell
-  index `(member, start, end, organization)` without the member table (0.12 s → 0.04 s); the spells carry
-  the member columns the stocks break down by (sex, minority, religion, theory level), so both stocks of a
-  period come from one query over one covering index (2 × 0.07 s → 0.03 s); the events of a period are
-  counted from a covering index (16 ms → 7 ms); counts are `COUNT(1)`, which SQLite answers from the index,
-  where `COUNT("id")` read every row's id (twice as slow on the stocks).
-- **What is left.** The study query (0.10 s) is the largest: the attendance of a year is 340,000 rows at
-  province size. Keeping, per member and year, whether they studied, would make it a count of spells.
-- **Registry against DuckDB.** The 14 member indicators take about 35 ms (3 queries: the stocks, the
-  flows, the transfers from other cells, skipped for the whole committee) against DuckDB's 16 to 25 ms:
-  1.6 to 2.1 times, around the goal of 2. The theory-level breakdown joins the stock query only when the
-  computation asks for it (`Computation.wants`).
+- **The full set for a year went from 1.04 s (2026-11-22, first session) to 0.29 s, then to 0.07 s** (a month:
+  0.50 s, 0.16 s, 0.06 s). First: the meetings keep their attendance counts (`Meeting.attendance_expected/
+  present`, written by `meeting_record`); the spells carry the member columns the stocks break down by, so
+  both stocks of a period come from one query over one covering index; the events of a period are counted
+  from a covering index; counts are `COUNT(1)`, which SQLite answers from the index. Then (this session,
+  driven by the country size): "members who studied / were inspected in the period" read activity tables
+  (`lib/activity.py`: one row per member, year and organization with a bit per month), a count of a few
+  thousand index entries instead of 340,000 attendance rows (0.10 s → 3 ms); whole-tree queries skip the
+  join to the organizations (`Computation.whole_tree`).
+- **SQLite's choice of index matters more than the SQL.** For the whole tree, "has an organization" written
+  `IS NOT NULL` made SQLite read the `(start, end)` index and then every row (46 ms for the stocks); written
+  `organization_id > 0` it reads the covering index that leads with the organization (17 ms); and the stocks
+  of the whole tree now test the spell's open end, `COALESCE(end, 9999-12-31)`, which has an index of its own
+  (`spell_stock_until_idx`): one range that skips the spells closed before the period (12 ms).
+- **Registry against DuckDB.** The 14 member indicators take about 20 ms (4 queries: the top committee, the
+  "only tree" test, the stocks, the flows) against DuckDB's 13 ms: 1.4 to 1.6 times. DuckDB 2.0.1 on this
+  machine is faster than the 16 to 25 ms of 2026-11-22, which had put the registry at 2.3 times before the
+  open-end index.
 - **The report goals are met with margin at bloc size**; compile_report is mostly the full set of
   indicators, so it follows section 4.
 """

@@ -155,6 +155,20 @@ class Member(models.Model):
                 fields=["sort_key", "id", "status", "deleted_at", "last_organization", "search_text"],
                 name="member_list_order_idx",
             ),
+            # Covers the dashboard's membership warnings (probation ending, decisions overdue, badges due): with
+            # the list index's leading columns, so that SQLite prefers it to that one (7 ms instead of 53 for a
+            # province). Not a partial index: SQLite cannot use one when the status list is a query parameter.
+            models.Index(
+                fields=[
+                    "status",
+                    "deleted_at",
+                    "last_organization",
+                    "probation_ends_on",
+                    "full_decision_due_on",
+                    "next_badge_on",
+                ],
+                name="member_alert_cover_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -124,8 +124,8 @@ def studied_member_count(*, organization: Organization | None, start: dt.date, e
         end=end,
         subtree=_in_subtree(organization),
         counted_at_end=_counted_on(organization, end),
-        rows_in_period=StudyAttendance.objects.filter(
-            session__deleted_at__isnull=True, session__held_on__gte=start, session__held_on__lte=end
+        rows_between=lambda first, last: StudyAttendance.objects.filter(
+            session__deleted_at__isnull=True, session__held_on__gte=first, session__held_on__lte=last
         ),
     )
 

@@ -53,10 +53,10 @@ def _members_inspected(c: Computation) -> int:
         end=c.end,
         subtree=c.in_subtree(),
         counted_at_end=counted,
-        rows_in_period=InspectionSubjectMember.objects.filter(
+        rows_between=lambda first, last: InspectionSubjectMember.objects.filter(
             inspection__deleted_at__isnull=True,
-            inspection__started_on__gte=c.start,
-            inspection__started_on__lte=c.end,
+            inspection__started_on__gte=first,
+            inspection__started_on__lte=last,
         ),
     )
 

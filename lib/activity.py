@@ -12,16 +12,17 @@ rows at country size. An activity table keeps instead, per member and year:
 
 A period of whole months within one year (every report's period) is then one count over the rows of that
 year, with no join: rows counted at the period's last day, in the subtree, with an active month in the
-period. A period of whole months over several years joins the members of the last day to the active rows;
-any other period is counted from the source rows. `rebuild()` rewrites a table for the members a change
-touches; the services call it when the source rows change and when a member's spells are rewritten
-(`members.signals.spells_rewritten`).
+period. A period within one year that cuts a month (a year to date) adds a second, small count for the
+members the cut concerns (see `count_active_members`). A period of whole months over several years joins the
+members of the last day to the active rows; any other period is counted from the source rows. `rebuild()`
+rewrites a table for the members a change touches; the services call it when the source rows change and
+when a member's spells are rewritten (`members.signals.spells_rewritten`).
 """
 
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import models
 from django.db.models import Case, F, Max, Min, Q, QuerySet, Sum, Value, When
@@ -79,23 +80,63 @@ def count_active_members(
     end: dt.date,
     subtree: Q,
     counted_at_end: QuerySet,
-    rows_in_period: QuerySet,
+    rows_between: Callable[[dt.date, dt.date], QuerySet],
 ) -> int:
     """Members counted in the subtree on `end` who were active in [start, end].
 
     `subtree`: the condition on `organization__` that delimits the subtree; `counted_at_end`: the spells
-    open on `end` in the subtree; `rows_in_period`: the source rows of the period (for a period that cuts a
-    month), with a `member_id`."""
-    masks = whole_months(start, end)
-    if masks is not None and len(masks) == 1:
+    open on `end` in the subtree; `rows_between(a, b)`: the source rows dated in [a, b], with a `member_id`.
+
+    Within one year, the period is widened to whole months and counted over the table (one query). When it
+    cuts a month (a year to date, say), the members whose answer the widening could change are looked up
+    first: those with rows in the days added, or whose spells change between `end` and its month's end (for
+    a year to date, usually none). The others are counted over the table, these few over their rows."""
+    first = start.replace(day=1)
+    last = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    masks = whole_months(first, last)
+    if masks is None or (len(masks) > 1 and (first, last) != (start, end)):
+        return _count_over_rows(counted_at_end, rows_between(start, end))
+    if len(masks) > 1:
+        return counted_at_end.filter(member_id__in=table.objects.filter(active_in(masks)).values("member_id")).count()
+    kept = table.objects.filter(subtree, year=end.year).filter(
+        _any_bit("counted_months", MONTH_BIT[end.month]), _any_bit("months", masks[end.year])
+    )
+    if (first, last) == (start, end):
         # One spell is open on a day: one row of the year has the last month's bit for each member counted.
-        return (
-            table.objects.filter(subtree, year=end.year)
-            .filter(_any_bit("counted_months", MONTH_BIT[end.month]), _any_bit("months", masks[end.year]))
-            .count()
-        )
-    active = table.objects.filter(active_in(masks)) if masks is not None else rows_in_period
-    return counted_at_end.filter(member_id__in=active.values("member_id")).count()
+        return kept.count()
+    changed = _members_the_widening_may_change(counted_at_end.model, rows_between, start, end, first, last)
+    if changed is None:
+        return _count_over_rows(counted_at_end, rows_between(start, end))
+    if not changed:
+        return kept.count()
+    exact = _count_over_rows(counted_at_end, rows_between(start, end).filter(member_id__in=changed))
+    return kept.exclude(member_id__in=changed).count() + exact
+
+
+MAX_CHANGED = 2_000  # beyond this many members set apart, counting over the rows is as fast
+
+
+def _count_over_rows(counted_at_end: QuerySet, rows: QuerySet) -> int:
+    return counted_at_end.filter(member_id__in=rows.values("member_id")).count()
+
+
+def _members_the_widening_may_change(spells, rows_between, start, end, first, last) -> list[int] | None:
+    """The members with rows in [first, start) or (end, last], or with a spell that starts or ends in
+    (end, last]; None when there are more than `MAX_CHANGED`. One query."""
+    from members.models import spell_open_until
+
+    parts = []
+    if start > first:
+        parts.append(rows_between(first, start - dt.timedelta(days=1)))
+    if end < last:
+        parts.append(rows_between(end + dt.timedelta(days=1), last))
+        # The end written as an open-ended range, so that both tests read an index.
+        ending = spells.objects.alias(open_until=spell_open_until()).filter(open_until__gt=end, open_until__lte=last)
+        parts.extend([spells.objects.filter(start__gt=end, start__lte=last), ending])
+    ids = [qs.order_by().values_list("member_id") for qs in parts]
+    found = ids[0].union(*ids[1:])[: MAX_CHANGED + 1]
+    changed = sorted(member_id for (member_id,) in found)
+    return None if len(changed) > MAX_CHANGED else changed
 
 
 def _counted_bits(start: dt.date, end: dt.date | None, year: int) -> int:

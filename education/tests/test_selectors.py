@@ -172,3 +172,39 @@ def test_where_members_who_studied_were_counted_follows_their_transfers(personas
     assert count(organization=personas.org_b, **year) == 1  # counted in B on the last day, studied in A
     assert count(organization=personas.org_a, **year) == 0
     assert count(organization=personas.org_a, start=D(2025, 1, 1), end=D(2025, 4, 30)) == 1
+
+
+@pytest.mark.parametrize("max_changed", [2_000, 0])  # 0: too many members set apart, counted over the rows
+def test_a_year_to_date_leaves_out_what_happens_after_its_last_day(personas, monkeypatch, max_changed):
+    """A period that cuts a month (a year to date): the days after its end neither add a study nor move a member."""
+    monkeypatch.setattr("lib.activity.MAX_CHANGED", max_changed)
+    a, b = personas.member_a, personas.member_b
+    _session(personas, personas.cell_a1, [a], on=D(2025, 3, 10))
+    _session(personas, personas.org_b, [b], on=D(2025, 11, 25))  # after the 22nd
+    member_event_record(  # A moves to B on the 27th: still counted in A on the 22nd
+        member=a,
+        kind=EventKind.TRANSFERRED_OUT,
+        by=None,
+        on=D(2025, 11, 27),
+        transfer_mode=TransferMode.OFFICIAL,
+        counterpart=personas.org_b,
+        document_no="12-GGT/ĐUK",
+        today=TODAY,
+    )
+    count = selectors.studied_member_count
+    to_date = {"start": D(2025, 1, 1), "end": D(2025, 11, 22)}
+    assert count(organization=personas.org_a, **to_date) == 1
+    assert count(organization=personas.org_b, **to_date) == 0
+    assert count(organization=None, **to_date) == 1
+    month = {"start": D(2025, 1, 1), "end": D(2025, 11, 30)}  # the whole month: A counted in B, B studied
+    assert (count(organization=personas.org_a, **month), count(organization=personas.org_b, **month)) == (0, 2)
+
+
+def test_a_period_starting_in_a_month_leaves_out_its_first_days(personas):
+    a = personas.member_a
+    _session(personas, personas.cell_a1, [a], on=D(2025, 3, 5))
+    count = selectors.studied_member_count
+    assert count(organization=personas.org_a, start=D(2025, 3, 6), end=D(2025, 12, 31)) == 0
+    assert count(organization=personas.org_a, start=D(2025, 3, 5), end=D(2025, 12, 31)) == 1
+    _session(personas, personas.cell_a1, [a], on=D(2025, 3, 20))
+    assert count(organization=personas.org_a, start=D(2025, 3, 6), end=D(2025, 12, 31)) == 1

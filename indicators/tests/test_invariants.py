@@ -194,19 +194,31 @@ def test_a_subset_of_codes_gives_the_values_of_the_whole_set(demo):
         assert compute(organization=None, start=start, end=end, codes=codes) == {c: whole[c] for c in codes}
 
 
+# Periods that cut a month: a year to date, a half-month, a span over two years.
+CUT_PERIODS = [
+    (D(2025, 1, 1), D(2025, 11, 22)),
+    (D(2025, 3, 15), D(2025, 8, 10)),
+    (D(2024, 2, 10), D(2024, 2, 20)),
+    (D(2024, 6, 16), D(2025, 3, 14)),
+]
+
+
 def test_members_who_studied_or_were_inspected_equal_the_count_over_the_rows(demo, monkeypatch):
-    """The months kept per member and year (lib.activity) give what the attendance and subject rows give."""
+    """The months kept per member and year (lib.activity) give what the attendance and subject rows give,
+    for whole months and for periods that cut a month."""
     codes = ["education.study_members", "inspection.members"]
+    periods = PERIODS + CUT_PERIODS
     kept = {
         (org, start): compute(organization=org, start=start, end=end, codes=codes)
         for org in _orgs()
-        for start, end in PERIODS
+        for start, end in periods
     }
     monkeypatch.setattr("lib.activity.whole_months", lambda start, end: None)
     from_rows = {
         (org, start): compute(organization=org, start=start, end=end, codes=codes)
         for org in _orgs()
-        for start, end in PERIODS
+        for start, end in periods
     }
     assert kept == from_rows
     assert all(kept[(None, D(2024, 1, 1))][code] > 0 for code in codes)
+    assert all(kept[(None, start)][code] > 0 for start in (D(2025, 1, 1), D(2025, 3, 15)) for code in codes)

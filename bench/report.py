@@ -589,6 +589,8 @@ Written by hand from one `compute()` of the full set for 2025 on this database w
 - What is left, by time: the member ratings (0.51 s: 5.6 M ratings of the season), the stocks (0.48 s), the
   badges due (0.32 s), the meetings (0.25 s), the inspections (0.25 s), then 19 queries under 0.21 s each.
   The month reads the same stocks and ratings.
+- A period that cuts a month, such as the dashboard's year to date (2026-01-01 – 2026-11-22, measured by hand
+  the same way): 2.0 s, 26 queries; the two extra queries look up the members the cut concerns (none here).
 """
 
 

@@ -15,7 +15,7 @@ from members.selectors import BADGE_DUE_WINDOW_DAYS, FULL_DUE_WINDOW_DAYS, visib
 
 @alert_provider
 def membership_alerts(*, user, organization, today: dt.date) -> list[Alert]:
-    # Current members only, so that the count reads the partial index `member_alert_cover_idx` alone.
+    # Current members only, so that the count reads the covering index `member_alert_cover_idx` alone.
     members = visible_members(user=user).filter(
         last_organization__path__startswith=organization.path, status__in=ACTIVE_STATUSES
     )

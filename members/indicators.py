@@ -43,9 +43,9 @@ def _stock(c: Computation, day: str) -> dict[str, int]:
     """Members counted in the subtree on the period's last day (`day="end"`, with the breakdowns the
     reports quote) or on the day before its first (`day="start"`, the total only).
 
-    One query over the spells open on either day, reading a covering index only (see
-    `_spells_open_after`). A spell of that set is open on the last day when it has not ended by then, and on the day
-    before the first when it had started by then. The political theory breakdown is counted in the same
+    One query over the spells open on either day, reading a covering index only (see `_spells_open_after`).
+    A spell of that set is open on the last day when it has not ended by then, and on the day before the
+    first when it had started by then. The political theory breakdown is counted in the same
     query when the computation wants it, and in a query of its own if it is asked for later.
     """
 

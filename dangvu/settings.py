@@ -195,3 +195,11 @@ SPECTACULAR_SETTINGS = {
 }
 # Large imports run in the background: `manage.py db_worker` executes the queued tasks.
 TASKS = {"default": {"BACKEND": os.environ.get("DANGVU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A background job writes a heartbeat every DANGVU_JOB_HEARTBEAT_SECONDS while it runs; one silent for
+# DANGVU_JOB_STALE_SECONDS (its worker died) is marked failed and can be retried. On SQLite a job cannot
+# beat while it holds the write lock, so the stale limit must exceed the longest import or compilation.
+DANGVU_JOB_HEARTBEAT_SECONDS = int(os.environ.get("DANGVU_JOB_HEARTBEAT_SECONDS", "30"))
+DANGVU_JOB_STALE_SECONDS = int(os.environ.get("DANGVU_JOB_STALE_SECONDS", "600"))
+# Uploaded import files (personal data) are deleted when imported, and by `manage.py purge_uploads`
+# (daily from cron) once older than this many days.
+DANGVU_UPLOAD_RETENTION_DAYS = int(os.environ.get("DANGVU_UPLOAD_RETENTION_DAYS", "7"))

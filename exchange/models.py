@@ -40,6 +40,8 @@ class ImportJob(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Written while the job runs (lib/jobs.py); a running job whose heartbeat is stale has lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -52,6 +54,11 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.state in RUNNING_STATES
+
+    @property
+    def stale_failure(self) -> bool:
+        """Failed because its worker stopped: the same file can be checked again."""
+        return self.state == ImportState.FAILED and bool((self.report or {}).get("stale"))
 
     @property
     def percent(self) -> int:

@@ -37,6 +37,7 @@ def _own_job_or_404(request, pk: int) -> ImportJob:
 
 @editor_required
 def index(request):
+    jobs.fail_stale_imports(ImportJob.objects.filter(created_by=request.user))
     recent = ImportJob.objects.filter(created_by=request.user)[:RECENT_JOBS]
     return render(request, "exchange/index.html", {"form": UploadForm(), "jobs": recent})
 
@@ -76,7 +77,7 @@ def mapping(request, pk: int):
 
 @editor_required
 def job(request, pk: int):
-    job = _own_job_or_404(request, pk)
+    job = jobs.import_job_refresh(_own_job_or_404(request, pk))
     context = {"job": job, "report": job.report or {}}
     if request.htmx:
         return render(request, "exchange/_job_status.html", context)
@@ -94,6 +95,18 @@ def commit(request, pk: int):
         return redirect("exchange:job", pk=job.pk)
     if job.state == ImportState.DONE:
         messages.success(request, _("The file was imported."))
+    return redirect("exchange:job", pk=job.pk)
+
+
+@require_POST
+@editor_required
+def retry(request, pk: int):
+    """Check again the file of a job whose background worker stopped."""
+    job = jobs.import_job_refresh(_own_job_or_404(request, pk))
+    try:
+        jobs.import_job_retry(job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("exchange:job", pk=job.pk)
 
 

@@ -141,9 +141,15 @@ class CompileJob(models.Model):
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written while the job runs (lib/jobs.py); a running job whose heartbeat is stale has lost its worker.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in (CompileState.QUEUED, CompileState.RUNNING)
 
     @property
     def percent(self) -> int:

@@ -257,34 +257,6 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
 BACKGROUND_THRESHOLD = 20  # rounds with more submissions than this compile in the background
 
 
-def compile_job_start(*, round_: Round, by: User | None):
-    """Queue the aggregate of a large round for the worker; the page polls the job's progress."""
-    from reports.models import CompileJob
-    from reports.tasks import run_compile_job
-
-    job = CompileJob.objects.create(round=round_, created_by=by, total=len(latest_submissions(round_)))
-    transaction.on_commit(lambda: run_compile_job.enqueue(job.pk))
-    return job
-
-
-def compile_job_run(job) -> None:
-    from reports.models import CompileJob, CompileState
-
-    CompileJob.objects.filter(pk=job.pk).update(state=CompileState.RUNNING)
-
-    def progress(done: int, total: int) -> None:
-        CompileJob.objects.filter(pk=job.pk).update(done=done, total=total)
-
-    try:
-        report = round_compile(round_=job.round, by=job.created_by, progress=progress)
-    except Exception as error:  # the job page shows the reason instead of waiting forever
-        CompileJob.objects.filter(pk=job.pk).update(
-            state=CompileState.FAILED, error=" ".join(getattr(error, "messages", [str(error)]))
-        )
-        raise
-    CompileJob.objects.filter(pk=job.pk).update(state=CompileState.DONE, report=report)
-
-
 @transaction.atomic
 def sentence_save(*, sentence, text: str, kinds: str, by: User | None):
     """Save an edited sentence template; a template that does not compile is refused with the reason."""

@@ -20,6 +20,7 @@ urlpatterns = [
     path("rounds/<int:pk>/start/<int:org_pk>/", views.round_start, name="round_start"),
     path("rounds/<int:pk>/compile/", views.round_compile, name="round_compile"),
     path("compile-jobs/<int:pk>/", views.compile_job, name="compile_job"),
+    path("compile-jobs/<int:pk>/retry/", views.compile_job_retry, name="compile_job_retry"),
     path("sentences/", views.sentences, name="sentences"),
     path("sentences/<int:pk>/", views.sentence_edit, name="sentence_edit"),
     path("sentences/<int:pk>/reset/", views.sentence_reset, name="sentence_reset"),

@@ -280,7 +280,9 @@ def round_compile(request, pk: int):
         raise PermissionDenied
     submitted = len(services.latest_submissions(round_))
     if submitted > services.BACKGROUND_THRESHOLD:
-        job = services.compile_job_start(round_=round_, by=request.user)
+        from reports.jobs import compile_job_start
+
+        job = compile_job_start(round_=round_, by=request.user)
         return redirect("reports:compile_job", pk=job.pk)
     try:
         report = services.round_compile(round_=round_, by=request.user)
@@ -291,15 +293,36 @@ def round_compile(request, pk: int):
     return redirect("reports:detail", pk=report.pk)
 
 
-@tree_user_required
-def compile_job(request, pk: int):
+def _compile_job_or_404(request, pk: int):
     from reports.models import CompileJob
 
     job = get_object_or_404(CompileJob.objects.select_related("round"), pk=pk)
     if not can_see_organization(request.user, job.round.organization):
         raise Http404
+    return job
+
+
+@tree_user_required
+def compile_job(request, pk: int):
+    from reports.jobs import compile_job_refresh
+
+    job = compile_job_refresh(_compile_job_or_404(request, pk))
     template = "reports/_job.html" if request.htmx else "reports/job.html"
     return render(request, template, {"job": job})
+
+
+@require_POST
+@editor_required
+def compile_job_retry(request, pk: int):
+    """Start again a compilation whose worker stopped (or that failed)."""
+    from reports.jobs import compile_job_refresh, compile_job_retry
+
+    job = compile_job_refresh(_compile_job_or_404(request, pk))
+    try:
+        compile_job_retry(job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reports:compile_job", pk=job.pk)
 
 
 # --- sentence templates -----------------------------------------------------------------------------------------

@@ -40,6 +40,12 @@ MATRIX = {
         lambda o: {"pk": o["import_job"].pk},
         {"staff": 302, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
     ),
+    # Only a job whose worker stopped is checked again; any other: back to its page with the message.
+    "exchange:retry": (
+        "post",
+        lambda o: {"pk": o["import_job"].pk},
+        {"staff": 302, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
+    ),
     "exchange:export_members": ("get", lambda o: {}, EDITORS_ONLY),
     "exchange:export_organizations": ("get", lambda o: {}, EDITORS_ONLY),
 }

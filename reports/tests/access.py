@@ -69,6 +69,12 @@ MATRIX = {
         lambda o: {"pk": o["job"].pk},
         {"staff": 200, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
     ),
+    # Starting a compilation again: the same people; a job still running -> back to its page with the message.
+    "reports:compile_job_retry": (
+        "post",
+        lambda o: {"pk": o["job"].pk},
+        {"staff": 302, "secretary_a": 404, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
+    ),
     "reports:sentences": (
         "get",
         lambda o: {},

@@ -1,19 +1,22 @@
-"""Back up the database and the uploaded files into a new directory.
+"""Back up the database and the uploaded files into a new directory, readable by its owner only.
 
     python manage.py backup --output DIR [--no-media]
 
-SQLite: online backup (the site keeps running); PostgreSQL: pg_dump. DIR gets a manifest with
-each table's row count and digest, which `restore` checks.
+SQLite: online backup (the site keeps running); PostgreSQL: pg_dump of one snapshot. DIR gets a
+signed manifest with the size and digest of every file and each table's row count and digest,
+which `restore` checks before it replaces anything. Import uploads are not backed up.
 """
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from exchange.backup import BackupError, backup
+from lib.commands import OneLineErrorCommand
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Back up the database (and uploaded files) into a new directory."
 
     def add_arguments(self, parser):
@@ -24,6 +27,9 @@ class Command(BaseCommand):
         try:
             manifest = backup(Path(output), include_media=not no_media)
         except BackupError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error), returncode=2) from None
         rows = sum(t["rows"] for t in manifest["tables"].values())
-        self.stdout.write(f"{len(manifest['tables'])} tables, {rows} rows → {output}")
+        self.stdout.write(
+            _("%(tables)s tables, %(rows)s rows, %(files)s files → %(dir)s")
+            % {"tables": len(manifest["tables"]), "rows": rows, "files": len(manifest["files"]), "dir": output}
+        )

@@ -1,17 +1,23 @@
-"""Replace the database (and uploaded files) with a backup made by `backup`, then verify every table.
+"""Replace the database (and uploaded files) with a backup made by `backup`, after verifying all of it.
 
 python manage.py restore DIR [--noinput] [--no-media]
+
+Nothing live is touched until the whole backup has been checked against its signed manifest
+(see exchange/backup.py). A backup that cannot be read or differs from its manifest is refused with
+one line on stderr and exit status 2; the live database and files stay exactly as they were.
 """
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from exchange.backup import BackupError, restore
+from lib.commands import OneLineErrorCommand
 
 
-class Command(BaseCommand):
-    help = "Restore the database (and uploaded files) from a backup directory."
+class Command(OneLineErrorCommand):
+    help = "Restore the database (and uploaded files) from a backup directory, after verifying all of it."
 
     def add_arguments(self, parser):
         parser.add_argument("source")
@@ -20,13 +26,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, source, interactive, no_media, **options):
         if interactive:
-            answer = input(f"This replaces ALL current data with the backup in {source}. Type 'yes' to continue: ")
+            answer = input(
+                _("This replaces ALL current data with the backup in %(dir)s. Type 'yes' to continue: ")
+                % {"dir": source}
+            )
             if answer.strip().lower() != "yes":
-                raise CommandError("Restore cancelled.")
+                raise CommandError(_("Restore cancelled."), returncode=2)
         try:
             manifest = restore(Path(source), include_media=not no_media)
         except BackupError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error), returncode=2) from None
         self.stdout.write(
-            f"Restored {len(manifest['tables'])} tables from the backup of {manifest['created_at']}; all identical."
+            _("Restored %(tables)s tables from the backup of %(created)s; every table and file was verified.")
+            % {"tables": len(manifest["tables"]), "created": manifest["created_at"]}
         )

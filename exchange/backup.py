@@ -429,7 +429,7 @@ def _pg_restore(dump: Path, tables: dict) -> None:
             )
         except BackupError:
             raise BackupError(_("The database file of the backup is damaged.")) from None
-        wrapper = connection.__class__({**live, "NAME": scratch_name}, alias="restore-scratch")
+        wrapper = type(connections["default"])({**live, "NAME": scratch_name}, alias="restore-scratch")
         try:
             found = connection_digests(wrapper)
         finally:

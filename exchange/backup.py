@@ -308,7 +308,9 @@ def restore(source: Path, *, include_media: bool = True) -> dict:
     differing = _differing(table_digests(), manifest["tables"])
     if differing:
         # Not expected: the same verified copy restored differently. Say so rather than report success.
-        raise BackupError(_("After the restore these tables differ from the backup: %(tables)s") % {"tables": differing})
+        raise BackupError(
+            _("After the restore these tables differ from the backup: %(tables)s") % {"tables": differing}
+        )
     return manifest
 
 
@@ -408,7 +410,9 @@ def _sqlite_restore(copy: Path, tables: dict) -> None:
             raise BackupError(_("The database file of the backup is damaged.")) from None
         differing = _differing(found, tables)
         if differing:
-            raise BackupError(_("These tables of the backup differ from its manifest: %(tables)s") % {"tables": differing})
+            raise BackupError(
+                _("These tables of the backup differ from its manifest: %(tables)s") % {"tables": differing}
+            )
         scratch.backup(_raw_sqlite())  # pages=-1: the whole database in one step, one write transaction
     finally:
         scratch.close()
@@ -436,7 +440,9 @@ def _pg_restore(dump: Path, tables: dict) -> None:
             wrapper.close()
         differing = _differing(found, tables)
         if differing:
-            raise BackupError(_("These tables of the backup differ from its manifest: %(tables)s") % {"tables": differing})
+            raise BackupError(
+                _("These tables of the backup differ from its manifest: %(tables)s") % {"tables": differing}
+            )
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")

@@ -41,7 +41,10 @@ def purge_uploads(*, now: dt.datetime | None = None) -> Purged:
         purged.files += 1
     root = Path(settings.MEDIA_ROOT) / UPLOAD_DIR
     if root.is_dir():
-        referenced = {Path(settings.MEDIA_ROOT, name) for name in ImportJob.objects.exclude(file="").values_list("file", flat=True)}
+        referenced = {
+            Path(settings.MEDIA_ROOT, name)
+            for name in ImportJob.objects.exclude(file="").values_list("file", flat=True)
+        }
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in referenced and path.stat().st_mtime < cutoff.timestamp():
                 path.unlink()

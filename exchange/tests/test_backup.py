@@ -20,7 +20,9 @@ from organizations.models import Organization
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the PostgreSQL path is tested in test_backup_postgres.py"),
+    pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="the PostgreSQL path is tested in test_backup_postgres.py"
+    ),
 ]
 
 
@@ -79,7 +81,10 @@ def test_a_restore_brings_every_table_and_file_back_identical(personas, media, t
     manifest = _manifest(tmp_path / "bk")
     assert manifest["tables"] == before
     assert set(before) >= {"members_member", "members_memberevent", "organizations_organization", "accounts_user"}
-    assert manifest["files"]["media/member-photos/a.jpg"] == {"size": 5, "sha256": file_digest(media / "member-photos" / "a.jpg")["sha256"]}
+    assert manifest["files"]["media/member-photos/a.jpg"] == {
+        "size": 5,
+        "sha256": file_digest(media / "member-photos" / "a.jpg")["sha256"],
+    }
 
     # Everything changes after the backup: rows deleted, added, edited, files removed.
     member_delete(member=personas.member_b, by=None)

@@ -38,7 +38,9 @@ def _resign_for(backup_dir) -> None:
 
 def _scratch_databases() -> list[str]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [connection.settings_dict["NAME"] + "_restore_%"])
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", [connection.settings_dict["NAME"] + "_restore_%"]
+        )
         return [name for (name,) in cursor.fetchall()]
 
 

@@ -55,7 +55,9 @@ def test_a_job_whose_heartbeat_is_stale_is_shown_failed_and_can_be_retried(
     assert job.state == ImportState.CHECKED and job.report["ok"] and job.rows_done == 5
 
 
-def test_a_job_with_a_fresh_heartbeat_is_left_running(client, personas, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_job_with_a_fresh_heartbeat_is_left_running(
+    client, personas, monkeypatch, django_capture_on_commit_callbacks
+):
     job = _queued_job(client, personas, monkeypatch, django_capture_on_commit_callbacks)
     _worker_died(job, minutes=1)
     client.get(reverse("exchange:job", kwargs={"pk": job.pk}))

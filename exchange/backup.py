@@ -46,7 +46,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -423,9 +423,16 @@ def _pg_restore(dump: Path, tables: dict) -> None:
     live = connection.settings_dict
     scratch_name = f"{live['NAME']}_restore_{os.getpid()}"[:63]
     quoted = connection.ops.quote_name(scratch_name)
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
-        cursor.execute(f"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8'")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
+            cursor.execute(f"CREATE DATABASE {quoted} TEMPLATE template0 ENCODING 'UTF8'")
+    except DatabaseError:
+        logger.info("restore: cannot create %s", scratch_name, exc_info=True)
+        raise BackupError(
+            _("The scratch database %(name)s cannot be created; the database user needs the CREATEDB right.")
+            % {"name": scratch_name}
+        ) from None
     try:
         try:
             _pg_run(
@@ -436,6 +443,9 @@ def _pg_restore(dump: Path, tables: dict) -> None:
         wrapper = type(connections["default"])({**live, "NAME": scratch_name}, alias="restore-scratch")
         try:
             found = connection_digests(wrapper)
+        except DatabaseError:
+            logger.info("restore: the scratch database cannot be read", exc_info=True)
+            raise BackupError(_("The database file of the backup is damaged.")) from None
         finally:
             wrapper.close()
         differing = _differing(found, tables)
@@ -444,8 +454,11 @@ def _pg_restore(dump: Path, tables: dict) -> None:
                 _("These tables of the backup differ from its manifest: %(tables)s") % {"tables": differing}
             )
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
+        except DatabaseError:  # not worth hiding the real outcome for; the name says what it is
+            logger.warning("restore: the scratch database %s was left behind", scratch_name)
     _pg_run(
         ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", "--single-transaction", str(dump)],
         dbname=live["NAME"],

@@ -93,12 +93,17 @@ def import_job_run(*, job: ImportJob, commit: bool) -> services.ImportReport:
     )
     with Heartbeat(ImportJob, job.pk) as beat:
         report = _run(job, commit, progress=lambda done, total: beat(rows_done=done, rows_total=total))
-    ImportJob.objects.filter(pk=job.pk).update(**beat.values)  # the last progress, if made inside a transaction
+    if beat.values:  # the last progress, if it was made inside a transaction
+        ImportJob.objects.filter(pk=job.pk).update(**beat.values)
     return _finish(job, report)
 
 
 def _run(job: ImportJob, commit: bool, *, progress) -> services.ImportReport:
     by = job.created_by
+    if not job.file or not job.file.storage.exists(job.file.name):
+        return services.ImportReport(
+            kind=job.kind, problem=_("The uploaded file was deleted after a few days; upload it again.")
+        )
     try:
         table = open_table(job.file.path, name=job.original_name, columns=COLUMN_SETS[job.kind])
     except FileProblem as problem:

@@ -78,9 +78,13 @@ class Heartbeat:
     def _run(self) -> None:
         try:
             while not self._stop.wait(self.interval):
-                try:
-                    self._write()
-                except DatabaseError:  # SQLite: locked by the run's own write transaction; beat again later
-                    logger.debug("heartbeat of %s %s skipped", self.model.__name__, self.pk, exc_info=True)
+                self.beat()
         finally:
             connection.close()  # this thread's own connection
+
+    def beat(self) -> None:
+        """One beat of the thread: the heartbeat and the progress so far."""
+        try:
+            self._write()
+        except DatabaseError:  # SQLite: locked by the run's own write transaction; beat again later
+            logger.debug("heartbeat of %s %s skipped", self.model.__name__, self.pk, exc_info=True)

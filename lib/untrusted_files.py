@@ -11,11 +11,12 @@ The limits are settings (DANGVU_FILE_*, see `limit` and docs/security.md).
 """
 
 import mmap
-import warnings
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import resource
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -222,7 +223,8 @@ class _TextRuns:
             if length > self.chars:
                 raise FileRefused(
                     _(
-                        "The file is refused: it holds a cell or a text of %(size)s characters; at most %(limit)s are accepted."
+                        "The file is refused: it holds a cell or a text of %(size)s characters; "
+                        "at most %(limit)s are accepted."
                     )
                     % {"size": format_int(length), "limit": format_int(self.chars)}
                 )

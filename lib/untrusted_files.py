@@ -79,6 +79,20 @@ def _peak_address_space() -> int:
     return 0
 
 
+def _out_of_memory(error: BaseException, ceiling: int, memory_bytes: int) -> bool:
+    """Whether an error comes from the memory limit: C libraries (libxml2, zlib, pdfium) that fail an
+    allocation raise their own kinds, which the parsers wrap again; the peak or the chain tells."""
+    if _peak_address_space() > ceiling - memory_bytes // 10:
+        return True
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, MemoryError) or "alloc" in str(error).lower():
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
 def _child(connection, memory_bytes: int, func, args) -> None:
     ceiling = _address_space() + memory_bytes
     try:
@@ -87,8 +101,7 @@ def _child(connection, memory_bytes: int, func, args) -> None:
     except MemoryError:
         result = ("memory", None)
     except BaseException as error:  # sent back and raised again in the parent
-        # A C library (libxml2, pdfium) that fails an allocation reports its own error: the peak says why.
-        result = ("memory", None) if _peak_address_space() > ceiling - memory_bytes // 10 else ("error", error)
+        result = ("memory", None) if _out_of_memory(error, ceiling, memory_bytes) else ("error", error)
     try:
         connection.send(result)
     except Exception:  # an unpicklable result or exception: the parent learns only that reading failed

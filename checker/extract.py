@@ -101,9 +101,13 @@ def read_document(path: str | Path, name: str | None = None) -> Document:
             inspect_docx(path)
         elif suffix == ".pdf":
             inspect_pdf(path)
+        _PARSERS.get(suffix, lambda: None)()  # imported here once, so that each child does not import it again
         return run_bounded(_read_unbounded, path, name, suffix)
     except FileRefused as refused:
         raise RefusedFile(refused.message) from refused
+
+
+_PARSERS = {".docx": lambda: __import__("docx"), ".pdf": lambda: __import__("pdfplumber")}
 
 
 def _read_unbounded(path: Path, name: str, suffix: str) -> Document:

@@ -425,6 +425,8 @@ def inspect_pdf(path) -> None:
                         _("The file is refused: its compressed content unpacks to more than %(limit)s MB.")
                         % {"limit": format_int(budget // MB)}
                     )
+    import pypdfium2  # noqa: F401 - imported once here rather than in every child
+
     pages = run_bounded(pdf_page_count, str(path))
     if pages > limit("DANGVU_FILE_MAX_PDF_PAGES"):
         raise FileRefused(

@@ -124,6 +124,7 @@ def _open_xlsx(path, head: bytes, columns) -> Table:
     streaming = facts.has_formulas or facts.largest_area > DENSE_READ_CELLS
     import openpyxl  # noqa: F401 - imported once here rather than in every child
     import python_calamine  # noqa: F401
+
     return _spooled("xlsx", _xlsx_rows_openpyxl if streaming else _xlsx_rows_calamine, path, columns)
 
 

@@ -403,36 +403,44 @@ def _chain(first: bytes, rest):
 def inspect_pdf(path) -> None:
     """A PDF whose compressed streams inflate to less than the limit, and with at most the page limit.
 
-    The streams are found by their keyword and inflated into a counter (an object stream cannot hold a
-    stream, so none is missed); the pages are counted by pdfium in a bounded child.
+    Both are measured in a bounded child (a crafted file could make even the count slow): the streams are
+    found by their keyword and inflated into a counter (an object stream cannot hold a stream, so none is
+    missed), then pdfium counts the pages.
     """
-    budget = limit("DANGVU_FILE_MAX_PDF_STREAM_MB") * MB
-    used = 0
-    with open(path, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size == 0:
-            raise FileRefused(_("The file is empty."))
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            for m in _STREAM.finditer(data):
-                start = m.end()
-                if not _plausible_zlib(data[start : start + 2]):
-                    continue
-                end = data.find(b"endstream", start)
-                end = len(data) if end < 0 else end
-                chunks = (data[i : min(i + MB, end)] for i in range(start, end, MB))
-                used += _inflated_size(chunks, budget - used)
-                if used > budget:
-                    raise FileRefused(
-                        _("The file is refused: its compressed content unpacks to more than %(limit)s MB.")
-                        % {"limit": format_int(budget // MB)}
-                    )
+    if os.path.getsize(path) == 0:
+        raise FileRefused(_("The file is empty."))
     import pypdfium2  # noqa: F401 - imported once here rather than in every child
 
-    pages = run_bounded(pdf_page_count, str(path))
+    inflated, pages = run_bounded(_pdf_facts, str(path), limit("DANGVU_FILE_MAX_PDF_STREAM_MB") * MB)
+    if inflated is None:
+        raise FileRefused(
+            _("The file is refused: its compressed content unpacks to more than %(limit)s MB.")
+            % {"limit": format_int(limit("DANGVU_FILE_MAX_PDF_STREAM_MB"))}
+        )
     if pages > limit("DANGVU_FILE_MAX_PDF_PAGES"):
         raise FileRefused(
             _("The file is refused: it has %(pages)s pages; at most %(limit)s are accepted.")
             % {"pages": format_int(pages), "limit": format_int(limit("DANGVU_FILE_MAX_PDF_PAGES"))}
         )
+
+
+def _pdf_facts(path: str, budget: int) -> tuple[int | None, int]:
+    """(bytes the streams inflate to, or None past `budget`; pages)."""
+    used = 0
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        end = -1
+        for m in _STREAM.finditer(data):
+            start = m.end()
+            if not _plausible_zlib(data[start : start + 2]):
+                continue
+            if end < start:  # one search per "endstream", however many streams start before it
+                end = data.find(b"endstream", start)
+                end = len(data) if end < 0 else end
+            chunks = (data[i : min(i + MB, end)] for i in range(start, end, MB))
+            used += _inflated_size(chunks, budget - used)
+            if used > budget:
+                return None, 0
+    return used, pdf_page_count(path)
 
 
 def pdf_page_count(path: str) -> int:

@@ -202,10 +202,11 @@ def inspect_docx(path) -> None:
 # --- workbooks ----------------------------------------------------------------------------------
 
 _COLUMN_LETTERS = re.compile(rb"^([A-Z]{1,3})([0-9]{1,7})$")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?\bref=[\"']([^\"']+)[\"']")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=[\"']([0-9]{1,7})[\"']")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_DIMENSION = re.compile(rb"dimension\s[^>]*?\bref=[\"']([^\"']+)[\"']")
+# Every r="B7" of a cell and r="7" of a row (searched by its literal, which is fast). Something else that
+# happens to match only makes the sheet look larger, so that it is read by the streaming reader: safe.
+_REFS = (re.compile(rb'r="([A-Z]{0,3})([0-9]{1,7})"'), re.compile(rb"r='([A-Z]{0,3})([0-9]{1,7})'"))
+_FORMULAS = (re.compile(rb"<f[\s/>]"), re.compile(rb":f[\s/>]"))
 _ENTITY = re.compile(rb"&[#\w]{1,10};")
 _CARRY_LIMIT = 4 * MB  # a tag or text run this long without a "<" is no spreadsheet
 
@@ -227,11 +228,21 @@ class _TextRuns:
 
     def __init__(self, chars: int):
         self.chars = chars
-        self.longest = re.compile(rb"[^<>]{%d,}" % (chars + 1))
 
     def __call__(self, piece: bytes) -> None:
-        for m in self.longest.finditer(piece):
-            text = _ENTITY.sub(b"x", m.group(0))
+        # A run longer than `chars` covers a whole aligned block of chars // 2 bytes holding no "<": looking
+        # for "<" block by block (a C search each) finds the candidates without a loop over every tag.
+        block = max(self.chars // 2, 1)
+        checked_to = 0
+        for start in range(0, len(piece), block):
+            if start < checked_to or piece.find(b"<", start, start + block) >= 0:
+                continue
+            begin = piece.rfind(b"<", 0, start) + 1
+            end = piece.find(b"<", start)
+            end = len(piece) if end < 0 else end
+            checked_to = end
+            segment = piece[begin:end]
+            text = _ENTITY.sub(b"x", segment.partition(b">")[2] or segment)
             length = len(text.decode("utf-8", "replace"))
             if length > self.chars:
                 raise FileRefused(
@@ -283,17 +294,22 @@ class _SheetExtent:
             self.cols = [min(self.cols[0] or col, col), max(self.cols[1], col)]
 
     def __call__(self, piece: bytes) -> None:
-        for m in _DIMENSION.finditer(piece):
-            corners = [_cell(part) for part in m.group(1).split(b":")]
-            if all(corners):
-                first, last = corners[0], corners[-1]
-                area = (abs(last[0] - first[0]) + 1) * (abs(last[1] - first[1]) + 1)
-                self.declared = max(self.declared, area)
-        for m in _CELL_REF.finditer(piece):
-            self._grow(int(m.group(2)), _column_number(m.group(1)))
-        for m in _ROW_REF.finditer(piece):
-            self._grow(int(m.group(1)))
-        if not self.formulas and _FORMULA.search(piece):
+        if b"dimension" in piece:
+            for m in _DIMENSION.finditer(piece):
+                corners = [_cell(part) for part in m.group(1).split(b":")]
+                if all(corners):
+                    first, last = corners[0], corners[-1]
+                    area = (abs(last[0] - first[0]) + 1) * (abs(last[1] - first[1]) + 1)
+                    self.declared = max(self.declared, area)
+        refs = _REFS[0].findall(piece) + (_REFS[1].findall(piece) if b"r='" in piece else [])
+        if refs:
+            rows = [int(number) for _letters, number in refs]
+            self._grow(min(rows))
+            self._grow(max(rows))
+            columns = [_column_number(letters) for letters in {letters for letters, _number in refs} if letters]
+            if columns:
+                self.cols = [min(self.cols[0] or min(columns), min(columns)), max(self.cols[1], max(columns))]
+        if not self.formulas and any(pattern.search(piece) for pattern in _FORMULAS):
             self.formulas = True
 
     @property

@@ -215,3 +215,16 @@ def test_the_member_form_uses_the_checked_photo_field():
     from members.forms import MemberForm
 
     assert isinstance(MemberForm().fields["photo"], CheckedImageField)
+
+
+@pytest.mark.parametrize(("length", "refused"), [(32_767, False), (32_768, True)])
+def test_the_cell_length_limit_is_exact_wherever_the_cell_falls(tmp_path, length, refused):
+    for padding in (0, 1_000, 17_000):
+        cells = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"p" * padding + b"</t></is></c>"
+        cells += b'<c r="B1" t="inlineStr"><is><t>' + "ế".encode() * length + b"</t></is></c></row>"
+        path = _file(tmp_path, "edge.xlsx", hostile._workbook_with_sheet(hostile._SHEET % (b"", cells)))
+        if refused:
+            with pytest.raises(FileRefused, match="32.768 ký tự"):
+                inspect_xlsx(path)
+        else:
+            inspect_xlsx(path)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from checker.repair import Flag, Repaired, line_flags, repair_fragment, repair_text
 from checker.tables import Table, build_table, header_like, header_signature, merge_continued, split_tab_row
+from lib.untrusted_files import FileRefused, inspect_docx, inspect_pdf, run_bounded
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -45,6 +46,14 @@ SUPPORTED_EXTENSIONS = (".docx", ".txt", ".pdf")
 
 class UnreadableFile(Exception):
     """The file cannot be read as a report (corrupt, wrong type, no text)."""
+
+
+class RefusedFile(UnreadableFile):
+    """The file is refused before or while it is read (lib.untrusted_files); `message` says why, in Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -79,21 +88,39 @@ class Document:
 
 
 def read_document(path: str | Path, name: str | None = None) -> Document:
+    """Inspect the file (lib.untrusted_files), then read it in a child process bounded in memory and time."""
     path = Path(path)
     name = name or path.name
     suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        raise UnreadableFile(f"unsupported extension {suffix!r}")
+    if not path.is_file():
+        raise UnreadableFile("no such file")
+    try:
+        if suffix == ".docx":
+            inspect_docx(path)
+        elif suffix == ".pdf":
+            inspect_pdf(path)
+        _PARSERS.get(suffix, lambda: None)()  # imported here once, so that each child does not import it again
+        return run_bounded(_read_unbounded, path, name, suffix)
+    except FileRefused as refused:
+        raise RefusedFile(refused.message) from refused
+
+
+_PARSERS = {".docx": lambda: __import__("docx"), ".pdf": lambda: __import__("pdfplumber")}
+
+
+def _read_unbounded(path: Path, name: str, suffix: str) -> Document:
     try:
         if suffix == ".docx":
             return read_docx(path, name)
         if suffix == ".pdf":
             return read_pdf(path, name)
-        if suffix == ".txt":
-            return read_txt(path, name)
+        return read_txt(path, name)
     except UnreadableFile:
         raise
     except Exception as error:  # a corrupt file raises anything from zipfile, lxml or pdfminer
         raise UnreadableFile(str(error)) from error
-    raise UnreadableFile(f"unsupported extension {suffix!r}")
 
 
 # ---------------------------------------------------------------- text

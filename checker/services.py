@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from checker.extract import SUPPORTED_EXTENSIONS, Document, UnreadableFile, read_document
+from checker.extract import SUPPORTED_EXTENSIONS, Document, RefusedFile, UnreadableFile, read_document
 from checker.rules import Finding, check_document
 from checker.tables import Table
 
@@ -29,7 +29,9 @@ def check_report_file(*, path: str | Path, name: str | None = None) -> CheckResu
     return CheckResult(document=document, findings=check_document(document))
 
 
-def unreadable_message(name: str) -> str:
+def unreadable_message(name: str, error: Exception | None = None) -> str:
+    if isinstance(error, RefusedFile):
+        return _("Cannot read “%(name)s”: %(reason)s") % {"name": name, "reason": error.message}
     return _("Cannot read “%(name)s”: it is not a readable .docx, .txt or .pdf report.") % {"name": name}
 
 

@@ -41,8 +41,8 @@ def check(request):
         handle.flush()
         try:
             result = check_report_file(path=handle.name, name=upload_file.name)
-        except UnreadableFile:
-            form.add_error("report", unreadable_message(upload_file.name))
+        except UnreadableFile as error:
+            form.add_error("report", unreadable_message(upload_file.name, error))
             return render(request, "checker/upload.html", {"form": form}, status=400)
     context = {"form": ReportUploadForm(), "result": result, "view": document_view(result)}
     return render(request, "checker/upload.html", context)

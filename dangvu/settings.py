@@ -203,3 +203,17 @@ DANGVU_JOB_STALE_SECONDS = int(os.environ.get("DANGVU_JOB_STALE_SECONDS", "600")
 # Uploaded import files (personal data) are deleted when imported, and by `manage.py purge_uploads`
 # (daily from cron) once older than this many days.
 DANGVU_UPLOAD_RETENTION_DAYS = int(os.environ.get("DANGVU_UPLOAD_RETENTION_DAYS", "7"))
+
+# --- Files from outside (lib/untrusted_files.py, docs/security.md) ----------------------------------
+# Every uploaded or command-line file is inspected against these limits before it is parsed, and parsed in a
+# child process with DANGVU_FILE_MEMORY_LIMIT_MB of address space and DANGVU_FILE_TIME_LIMIT_S seconds.
+DANGVU_FILE_MEMORY_LIMIT_MB = int(os.environ.get("DANGVU_FILE_MEMORY_LIMIT_MB", "512"))
+DANGVU_FILE_TIME_LIMIT_S = int(os.environ.get("DANGVU_FILE_TIME_LIMIT_S", "60"))
+DANGVU_FILE_MAX_ZIP_ENTRIES = int(os.environ.get("DANGVU_FILE_MAX_ZIP_ENTRIES", "5000"))
+DANGVU_FILE_MAX_UNCOMPRESSED_MB = int(os.environ.get("DANGVU_FILE_MAX_UNCOMPRESSED_MB", "500"))
+DANGVU_FILE_MAX_ZIP_RATIO = int(os.environ.get("DANGVU_FILE_MAX_ZIP_RATIO", "100"))
+DANGVU_FILE_MAX_SHEET_CELLS = int(os.environ.get("DANGVU_FILE_MAX_SHEET_CELLS", "20000000"))
+DANGVU_FILE_MAX_CELL_CHARS = int(os.environ.get("DANGVU_FILE_MAX_CELL_CHARS", "32767"))
+DANGVU_FILE_MAX_PDF_PAGES = int(os.environ.get("DANGVU_FILE_MAX_PDF_PAGES", "500"))
+DANGVU_FILE_MAX_PDF_STREAM_MB = int(os.environ.get("DANGVU_FILE_MAX_PDF_STREAM_MB", "128"))
+DANGVU_FILE_MAX_IMAGE_PIXELS = int(os.environ.get("DANGVU_FILE_MAX_IMAGE_PIXELS", "40000000"))

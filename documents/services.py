@@ -13,6 +13,7 @@ from documents.rules import ALLOWED_EXTENSIONS, BY_CODE, MAGIC, MAX_FILE_BYTES, 
 from lib.dates import format_short
 from lib.errors import refuse
 from lib.numbers import format_int
+from lib.untrusted_files import FileRefused, inspect_image, inspect_zip
 from organizations.models import Organization
 
 EDITABLE_FIELDS = ("subject", "signer", "implements", "implements_text", "sender", "received_on")
@@ -57,6 +58,16 @@ def validate_file(upload) -> None:
     upload.seek(0)
     if not any(head.startswith(magic) for magic in MAGIC[extension]):
         raise refuse("file", _("The file's content is not a %(kind)s file.") % {"kind": extension[1:]})
+    # Nothing here parses an attachment, but users' programs will: a zip bomb or a giant image is refused.
+    try:
+        if extension in (".docx", ".odt"):
+            inspect_zip(upload)
+        elif extension in (".jpg", ".jpeg", ".png"):
+            inspect_image(upload)
+    except FileRefused as refused:
+        raise refuse("file", refused.message) from refused
+    finally:
+        upload.seek(0)
 
 
 def _validate_common(document: Document, *, today: dt.date) -> None:

@@ -6,11 +6,13 @@ Vietnamese message; nothing has been written at that point. Problems of single c
 importer's business and are reported per row.
 """
 
+import contextlib
 import csv
 import io
+import os
+import pickle
+import tempfile
 import unicodedata
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,10 +20,12 @@ from django.utils.translation import gettext as _
 
 from exchange.columns import Column, header_key, header_lookup
 from lib.numbers import format_int
+from lib.untrusted_files import FileRefused, inspect_xlsx, run_bounded
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_DATA_ROWS = 250_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
+MAX_COLUMNS = 1_000  # of a CSV row; the register has about 40
 BLANK_RUN_STOP = 1_000  # this many blank rows in a row end the table
 HEADER_SCAN_ROWS = 15
 
@@ -95,114 +99,161 @@ def _damaged() -> FileProblem:
     )
 
 
+# A sheet whose cells span more than this is read by openpyxl's streaming reader: calamine holds the
+# whole rectangle from the first to the last cell in memory (about 32 bytes a cell).
+DENSE_READ_CELLS = 2_000_000
+
+
 def _open_xlsx(path, head: bytes, columns) -> Table:
-    """Read with calamine (fast, values only); a workbook holding formulas goes through openpyxl, which names them."""
+    """Inspect the workbook, then read its first sheet in a bounded child process (lib.untrusted_files).
+
+    The child reads with calamine (fast, values only), or with openpyxl for a workbook holding formulas
+    (openpyxl names them) or cells spread over a huge area (openpyxl streams); it writes the rows to a
+    spool file that the import then reads row by row.
+    """
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileProblem(
             _("This is an Excel 97-2003 workbook (.xls). Open it in Excel and save it as .xlsx, then upload it again.")
         )
     if not head.startswith(b"PK"):
         raise FileProblem(_("The file is not an Excel workbook (.xlsx), although its name ends in .xlsx."))
-    if _has_formulas(path):
-        return _open_xlsx_openpyxl(path, columns)
+    try:
+        facts = inspect_xlsx(path)
+    except FileRefused as refused:
+        raise FileProblem(refused.message) from refused
+    streaming = facts.has_formulas or facts.largest_area > DENSE_READ_CELLS
+    import openpyxl  # noqa: F401 - imported once here rather than in every child
+    import python_calamine  # noqa: F401
+
+    return _spooled("xlsx", _xlsx_rows_openpyxl if streaming else _xlsx_rows_calamine, path, columns)
+
+
+def _spooled(fmt: str, reader, path, columns) -> Table:
+    """Run `reader(path)` (a generator of rows) in a bounded child that pickles the rows to a spool file."""
+    handle, spool = tempfile.mkstemp(prefix="dangvu-rows-", suffix=".pickle")
+    os.close(handle)
+
+    def remove() -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(spool)
+
+    try:
+        first_row, estimated, encoding = run_bounded(_write_spool, reader, str(path), spool)
+    except FileRefused as refused:
+        remove()
+        raise FileProblem(refused.message) from refused
+    except BaseException:
+        remove()
+        raise
+    spool_file = open(spool, "rb")  # noqa: SIM115 - the table's rows read it until the table is closed
+    remove()  # the open file stays readable; nothing is left behind if the table is never closed
+    rows = _read_spool(spool_file)
+    first = []
+    for _index in range(HEADER_SCAN_ROWS):
+        try:
+            first.append(next(rows))
+        except StopIteration:
+            break
+    try:
+        header_index, headers = _find_header(first, columns, require_known=fmt == "xlsx")
+    except FileProblem:
+        rows.close()
+        spool_file.close()
+        raise
+
+    def data_rows() -> Iterator[tuple[int, list]]:
+        yield from enumerate(first[header_index + 1 :], start=first_row + header_index + 1)
+        yield from enumerate(rows, start=first_row + len(first))
+
+    def close() -> None:
+        rows.close()
+        spool_file.close()
+
+    return Table(
+        fmt,
+        headers,
+        first_row + header_index,
+        _limited(data_rows()),
+        estimated_rows=None if estimated is None else max(estimated - header_index - 1, 0),
+        encoding=encoding,
+        closers=[close],
+    )
+
+
+SPOOL_BATCH = 1_000
+
+
+def _write_spool(reader, path: str, spool: str) -> tuple[int, int | None, str]:
+    """In the child: the rows, pickled in batches; stops where `_limited` would stop or refuse.
+
+    Returns (number of the first row, estimated rows, encoding).
+    """
+    rows = reader(path)
+    first_row, estimated, encoding = next(rows)
+    batch: list[list] = []
+    blank_run = data = 0
+    with open(spool, "wb") as out:
+        for values in rows:
+            batch.append(values)
+            if _is_blank(values):
+                blank_run += 1
+                if blank_run >= BLANK_RUN_STOP:
+                    break
+            else:
+                blank_run = 0
+                data += 1
+                if data > MAX_DATA_ROWS + HEADER_SCAN_ROWS:
+                    break
+            if len(batch) >= SPOOL_BATCH:
+                pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+                batch = []
+        if batch:
+            pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return first_row, estimated, encoding
+
+
+def _read_spool(handle) -> Iterator[list]:
+    """The rows the child wrote (a file this process created and only our child wrote, so not untrusted)."""
+    while True:
+        try:
+            batch = pickle.load(handle)
+        except EOFError:
+            return
+        yield from batch
+
+
+def _xlsx_rows_calamine(path: str) -> Iterator:
     from python_calamine import CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = CalamineWorkbook.from_path(path)
         sheet = workbook.get_sheet_by_index(0)
-        offset = sheet.start[0] if sheet.start else 0
-        rows = sheet.iter_rows()
-        first = []
-        for _index in range(HEADER_SCAN_ROWS):
-            try:
-                first.append(list(next(rows)))
-            except StopIteration:
-                break
+        yield (sheet.start[0] if sheet.start else 0) + 1, sheet.height, ""
+        for row in sheet.iter_rows():
+            yield list(row)
     except Exception as damaged:  # calamine raises its own kinds for bad zips, XML and passwords
         raise _damaged() from damaged
-    header_index, headers = _find_header(first, columns)
-
-    def data_rows() -> Iterator[tuple[int, list]]:
-        yield from enumerate(first[header_index + 1 :], start=offset + header_index + 2)
-        yield from enumerate((list(r) for r in rows), start=offset + len(first) + 1)
-
-    return Table(
-        "xlsx",
-        headers,
-        offset + header_index + 1,
-        _limited(data_rows()),
-        estimated_rows=sheet.height - header_index - 1,
-        closers=[workbook.close],
-    )
 
 
-def _has_formulas(path) -> bool:
-    """Whether any worksheet of the workbook holds a formula element (streamed, never loaded whole)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for name in archive.namelist():
-                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                    continue
-                with archive.open(name) as sheet:
-                    tail = b""
-                    while chunk := sheet.read(1 << 20):
-                        window = tail + chunk
-                        if b"<f>" in window or b"<f " in window or b"<x:f" in window:
-                            return True
-                        tail = window[-8:]
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as damaged:
-        raise _damaged() from damaged
-    return False
-
-
-def _open_xlsx_openpyxl(path, columns) -> Table:
+def _xlsx_rows_openpyxl(path: str) -> Iterator:
     import openpyxl
 
+    number = 0
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows()
-        first = []
-        for _index in range(HEADER_SCAN_ROWS):
-            try:
-                first.append([_xlsx_value(c) for c in next(rows)])
-            except StopIteration:
-                break
+        yield 1, sheet.max_row if isinstance(sheet.max_row, int) else None, ""
+        for row in sheet.iter_rows():
+            number += 1
+            yield [_xlsx_value(c) for c in row]
     except FileProblem:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, EOFError) as damaged:
-        raise FileProblem(
-            _("The workbook is damaged and cannot be read. Open it in Excel, save it again and upload the new file.")
-        ) from damaged
     except Exception as damaged:  # openpyxl raises many kinds on malformed XML
-        raise FileProblem(
-            _("The workbook is damaged and cannot be read. Open it in Excel, save it again and upload the new file.")
-        ) from damaged
-    header_index, headers = _find_header(first, columns)
-    estimated = sheet.max_row - header_index - 1 if isinstance(sheet.max_row, int) else None
-
-    def data_rows() -> Iterator[tuple[int, list]]:
-        yield from enumerate(first[header_index + 1 :], start=header_index + 2)
-        number = len(first)
-        try:
-            for row in rows:
-                number += 1
-                yield number, [_xlsx_value(c) for c in row]
-        except FileProblem:
-            raise
-        except Exception as damaged:
+        if number > HEADER_SCAN_ROWS:
             raise FileProblem(
                 _("The workbook is damaged after row %(row)s and cannot be read.") % {"row": format_int(number)}
             ) from damaged
-
-    return Table(
-        "xlsx",
-        headers,
-        header_index + 1,
-        _limited(data_rows()),
-        estimated_rows=estimated,
-        closers=[workbook.close],
-    )
+        raise _damaged() from damaged
 
 
 def _xlsx_value(cell):
@@ -252,6 +303,11 @@ def _decode(data: bytes) -> tuple[str, str]:
 def _open_csv(path, head: bytes, columns) -> Table:
     if head.startswith(b"PK") or head.startswith(b"%PDF") or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileProblem(_("The file is not a text (CSV) file."))
+    return _spooled("csv", _csv_rows, path, columns)
+
+
+def _csv_rows(path: str) -> Iterator:
+    """In the child: decode, sniff the delimiter, read rows no wider than MAX_COLUMNS, no cell above MAX_CELL_CHARS."""
     with open(path, "rb") as handle:
         text, encoding = _decode(handle.read())
     sample = text[:8192]
@@ -260,35 +316,32 @@ def _open_csv(path, head: bytes, columns) -> Table:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    # Read giant cells whole, so that `_limited` names the row instead of the csv module failing mid-file.
-    csv.field_size_limit(MAX_FILE_BYTES)
+    # One past the limit, so that `_limited` names the row and the size of a long cell; longer is refused here.
+    csv.field_size_limit(MAX_CELL_CHARS * 8)
+    yield 1, text.count("\n"), encoding
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    first = []
+    del text
+    number = 0
     try:
-        for _index in range(HEADER_SCAN_ROWS):
-            try:
-                first.append(next(reader))
-            except StopIteration:
-                break
+        for row in reader:
+            number += 1
+            if len(row) > MAX_COLUMNS:
+                raise FileProblem(
+                    _("Row %(row)s has %(count)s columns; the register has far fewer. Check the file.")
+                    % {"row": format_int(number), "count": format_int(len(row))}
+                )
+            yield row
     except csv.Error as bad:
-        raise FileProblem(_("The file cannot be read as CSV: %(reason)s") % {"reason": str(bad)}) from bad
-    header_index, headers = _find_header(first, columns, require_known=False)
-
-    def data_rows() -> Iterator[tuple[int, list]]:
-        yield from enumerate(first[header_index + 1 :], start=header_index + 2)
-        number = len(first)
-        try:
-            for row in reader:
-                number += 1
-                yield number, row
-        except csv.Error as bad:
+        if "field larger than field limit" in str(bad):
             raise FileProblem(
-                _("Row %(row)s cannot be read as CSV: %(reason)s") % {"row": format_int(number + 1), "reason": bad}
+                _("Row %(row)s holds a cell of more than %(size)s characters; no column of the register is that long.")
+                % {"row": format_int(number + 1), "size": format_int(MAX_CELL_CHARS)}
             ) from bad
-
-    return Table(
-        "csv", headers, header_index + 1, _limited(data_rows()), estimated_rows=text.count("\n"), encoding=encoding
-    )
+        if number < HEADER_SCAN_ROWS:
+            raise FileProblem(_("The file cannot be read as CSV: %(reason)s") % {"reason": str(bad)}) from bad
+        raise FileProblem(
+            _("Row %(row)s cannot be read as CSV: %(reason)s") % {"row": format_int(number + 1), "reason": bad}
+        ) from bad
 
 
 # --- shared -------------------------------------------------------------------------------------

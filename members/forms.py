@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import VnDateField, VnDateInput
+from lib.untrusted_files import CheckedImageField
 from members.models import EventKind, Member, Sex, Status, TransferMode
 from members.rules import BADGE_MILESTONES
 from members.services import PERSONAL_FIELDS
@@ -25,6 +26,7 @@ class MemberForm(forms.ModelForm):
             "political_history_notes": forms.Textarea(attrs={"rows": 2}),
         }
         error_messages = {"date_of_birth": {"invalid": _("Enter a real date as dd/mm/yyyy, e.g. 05/03/2026.")}}
+        field_classes = {"photo": CheckedImageField}  # its header is inspected before Pillow decodes anything
 
     def __init__(self, *args, show_sensitive: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,8 +18,8 @@ class Command(BaseCommand):
         translation.activate(settings.LANGUAGE_CODE)
         try:
             result = check_report_file(path=file)
-        except (UnreadableFile, OSError):
-            self.stderr.write(unreadable_message(file))
+        except (UnreadableFile, OSError) as error:
+            self.stderr.write(unreadable_message(file, error))
             raise SystemExit(2) from None
         if format == "json":
             payload = [finding.as_dict() for finding in result.findings]

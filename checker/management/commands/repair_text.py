@@ -17,8 +17,8 @@ class Command(BaseCommand):
         translation.activate(settings.LANGUAGE_CODE)
         try:
             document = read_document(file)
-        except (UnreadableFile, OSError):
-            self.stderr.write(unreadable_message(file))
+        except (UnreadableFile, OSError) as error:
+            self.stderr.write(unreadable_message(file, error))
             raise SystemExit(2) from None
         self.stdout.write(document_text(document), ending="")
         for flag in document.flags:

@@ -2,7 +2,8 @@
 
     python manage.py import_members FILE [--dry-run] [--user USERNAME]
 
-Exits with status 1 when any row is bad (each reported as "dòng N"), and then writes nothing.
+Exits with status 1 when any row is bad (each reported as "dòng N"), and then writes nothing; with status 2
+when the file itself is refused (unreadable, or beyond the limits of lib/untrusted_files.py).
 """
 
 from pathlib import Path
@@ -41,7 +42,7 @@ class Command(BaseCommand):
                 table = open_table(path, name=path.name, columns=MEMBER_COLUMNS)
             except FileProblem as problem:
                 self.stderr.write(problem.message)
-                raise SystemExit(1) from problem
+                raise SystemExit(2) from problem
             report = import_members(table=table, by=by, commit=not dry_run)
             for line in report.lines():
                 self.stderr.write(line)

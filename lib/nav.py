@@ -1,6 +1,6 @@
 """The main menu, assembled from the `nav_items` each app declares on its AppConfig.
 
-An item is (URL name, label, roles that see it, order). Apps add their own screens to the
+An item is (URL name, label, roles that see it or a test `user -> bool`, order). Apps add their own screens to the
 menu without touching the base template. The few screens used every day stay in the top bar;
 the other work-record screens are gathered on the "Công tác" page so the bar fits a laptop
 screen and a phone.
@@ -28,7 +28,8 @@ def menu_for(user) -> list[dict]:
         return []
     shown = []
     for url_name, label, roles, _order, app_label in _items():
-        if user.role not in roles:
+        # roles: the roles that see the item, or a test of the user (e.g. a permission).
+        if not (roles(user) if callable(roles) else user.role in roles):
             continue
         try:
             shown.append({"url": reverse(url_name), "label": label, "top": url_name in TOP_BAR, "app": app_label})

@@ -66,6 +66,7 @@ class Purpose(models.TextChoices):
     API_READ = "api_member_detail", _("API read")
     API_WRITE = "api_member_write", _("API write")
     CANDIDATE_PAGE = "candidate_detail", _("Candidate page")
+    LIST_FILTER = "list_filter", _("List filtered by a sensitive field")
 
 
 class SensitiveDataAccess(models.Model):

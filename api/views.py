@@ -166,6 +166,22 @@ class MemberViewSet(
             due_badge=d["due_badge"],
         )
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        filters = self._filters() if request.query_params.get("ethnic_minority") else None
+        if filters is not None and filters.ethnic_minority is not None:
+            # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
+            data = response.data
+            sensitive_access_log(
+                user=request.user,
+                purpose=Purpose.LIST_FILTER,
+                fields=["is_ethnic_minority"],
+                count=data["count"] if isinstance(data, dict) else len(data),
+                scope=request.query_params.urlencode(),
+                organization=filters.organization,
+            )
+        return response
+
     def get_serializer_class(self):
         return s.MemberListSerializer if self.action == "list" else s.MemberSerializer
 

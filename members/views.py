@@ -84,6 +84,16 @@ def member_list(request):
         .only(*LIST_COLUMNS)
         .order_by("sort_key", "pk")
     )
+    if filters.ethnic_minority is not None:
+        # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
+        sensitive_access_log(
+            user=request.user,
+            purpose=Purpose.LIST_FILTER,
+            fields=["is_ethnic_minority"],
+            count=page.paginator.count,
+            scope=_query_without_page(request),
+            organization=filters.organization,
+        )
     swapped = bool(request.htmx and not request.htmx.boosted)
     context = {"form": form, "page": page, "query": _query_without_page(request), "partial": swapped}
     template = "members/_results.html" if swapped else "members/list.html"

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='sensitivedataaccess',
             name='purpose',
-            field=models.CharField(choices=[('member_detail', 'Member record page'), ('history', 'History tab'), ('edit_form', 'Edit form'), ('export', 'Export'), ('api_member_detail', 'API read'), ('api_member_write', 'API write'), ('candidate_detail', 'Candidate page')], max_length=32, verbose_name='purpose'),
+            field=models.CharField(choices=[('member_detail', 'Member record page'), ('history', 'History tab'), ('edit_form', 'Edit form'), ('export', 'Export'), ('api_member_detail', 'API read'), ('api_member_write', 'API write'), ('candidate_detail', 'Candidate page'), ('list_filter', 'List filtered by a sensitive field')], max_length=32, verbose_name='purpose'),
         ),
         migrations.AlterField(
             model_name='sensitivedataaccess',

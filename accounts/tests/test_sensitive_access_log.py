@@ -196,3 +196,12 @@ def test_the_menu_shows_the_log_only_to_security_officers(client, personas):
     _officer(personas.staff)
     assert url in [item["url"] for item in menu_for(User.objects.get(pk=personas.staff.pk))]
     assert client.get(url).status_code == 200
+
+
+def test_a_member_list_filtered_by_ethnicity_is_logged_with_its_count(client, personas):
+    client.force_login(personas.staff)
+    client.get(reverse("members:list"), {"ethnic_minority": "false", "status": "all"})
+    row = _log(user=personas.staff).get()
+    assert (row.purpose, row.count, row.fields) == (Purpose.LIST_FILTER, 2, ["is_ethnic_minority"])
+    client.get(reverse("members:list"), {"status": "all"})
+    assert _log(user=personas.staff).count() == 1

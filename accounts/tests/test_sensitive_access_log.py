@@ -205,3 +205,15 @@ def test_a_member_list_filtered_by_ethnicity_is_logged_with_its_count(client, pe
     assert (row.purpose, row.count, row.fields) == (Purpose.LIST_FILTER, 2, ["is_ethnic_minority"])
     client.get(reverse("members:list"), {"status": "all"})
     assert _log(user=personas.staff).count() == 1
+
+
+def test_an_api_member_list_filtered_by_ethnicity_is_logged_with_its_count(personas):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(personas.staff)
+    assert api.get(reverse("api:member-list"), {"ethnic_minority": "false"}).status_code == 200
+    row = _log(user=personas.staff).get()
+    assert (row.purpose, row.count) == (Purpose.LIST_FILTER, 2)
+    api.get(reverse("api:member-list"))
+    assert _log(user=personas.staff).count() == 1

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    @property
+    def nav_items(self):
+        from accounts.selectors import can_read_access_log
+
+        # Entries of the main menu: (URL name, label, roles or a test of the user, order).
+        return [("accounts:sensitive_log", _("Sensitive data access log"), can_read_access_log, 95)]

@@ -30,3 +30,13 @@ editor_required = _guard(lambda user: user.can_edit_registry)
 # Any logged-in account, members included (object access is checked by the selectors).
 login_required = _guard(lambda user: True)
 committee_staff_required = _guard(lambda user: user.role == "committee_staff" and user.organization_id is not None)
+
+
+def _security_officer(user) -> bool:
+    from accounts.selectors import can_read_access_log
+
+    return can_read_access_log(user)
+
+
+# The committee's security officer: reads the access log of sensitive personal data.
+security_officer_required = _guard(_security_officer)

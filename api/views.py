@@ -13,7 +13,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.access import ensure_can_edit_organization
-from accounts.models import SCOPED_ROLES, SensitiveDataAccess
+from accounts.models import SCOPED_ROLES, Purpose
+from accounts.services import is_own_record, sensitive_access_log, shows_sensitive
 from api import serializers as s
 from members import services as member_services
 from members.forms import MemberFilterForm
@@ -165,6 +166,22 @@ class MemberViewSet(
             due_badge=d["due_badge"],
         )
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        filters = self._filters() if request.query_params.get("ethnic_minority") else None
+        if filters is not None and filters.ethnic_minority is not None:
+            # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
+            data = response.data
+            sensitive_access_log(
+                user=request.user,
+                purpose=Purpose.LIST_FILTER,
+                fields=["is_ethnic_minority"],
+                count=data["count"] if isinstance(data, dict) else len(data),
+                scope=request.query_params.urlencode(),
+                organization=filters.organization,
+            )
+        return response
+
     def get_serializer_class(self):
         return s.MemberListSerializer if self.action == "list" else s.MemberSerializer
 
@@ -175,9 +192,13 @@ class MemberViewSet(
             raise Http404 from missing
         return member
 
-    def _show_sensitive(self, member: Member) -> bool:
-        user = self.request.user
-        return user.can_view_sensitive or user.member_id == member.pk
+    def _show_sensitive(self, member: Member | None) -> bool:
+        return shows_sensitive(self.request.user, member)
+
+    def _log(self, member: Member, purpose: str, fields) -> None:
+        fields = [name for name in fields if name in s.SENSITIVE_FIELDS]
+        if fields and not is_own_record(self.request.user, member):
+            sensitive_access_log(user=self.request.user, purpose=purpose, member=member, fields=fields)
 
     def _ensure_can_edit(self, member: Member) -> None:
         organization = member.organization or member.last_organization
@@ -188,8 +209,8 @@ class MemberViewSet(
     def retrieve(self, request, pk=None):
         member = self.get_object()
         show = self._show_sensitive(member)
-        if show and request.user.member_id != member.pk:
-            SensitiveDataAccess.objects.create(user=request.user, member=member, purpose="api_member_detail")
+        if show:
+            self._log(member, Purpose.API_READ, s.SENSITIVE_FIELDS)
         return Response(s.MemberSerializer(member, show_sensitive=show).data)
 
     @extend_schema(request=s.MemberCreateSerializer, responses={201: s.MemberSerializer})
@@ -197,14 +218,19 @@ class MemberViewSet(
         """Add a member with the admission (or the transfer in) that brings them into the registry."""
         if not request.user.can_edit_registry:
             raise PermissionDenied
-        form = s.MemberCreateSerializer(data=request.data, cells=member_holding_choices(user=request.user))
+        show = self._show_sensitive(None)
+        form = s.MemberCreateSerializer(
+            data=request.data, cells=member_holding_choices(user=request.user), show_sensitive=show
+        )
         form.is_valid(raise_exception=True)
         personal, first_event = form.split()
         try:
             member = member_services.member_create(by=request.user, data=personal, first_event=first_event)
         except ValidationError as error:
             raise _service_errors(error) from error
-        return Response(s.MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+        if show:
+            self._log(member, Purpose.API_WRITE, s.SENSITIVE_FIELDS)
+        return Response(s.MemberSerializer(member, show_sensitive=show).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
         """Correct the personal record; status, cell and dates follow from the events."""
@@ -212,7 +238,8 @@ class MemberViewSet(
         if not request.user.can_edit_registry:
             raise PermissionDenied
         self._ensure_can_edit(member)
-        form = s.MemberSerializer(member, data=request.data, partial=True)
+        show = self._show_sensitive(member)
+        form = s.MemberSerializer(member, data=request.data, partial=True, show_sensitive=show)
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         for name in ("card_number", "cv_number", "national_id"):
@@ -222,7 +249,10 @@ class MemberViewSet(
             member_services.member_update(member=member, by=request.user, data=data)
         except ValidationError as error:
             raise _service_errors(error) from error
-        return Response(s.MemberSerializer(member).data)
+        if show:
+            # The answer carries the sensitive fields back, whichever were written.
+            self._log(member, Purpose.API_WRITE, s.SENSITIVE_FIELDS)
+        return Response(s.MemberSerializer(member, show_sensitive=show).data)
 
     def destroy(self, request, pk=None):
         """Soft-delete a record entered by mistake; it can be restored on the screens."""

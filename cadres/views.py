@@ -17,7 +17,7 @@ from candidates.models import OPEN_STAGES
 from candidates.selectors import visible_candidates
 from lib.forms import apply_service_errors
 from members.models import ACTIVE_STATUSES
-from members.selectors import visible_members
+from members.selectors import members_in_scope
 from organizations.selectors import organization_list
 
 
@@ -76,7 +76,7 @@ def appointment_list(request):
 
 @editor_required
 def conclusion_create(request):
-    members = visible_members(user=request.user).filter(status__in=ACTIVE_STATUSES).order_by("sort_key")
+    members = members_in_scope(user=request.user).filter(status__in=ACTIVE_STATUSES).order_by("sort_key")
     candidates = visible_candidates(user=request.user).filter(stage__in=OPEN_STAGES).order_by("full_name")
     form = forms.ConclusionForm(request.POST or None, members=members, candidates=candidates)
     if request.method == "POST" and form.is_valid():
@@ -93,7 +93,7 @@ def conclusion_create(request):
 @editor_required
 def appointment_create(request):
     organizations = organization_list(user=request.user, include_ended=False)
-    members = visible_members(user=request.user).filter(status="full").order_by("sort_key")
+    members = members_in_scope(user=request.user).filter(status="full").order_by("sort_key")
     form = forms.AppointmentForm(request.POST or None, organizations=organizations, members=members)
     if request.method == "POST" and form.is_valid():
         ensure_can_edit_organization(request.user, form.cleaned_data["organization"])

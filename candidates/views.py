@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.models import Purpose
+from accounts.services import sensitive_access_log, sensitive_fields, shows_sensitive
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Introducer
 from lib.forms import apply_service_errors
 from members.models import Member, Status
-from members.selectors import visible_members
+from members.selectors import members_in_scope
 from organizations.selectors import member_holding_choices, organization_list
 
 STEPS = {
@@ -35,6 +37,21 @@ def _candidate_or_404(request, pk: int) -> Candidate:
         return selectors.candidate_get(user=request.user, pk=pk)
     except Candidate.DoesNotExist as missing:
         raise Http404 from missing
+
+
+def _candidate_form(request, candidate: Candidate | None) -> forms.CandidateForm:
+    """The candidate form, with ethnicity and religion only for those who may see them; showing them is logged."""
+    form = forms.CandidateForm(
+        request.POST or None, instance=candidate, organizations=member_holding_choices(user=request.user)
+    )
+    hidden = sensitive_fields(Candidate)
+    if not shows_sensitive(request.user):
+        for name in hidden:
+            form.fields.pop(name, None)
+    elif candidate is not None:
+        shown = [name for name in hidden if name in form.fields]
+        sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, candidate=candidate, fields=shown)
+    return form
 
 
 def _query_without_page(request) -> str:
@@ -66,7 +83,7 @@ def candidate_list(request):
 
 @editor_required
 def candidate_create(request):
-    form = forms.CandidateForm(request.POST or None, organizations=member_holding_choices(user=request.user))
+    form = _candidate_form(request, None)
     if request.method == "POST" and form.is_valid():
         ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
         try:
@@ -83,9 +100,7 @@ def candidate_create(request):
 def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
     ensure_can_edit_organization(request.user, candidate.organization)
-    form = forms.CandidateForm(
-        request.POST or None, instance=candidate, organizations=member_holding_choices(user=request.user)
-    )
+    form = _candidate_form(request, candidate)
     if request.method == "POST" and form.is_valid():
         ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
         candidate.refresh_from_db()
@@ -119,7 +134,7 @@ def _step_form(step: str, request, candidate: Candidate):
     data = request.POST or None
     if step == "introducer":
         members = (
-            visible_members(user=request.user)
+            members_in_scope(user=request.user)
             .filter(status=Status.FULL, organization__isnull=False)
             .select_related("organization")
             .order_by("sort_key")

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +7,7 @@ from education import selectors, services
 from education.models import Completion, TrainingKind
 from lib.forms import VnDateField
 from members.models import Member
+from members.selectors import members_in_scope
 from organizations.models import Organization
 from organizations.selectors import organization_list
 
@@ -107,9 +109,9 @@ class StudySessionForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organization_list(user=user, include_ended=False)
-        # Any member the user may see is accepted here; the service refuses those not counted in the
-        # subtree on the day, with a message naming them. Only the members counted there are listed.
-        self.fields["members"].queryset = Member.all_objects.all()
+        # Any live member of the user's scope is accepted here (an id outside it gets the field's generic
+        # "invalid choice"); the service refuses those not counted in the subtree on the day, with a message
+        # naming them. Only the members counted there are listed.
         organization, held_on = self._chosen_organization_and_date()
         listed = []
         if organization is not None and held_on is not None:
@@ -117,6 +119,10 @@ class StudySessionForm(forms.Form):
             if instance is None and not self.is_bound and "members" not in self.initial:
                 self.initial["members"] = [m.pk for m in listed]
         self.members_listed = listed
+        # Those listed were counted that day in an organization of the user's scope, even if they have moved since.
+        self.fields["members"].queryset = Member.objects.filter(
+            Q(pk__in=members_in_scope(user=user).values("pk")) | Q(pk__in=[m.pk for m in listed])
+        )
         self.fields["members"].widget.choices = [(m.pk, m.full_name) for m in listed]
 
     def _chosen_organization_and_date(self):
@@ -191,12 +197,14 @@ class ParticipantsAddForm(forms.Form):
         help_text=_("For a party awareness class: the candidates' names until they are linked to their records."),
     )
 
-    def __init__(self, *args, training_class, **kwargs):
+    def __init__(self, *args, training_class, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.training_class = training_class
         listed = selectors.members_counted_in(organization=training_class.organization, on=training_class.starts_on)
         taken = training_class.participants.exclude(member=None).values("member_id")
-        self.fields["members"].queryset = Member.all_objects.all()
+        self.fields["members"].queryset = Member.objects.filter(
+            Q(pk__in=members_in_scope(user=user).values("pk")) | Q(pk__in=listed.values("pk"))
+        )
         self.fields["members"].widget.choices = [(m.pk, m.full_name) for m in listed.exclude(pk__in=taken)]
         if training_class.kind == TrainingKind.PARTY_AWARENESS:
             self.fields.pop("members")

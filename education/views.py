@@ -87,7 +87,7 @@ def _editable_participant_or_404(request, pk: int, deleted: bool = False) -> Tra
 @editor_required
 def participants_add(request, pk: int):
     training_class = _editable_class_or_404(request, pk)
-    form = forms.ParticipantsAddForm(request.POST or None, training_class=training_class)
+    form = forms.ParticipantsAddForm(request.POST or None, training_class=training_class, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             added = form.save(by=request.user)

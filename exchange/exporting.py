@@ -231,11 +231,44 @@ def organization_title() -> str:
 
 
 def export_members_bytes(members, *, fmt: str, sensitive: bool) -> bytes:
+    return _export_members(members, fmt=fmt, sensitive=sensitive)[0]
+
+
+def _export_members(members, *, fmt: str, sensitive: bool) -> tuple[bytes, int]:
     columns = member_columns(sensitive=sensitive)
-    rows = member_rows(members, sensitive=sensitive)
+    counted = [0]
+
+    def rows():
+        for row in member_rows(members, sensitive=sensitive):
+            counted[0] += 1
+            yield row
+
     out = io.BytesIO()
     if fmt == "csv":
-        write_csv(out, columns, rows)
+        write_csv(out, columns, rows())
     else:
-        write_xlsx(out, columns, rows, title=member_title())
-    return out.getvalue()
+        write_xlsx(out, columns, rows(), title=member_title())
+    return out.getvalue(), counted[0]
+
+
+def export_members_for(*, user, members, fmt: str, scope: str = "", organization=None) -> bytes:
+    """The member export as `user` may have it: the sensitive columns only for roles allowed to see them, and
+    then one row in the access log with the number of members exported and the filters (`scope`) used.
+
+    `user` None is the command line without --user: the whole registry, sensitive columns included, logged.
+    """
+    from accounts.models import Purpose
+    from accounts.services import sensitive_access_log, shows_sensitive
+
+    sensitive = user is None or shows_sensitive(user)
+    data, count = _export_members(members, fmt=fmt, sensitive=sensitive)
+    if sensitive:
+        sensitive_access_log(
+            user=user,
+            purpose=Purpose.EXPORT,
+            fields=[c.key for c in MEMBER_COLUMNS if c.sensitive],
+            count=count,
+            scope=f"format={fmt}&{scope}" if scope else f"format={fmt}",
+            organization=organization,
+        )
+    return data

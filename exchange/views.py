@@ -163,8 +163,13 @@ def member_filters_from_request(request) -> MemberFilters:
 @tree_user_required
 def export_members(request):
     fmt = _format(request)
-    members = member_list(user=request.user, filters=member_filters_from_request(request))
-    data = exporting.export_members_bytes(members, fmt=fmt, sensitive=request.user.can_view_sensitive)
+    filters = member_filters_from_request(request)
+    members = member_list(user=request.user, filters=filters)
+    query = request.GET.copy()
+    query.pop("format", None)
+    data = exporting.export_members_for(
+        user=request.user, members=members, fmt=fmt, scope=query.urlencode(), organization=filters.organization
+    )
     name = _("party-members")
     return _download(data, f"{name}-{timezone.localdate():%Y%m%d}.{fmt}", fmt)
 

@@ -25,6 +25,7 @@ from inspections.models import (
 from inspections.rules import letter_rules_on
 from lib.vntext import fold
 from members.models import Member
+from members.selectors import members_in_scope
 from organizations.models import Organization
 from workcalendar.selectors import add_working_days
 
@@ -239,7 +240,7 @@ def members_by_identifiers(*, user: User, identifiers: list[str]) -> tuple[list[
     """Visible members named by party card number, national ID or "#<record number>"; and the unmatched ones."""
     if not can_work_on_records(user) or not identifiers:
         return [], list(identifiers)
-    visible = Member.objects.filter(organization_filter(user, "last_organization__"))
+    visible = members_in_scope(user=user)
     pks = [int(i[1:]) for i in identifiers if i.startswith("#") and i[1:].isdigit()]
     found: dict[str, Member] = {}
     matches = visible.filter(Q(card_number__in=identifiers) | Q(national_id__in=identifiers) | Q(pk__in=pks))

@@ -30,6 +30,17 @@ def visible_members(*, user: User) -> QuerySet[Member]:
     return Member.objects.filter(organization_filter(user, "last_organization__"))
 
 
+def members_in_scope(*, user: User) -> QuerySet[Member]:
+    """The members a form may take by id: live records last counted in the user's subtree (tree roles only).
+
+    Forms use it as the queryset of their member fields, so an id out of scope or of a deleted record gets
+    the field's generic "invalid choice" error and is never looked up, let alone named, in a message.
+    """
+    if not (user.is_authenticated and user.is_scoped):
+        return Member.objects.none()
+    return Member.objects.filter(organization_filter(user, "last_organization__"))
+
+
 @dataclass
 class MemberFilters:
     q: str = ""

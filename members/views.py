@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, login_required, tree_user_required
-from accounts.models import SensitiveDataAccess
+from accounts.models import Purpose
+from accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
 from members import forms, selectors, services
@@ -83,8 +84,19 @@ def member_list(request):
         .only(*LIST_COLUMNS)
         .order_by("sort_key", "pk")
     )
-    context = {"form": form, "page": page, "query": _query_without_page(request)}
-    template = "members/_results.html" if request.htmx and not request.htmx.boosted else "members/list.html"
+    if filters.ethnic_minority is not None:
+        # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
+        sensitive_access_log(
+            user=request.user,
+            purpose=Purpose.LIST_FILTER,
+            fields=["is_ethnic_minority"],
+            count=page.paginator.count,
+            scope=_query_without_page(request),
+            organization=filters.organization,
+        )
+    swapped = bool(request.htmx and not request.htmx.boosted)
+    context = {"form": form, "page": page, "query": _query_without_page(request), "partial": swapped}
+    template = "members/_results.html" if swapped else "members/list.html"
     return render(request, template, context)
 
 
@@ -99,9 +111,11 @@ def member_detail(request, pk: int):
     member = _visible_member_or_404(request, pk)
     timeline = selectors.member_timeline(member=member)
     today = timezone.localdate()
-    show_sensitive = request.user.can_view_sensitive or request.user.member_id == member.pk
-    if show_sensitive and request.user.member_id != member.pk:
-        SensitiveDataAccess.objects.create(user=request.user, member=member, purpose="member_detail")
+    show_sensitive = shows_sensitive(request.user, member)
+    if show_sensitive and not is_own_record(request.user, member):
+        sensitive_access_log(
+            user=request.user, purpose=Purpose.MEMBER_DETAIL, member=member, fields=_shown_on_page(member)
+        )
     can_edit = request.user.can_edit_registry and (
         (member.organization and can_see_organization(request.user, member.organization))
         or (member.last_organization and can_see_organization(request.user, member.last_organization))
@@ -126,6 +140,15 @@ def member_detail(request, pk: int):
         ),
     }
     return render(request, "members/detail.html", context)
+
+
+def _shown_on_page(member: Member) -> list[str]:
+    """The sensitive fields the record page shows (members/detail.html: the notes only when filled in)."""
+    return [
+        name
+        for name in ("ethnicity", "religion", "family_background", "political_history_notes")
+        if name in ("ethnicity", "religion") or getattr(member, name)
+    ]
 
 
 @login_required
@@ -167,9 +190,12 @@ def member_create(request):
 def member_edit(request, pk: int):
     member = _visible_member_or_404(request, pk)
     _ensure_can_edit_member(request.user, member)
-    form = forms.MemberForm(
-        request.POST or None, request.FILES or None, instance=member, show_sensitive=request.user.can_view_sensitive
-    )
+    show_sensitive = shows_sensitive(request.user, member)
+    form = forms.MemberForm(request.POST or None, request.FILES or None, instance=member, show_sensitive=show_sensitive)
+    if show_sensitive:
+        # The form shows the fields (GET, or a POST shown again) or writes them: either way they were handled.
+        shown = [name for name in sensitive_fields(Member) if name in form.fields]
+        sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, member=member, fields=shown)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.fields}
         member.refresh_from_db()

@@ -41,21 +41,49 @@ def place_date(value, place=""):
     return dates.format_place_date(value, place) if value else ""
 
 
-@register.simple_tag
-def history_rows(records):
-    """Each historical record with the fields it changed against the previous one: (record, [(field, old, new)])."""
+@register.simple_tag(takes_context=True)
+def history_rows(context, records):
+    """Each historical record with the fields it changed against the previous one: (record, [(field, old, new)]).
+
+    Sensitive fields (accounts.services.SENSITIVE_FIELDS) are shown only to users allowed to see them, and
+    showing them is logged (one row per history tab shown); the others see that the field changed, not its values.
+    """
+    from accounts.models import Purpose
+    from accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
+
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
     records = list(records)  # newest first, as the history tabs list them
     rows = []
+    shown = {}  # object id -> (an instance of it, sensitive fields shown)
     for index, record in enumerate(records):
         older = records[index + 1] if index + 1 < len(records) else None
         previous = older if older is not None and older.id == record.id else None
         changes = []
         if previous is not None:
+            hidden = sensitive_fields(record)
             delta = record.diff_against(previous)
             for change in delta.changes:
                 field = record.instance_type._meta.get_field(change.field)
-                changes.append((str(field.verbose_name), _display(change.old), _display(change.new)))
+                old, new = _display(change.old), _display(change.new)
+                if change.field in hidden:
+                    instance = record.instance
+                    if shows_sensitive(user, instance):
+                        if not is_own_record(user, instance):
+                            shown.setdefault(record.id, (instance, set()))[1].add(change.field)
+                    else:
+                        old = new = _("(hidden)")
+                changes.append((str(field.verbose_name), old, new))
         rows.append((record, changes))
+    for instance, fields in shown.values():
+        kind = instance._meta.label_lower
+        sensitive_access_log(
+            user=user,
+            purpose=Purpose.HISTORY,
+            fields=fields,
+            member=instance if kind == "members.member" else None,
+            candidate=instance if kind == "candidates.candidate" else None,
+        )
     return rows
 
 

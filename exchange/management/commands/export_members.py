@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from accounts.models import User
-from exchange.exporting import export_members_bytes
+from exchange.exporting import export_members_for
 from members.models import Member
 from members.selectors import MemberFilters, member_list
 
@@ -27,12 +27,11 @@ class Command(BaseCommand):
             if by is None:
                 raise CommandError(f"No such user: {user}")
             members = member_list(user=by, filters=MemberFilters(status="all"))
-            sensitive = by.can_view_sensitive
         else:
+            by = None
             members = Member.objects.order_by("sort_key", "pk")
-            sensitive = True
         with translation.override(settings.LANGUAGE_CODE):
-            data = export_members_bytes(members, fmt=format, sensitive=sensitive)
+            data = export_members_for(user=by, members=members, fmt=format, scope="status=all (command line)")
         with open(output, "wb") as handle:
             handle.write(data)
         self.stdout.write(f"{members.count()} → {output}")

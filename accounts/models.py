@@ -42,18 +42,25 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # Thin aliases of accounts.policy for templates and older callers; the policy decides.
     @property
     def is_scoped(self) -> bool:
-        return self.role in SCOPED_ROLES and self.organization_id is not None
+        from accounts.policy import works_on_tree
+
+        return works_on_tree(self)
 
     @property
     def can_edit_registry(self) -> bool:
-        return self.role in EDITOR_ROLES and self.organization_id is not None
+        from accounts.policy import keeps_registry
+
+        return keeps_registry(self)
 
     @property
     def can_view_sensitive(self) -> bool:
-        """Ethnicity, religion, family background: committee staff and secretaries (Decree 13/2023)."""
-        return self.role in EDITOR_ROLES and self.organization_id is not None
+        """Ethnicity, religion, family background (Decree 13/2023): see `accounts.policy.may_see_sensitive`."""
+        from accounts.policy import may_see_sensitive
+
+        return may_see_sensitive(self)
 
 
 class SensitiveDataAccess(models.Model):

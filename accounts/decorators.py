@@ -18,6 +18,7 @@ def _guard(test):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        wrapper.access_guard = test.__name__
         return wrapper
 
     return decorator

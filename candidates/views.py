@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Introducer
 from lib.forms import apply_service_errors
@@ -68,7 +68,7 @@ def candidate_list(request):
 def candidate_create(request):
     form = forms.CandidateForm(request.POST or None, organizations=member_holding_choices(user=request.user))
     if request.method == "POST" and form.is_valid():
-        ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
         try:
             candidate = services.candidate_create(by=request.user, data=form.cleaned_data)
         except ValidationError as error:
@@ -82,12 +82,12 @@ def candidate_create(request):
 @editor_required
 def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     form = forms.CandidateForm(
         request.POST or None, instance=candidate, organizations=member_holding_choices(user=request.user)
     )
     if request.method == "POST" and form.is_valid():
-        ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
         candidate.refresh_from_db()
         try:
             services.candidate_update(candidate=candidate, by=request.user, data=form.cleaned_data)
@@ -102,7 +102,7 @@ def candidate_edit(request, pk: int):
 @tree_user_required
 def candidate_detail(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    can_edit = request.user.can_edit_registry and can_see_organization(request.user, candidate.organization)
+    can_edit = may_edit(request.user, candidate.organization)
     context = {
         "candidate": candidate,
         "can_edit": can_edit and candidate.is_open,
@@ -161,7 +161,7 @@ def candidate_step(request, pk: int, step: str):
     if step not in STEPS:
         raise Http404
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     form = _step_form(step, request, candidate)
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,7 +184,7 @@ def candidate_step(request, pk: int, step: str):
 def introducer_remove(request, pk: int):
     introducer = get_object_or_404(Introducer, pk=pk)
     candidate = _candidate_or_404(request, introducer.candidate_id)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     try:
         services.introducer_remove(introducer=introducer, by=request.user)
     except ValidationError as error:
@@ -198,7 +198,7 @@ def introducer_remove(request, pk: int):
 @editor_required
 def candidate_delete(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     try:
         services.candidate_delete(candidate=candidate, by=request.user)
     except ValidationError as error:

@@ -359,7 +359,8 @@ def test_access_follows_the_tree(client, personas, case, persona):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
     else:
-        assert response.status_code == want, f"{persona} {method.upper()} {url}"
+        form = (getattr(response, "context", None) or {}).get("form")
+        assert response.status_code == want, f"{persona} {method.upper()} {url} {form.errors if form else ''}"
     if not writes or name in NO_RECORD:
         return
     after = _fingerprint()

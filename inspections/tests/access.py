@@ -72,6 +72,7 @@ def objects(p):
     services.letter_delete(letter=gone_letter, by=None)
     return {
         "committee": p.committee,
+        "org_a": p.org_a,
         "inspection": inspection("Kiểm tra chấp hành Điều lệ"),
         "deleted_inspection": gone_inspection,
         "discipline": discipline("01-QĐ/ĐU"),
@@ -111,7 +112,7 @@ CREATED = _answers(302, 302, 302, 200)
 
 def _new_inspection(o):
     return {
-        "organization": o["org"].parent_id,
+        "organization": o["org_a"].pk,
         "body": Body.BASE_COMMITTEE,
         "kind": InspectionKind.PROGRAM,
         "title": "Kiểm tra chi bộ Văn phòng",
@@ -127,7 +128,7 @@ def _new_discipline(o, **changes):
         "member": o["member"].national_id,
         "form": DisciplineForm.WARNING,
         "body": Body.BASE_COMMITTEE,
-        "deciding_organization": o["org"].parent_id,
+        "deciding_organization": o["org_a"].pk,
         "decision_no": "07-QĐ/ĐU",
         "decided_on": "12/05/2025",
         "violation_category": ViolationCategory.LAW,
@@ -137,11 +138,12 @@ def _new_discipline(o, **changes):
 
 def _new_letter(o):
     return {
-        "organization": o["org"].parent_id,
+        "organization": o["org_a"].pk,
         "received_on": "02/03/2026",
         "kind": LetterKind.COMPLAINT,
         "signed": "on",
         "sender": "Nguyễn Thị Hoa",
+        "subject_text": "Việc thu đảng phí của chi bộ",
         "category": LetterCategory.WITHIN_AUTHORITY,
         "status": "received",
     }
@@ -156,7 +158,7 @@ MATRIX = {
         "get",
         lambda o: {"pk": o["inspection"].pk},
         200,
-        Post(from_form(lambda o: {"conclusion": "Chấp hành tốt"}), WRITTEN),
+        Post(from_form(lambda o: {"ended_on": "30/04/2024", "conclusion": "Chấp hành tốt"}), WRITTEN),
     ),
     "inspections:delete": _of_a("post", lambda o: {"pk": o["inspection"].pk}, 302),
     "inspections:restore": _of_a("post", lambda o: {"pk": o["deleted_inspection"].pk}, 302),

@@ -20,6 +20,7 @@ class Personas:
     cell_a2: object
     org_b: object
     staff: object
+    inspector: object
     secretary_a: object
     secretary_b: object
     plain_member: object
@@ -55,6 +56,9 @@ def personas(db):
         cell_a2=cell_a2,
         org_b=org_b,
         staff=user("staff", Role.COMMITTEE_STAFF, committee),
+        # Staff of the committee's inspection committee (Ủy ban Kiểm tra): sees the whole tree, keeps
+        # the inspection committee's records, changes no registry record.
+        inspector=user("ubkt_staff", Role.INSPECTION_STAFF, committee),
         secretary_a=user("sec_a", Role.SECRETARY, org_a),
         secretary_b=user("sec_b", Role.SECRETARY, org_b),
         plain_member=user("member_a", Role.MEMBER, member=member_a),

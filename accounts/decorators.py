@@ -1,11 +1,11 @@
-"""View guards. Object-level checks live in accounts.access; these only gate by role."""
+"""View guards by kind of account; which records a user may see or change is `accounts.policy`'s."""
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from accounts.models import SCOPED_ROLES
+from accounts import policy
 
 
 def _guard(test):
@@ -18,18 +18,19 @@ def _guard(test):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        wrapper.access_guard = test.__name__
         return wrapper
 
     return decorator
 
 
 # Anyone who works on a subtree of the tree (not a plain member account).
-tree_user_required = _guard(lambda user: user.role in SCOPED_ROLES and user.organization_id is not None)
+tree_user_required = _guard(policy.works_on_tree)
 # Roles that may change registry records.
-editor_required = _guard(lambda user: user.can_edit_registry)
+editor_required = _guard(policy.keeps_registry)
 # Any logged-in account, members included (object access is checked by the selectors).
 login_required = _guard(lambda user: True)
-committee_staff_required = _guard(lambda user: user.role == "committee_staff" and user.organization_id is not None)
+committee_staff_required = _guard(policy.is_committee_staff)
 
 
 def _security_officer(user) -> bool:

@@ -3,18 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class Role(models.TextChoices):
-    COMMITTEE_STAFF = "committee_staff", _("Committee staff")
-    INSPECTION_STAFF = "inspection_staff", _("Inspection staff")
-    SECRETARY = "secretary", _("Base organization secretary")
-    MEMBER = "member", _("Party member")
-
-
-# Roles that work on a subtree of organizations; a member account sees only its own record.
-SCOPED_ROLES = (Role.COMMITTEE_STAFF, Role.INSPECTION_STAFF, Role.SECRETARY)
-# Roles allowed to change registry records in their subtree.
-EDITOR_ROLES = (Role.COMMITTEE_STAFF, Role.SECRETARY)
+from accounts.roles import EDITOR_ROLES, SCOPED_ROLES, Role  # noqa: F401  (imported from here by the apps)
 
 
 class User(AbstractUser):
@@ -42,18 +31,25 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # Thin aliases of accounts.policy for templates and older callers; the policy decides.
     @property
     def is_scoped(self) -> bool:
-        return self.role in SCOPED_ROLES and self.organization_id is not None
+        from accounts.policy import works_on_tree
+
+        return works_on_tree(self)
 
     @property
     def can_edit_registry(self) -> bool:
-        return self.role in EDITOR_ROLES and self.organization_id is not None
+        from accounts.policy import keeps_registry
+
+        return keeps_registry(self)
 
     @property
     def can_view_sensitive(self) -> bool:
-        """Ethnicity, religion, family background: committee staff and secretaries (Decree 13/2023)."""
-        return self.role in EDITOR_ROLES and self.organization_id is not None
+        """Ethnicity, religion, family background (Decree 13/2023): see `accounts.policy.may_see_sensitive`."""
+        from accounts.policy import may_see_sensitive
+
+        return may_see_sensitive(self)
 
 
 class Purpose(models.TextChoices):

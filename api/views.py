@@ -12,8 +12,8 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from accounts.access import ensure_can_edit_organization
-from accounts.models import SCOPED_ROLES, Purpose
+from accounts.models import Purpose
+from accounts.policy import ensure_may_edit, keeps_registry, may_see_sensitive, works_on_tree
 from accounts.services import is_own_record, sensitive_access_log, shows_sensitive
 from api import serializers as s
 from members import services as member_services
@@ -29,13 +29,14 @@ class TreeUser(permissions.BasePermission):
     """Committee and inspection staff, secretaries: people who work on a subtree."""
 
     def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.role in SCOPED_ROLES and user.organization_id)
+        return works_on_tree(request.user)
 
 
 class Editor(permissions.BasePermission):
+    """Roles that change registry records; which records is asked per object (`ensure_may_edit`)."""
+
     def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and request.user.can_edit_registry)
+        return keeps_registry(request.user)
 
 
 def _service_errors(error: ValidationError) -> serializers.ValidationError:
@@ -83,14 +84,14 @@ class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     @extend_schema(request=s.OrganizationFoundSerializer, responses={201: s.OrganizationSerializer})
     def create(self, request):
         """Found an organization under a parent in the caller's part of the tree."""
-        if not request.user.can_edit_registry:
+        if not keeps_registry(request.user):
             raise PermissionDenied
         parents = organization_list(user=request.user, include_ended=False)
         form = s.OrganizationFoundSerializer(data=request.data, parents=parents)
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         parent = data.pop("parent")
-        ensure_can_edit_organization(request.user, parent)
+        ensure_may_edit(request.user, parent)
         try:
             org = organization_services.organization_found(parent=parent, by=request.user, **data)
         except ValidationError as error:
@@ -141,14 +142,14 @@ class MemberViewSet(
 
     def _filters(self) -> MemberFilters:
         user = self.request.user
-        if not user.is_scoped:
+        if not works_on_tree(user):
             return MemberFilters(status="all")
         visible = organization_list(user=user)
         form = MemberFilterForm(
             self.request.query_params or None,
             organizations=visible,
             top_organizations=visible.filter(depth__lte=user.organization.depth + 1),
-            show_sensitive_filters=user.can_view_sensitive,
+            show_sensitive_filters=may_see_sensitive(user),
         )
         if not form.is_bound:
             return MemberFilters()
@@ -200,12 +201,6 @@ class MemberViewSet(
         if fields and not is_own_record(self.request.user, member):
             sensitive_access_log(user=self.request.user, purpose=purpose, member=member, fields=fields)
 
-    def _ensure_can_edit(self, member: Member) -> None:
-        organization = member.organization or member.last_organization
-        if organization is None:
-            raise PermissionDenied
-        ensure_can_edit_organization(self.request.user, organization)
-
     def retrieve(self, request, pk=None):
         member = self.get_object()
         show = self._show_sensitive(member)
@@ -216,7 +211,7 @@ class MemberViewSet(
     @extend_schema(request=s.MemberCreateSerializer, responses={201: s.MemberSerializer})
     def create(self, request):
         """Add a member with the admission (or the transfer in) that brings them into the registry."""
-        if not request.user.can_edit_registry:
+        if not keeps_registry(request.user):
             raise PermissionDenied
         show = self._show_sensitive(None)
         form = s.MemberCreateSerializer(
@@ -235,9 +230,7 @@ class MemberViewSet(
     def partial_update(self, request, pk=None):
         """Correct the personal record; status, cell and dates follow from the events."""
         member = self.get_object()
-        if not request.user.can_edit_registry:
-            raise PermissionDenied
-        self._ensure_can_edit(member)
+        ensure_may_edit(request.user, member)
         show = self._show_sensitive(member)
         form = s.MemberSerializer(member, data=request.data, partial=True, show_sensitive=show)
         form.is_valid(raise_exception=True)
@@ -257,9 +250,7 @@ class MemberViewSet(
     def destroy(self, request, pk=None):
         """Soft-delete a record entered by mistake; it can be restored on the screens."""
         member = self.get_object()
-        if not request.user.can_edit_registry:
-            raise PermissionDenied
-        self._ensure_can_edit(member)
+        ensure_may_edit(request.user, member)
         member_services.member_delete(member=member, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -271,9 +262,7 @@ class MemberViewSet(
         member = self.get_object()
         if request.method == "GET":
             return Response(s.MemberEventSerializer(member_events(member=member), many=True).data)
-        if not request.user.can_edit_registry:
-            raise PermissionDenied
-        self._ensure_can_edit(member)
+        ensure_may_edit(request.user, member)
         form = s.MemberEventSerializer(data=request.data, cells=member_holding_choices(user=request.user))
         form.is_valid(raise_exception=True)
         try:

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from cadres.models import CommitteeAppointment, PoliticalConclusion
 from lib.vntext import fold
 from organizations.models import Organization
@@ -62,7 +62,7 @@ def appointment_list(
 
 
 def deleted_conclusions(*, user: User) -> QuerySet[PoliticalConclusion]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return PoliticalConclusion.objects.none()
     return (
         PoliticalConclusion.all_objects.deleted()
@@ -73,7 +73,7 @@ def deleted_conclusions(*, user: User) -> QuerySet[PoliticalConclusion]:
 
 
 def deleted_appointments(*, user: User) -> QuerySet[CommitteeAppointment]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return CommitteeAppointment.objects.none()
     return (
         CommitteeAppointment.all_objects.deleted()

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from cadres import forms, selectors, services
 from cadres.models import Position, Purpose
 from candidates.models import OPEN_STAGES
@@ -96,7 +96,7 @@ def appointment_create(request):
     members = members_in_scope(user=request.user).filter(status="full").order_by("sort_key")
     form = forms.AppointmentForm(request.POST or None, organizations=organizations, members=members)
     if request.method == "POST" and form.is_valid():
-        ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
         try:
             record = services.appointment_record(by=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -121,7 +121,7 @@ def conclusion_detail(request, pk: int):
     )
     context = {
         "record": record,
-        "can_edit": request.user.can_edit_registry and can_see_organization(request.user, record.organization),
+        "can_edit": may_edit(request.user, record.organization),
         "history": record.history.select_related("history_user").order_by("-history_date")[:50],
     }
     return render(request, "cadres/conclusion_detail.html", context)
@@ -130,7 +130,7 @@ def conclusion_detail(request, pk: int):
 @tree_user_required
 def appointment_detail(request, pk: int):
     record = _get(selectors.visible_appointments(user=request.user).select_related("member", "organization"), pk)
-    can_edit = request.user.can_edit_registry and can_see_organization(request.user, record.organization)
+    can_edit = may_edit(request.user, record.organization)
     form = forms.EndForm()
     context = {
         "record": record,
@@ -144,7 +144,7 @@ def appointment_detail(request, pk: int):
 @editor_required
 def appointment_end(request, pk: int):
     record = _get(selectors.visible_appointments(user=request.user).select_related("member", "organization"), pk)
-    ensure_can_edit_organization(request.user, record.organization)
+    ensure_may_edit(request.user, record.organization)
     form = forms.EndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -161,7 +161,7 @@ def appointment_end(request, pk: int):
 @editor_required
 def conclusion_delete(request, pk: int):
     record = _get(selectors.visible_conclusions(user=request.user), pk)
-    ensure_can_edit_organization(request.user, record.organization)
+    ensure_may_edit(request.user, record.organization)
     services.conclusion_delete(conclusion=record, by=request.user)
     messages.success(request, _("Deleted. It can be restored from the deleted records."))
     return redirect("cadres:conclusions")
@@ -171,7 +171,7 @@ def conclusion_delete(request, pk: int):
 @editor_required
 def appointment_delete(request, pk: int):
     record = _get(selectors.visible_appointments(user=request.user), pk)
-    ensure_can_edit_organization(request.user, record.organization)
+    ensure_may_edit(request.user, record.organization)
     services.appointment_delete(appointment=record, by=request.user)
     messages.success(request, _("Deleted. It can be restored from the deleted records."))
     return redirect("cadres:appointments")

@@ -7,8 +7,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from candidates.models import OPEN_STAGES, Candidate, Introducer, Stage
 from candidates.rules import WARNING_DAYS
 from lib.vntext import fold
@@ -61,7 +61,7 @@ def candidate_get(*, user: User, pk: int) -> Candidate:
 
 
 def deleted_candidates(*, user: User) -> QuerySet[Candidate]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return Candidate.objects.none()
     return (
         Candidate.all_objects.deleted()

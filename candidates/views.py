@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
 from accounts.models import Purpose
+from accounts.policy import ensure_may_edit, may_edit
 from accounts.services import sensitive_access_log, sensitive_fields, shows_sensitive
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Introducer
@@ -85,7 +85,7 @@ def candidate_list(request):
 def candidate_create(request):
     form = _candidate_form(request, None)
     if request.method == "POST" and form.is_valid():
-        ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
         try:
             candidate = services.candidate_create(by=request.user, data=form.cleaned_data)
         except ValidationError as error:
@@ -99,10 +99,10 @@ def candidate_create(request):
 @editor_required
 def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     form = _candidate_form(request, candidate)
     if request.method == "POST" and form.is_valid():
-        ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
         candidate.refresh_from_db()
         try:
             services.candidate_update(candidate=candidate, by=request.user, data=form.cleaned_data)
@@ -117,7 +117,7 @@ def candidate_edit(request, pk: int):
 @tree_user_required
 def candidate_detail(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    can_edit = request.user.can_edit_registry and can_see_organization(request.user, candidate.organization)
+    can_edit = may_edit(request.user, candidate.organization)
     context = {
         "candidate": candidate,
         "can_edit": can_edit and candidate.is_open,
@@ -176,7 +176,7 @@ def candidate_step(request, pk: int, step: str):
     if step not in STEPS:
         raise Http404
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     form = _step_form(step, request, candidate)
     if request.method == "POST" and form.is_valid():
         try:
@@ -199,7 +199,7 @@ def candidate_step(request, pk: int, step: str):
 def introducer_remove(request, pk: int):
     introducer = get_object_or_404(Introducer, pk=pk)
     candidate = _candidate_or_404(request, introducer.candidate_id)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     try:
         services.introducer_remove(introducer=introducer, by=request.user)
     except ValidationError as error:
@@ -213,7 +213,7 @@ def introducer_remove(request, pk: int):
 @editor_required
 def candidate_delete(request, pk: int):
     candidate = _candidate_or_404(request, pk)
-    ensure_can_edit_organization(request.user, candidate.organization)
+    ensure_may_edit(request.user, candidate.organization)
     try:
         services.candidate_delete(candidate=candidate, by=request.user)
     except ValidationError as error:

@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from accounts.policy import is_member_account
+
 
 @login_required
 def home(request):
-    if request.user.role == "member":
+    if is_member_account(request.user):
         if request.user.member_id:
             return redirect("members:detail", pk=request.user.member_id)
         return render(request, "no_access.html", status=403)

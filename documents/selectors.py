@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from documents.models import Direction, Document
 from lib.vntext import fold
 from organizations.models import Organization
@@ -47,7 +47,7 @@ def document_get(*, user: User, pk: int) -> Document:
 
 
 def deleted_documents(*, user: User) -> QuerySet[Document]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return Document.objects.none()
     return (
         Document.all_objects.deleted()

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from documents import forms, selectors, services
 from documents.models import Direction, Document, IssuerSymbol
 from lib.forms import apply_service_errors
@@ -67,7 +67,7 @@ def document_issue(request):
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ensure_can_edit_organization(request.user, d["organization"])
+        ensure_may_edit(request.user, d["organization"])
         try:
             document = services.document_issue(by=request.user, **d)
         except ValidationError as error:
@@ -89,7 +89,7 @@ def document_receive(request):
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ensure_can_edit_organization(request.user, d["organization"])
+        ensure_may_edit(request.user, d["organization"])
         try:
             document = services.document_receive(by=request.user, **d)
         except ValidationError as error:
@@ -103,7 +103,7 @@ def document_receive(request):
 @tree_user_required
 def document_detail(request, pk: int):
     document = _document_or_404(request, pk)
-    can_edit = request.user.can_edit_registry and can_see_organization(request.user, document.organization)
+    can_edit = may_edit(request.user, document.organization)
     context = {
         "document": document,
         "can_edit": can_edit,
@@ -116,7 +116,7 @@ def document_detail(request, pk: int):
 @editor_required
 def document_edit(request, pk: int):
     document = _document_or_404(request, pk)
-    ensure_can_edit_organization(request.user, document.organization)
+    ensure_may_edit(request.user, document.organization)
     initial = {
         "subject": document.subject,
         "signer": document.signer,
@@ -161,7 +161,7 @@ def document_file(request, pk: int):
 @editor_required
 def document_delete(request, pk: int):
     document = _document_or_404(request, pk)
-    ensure_can_edit_organization(request.user, document.organization)
+    ensure_may_edit(request.user, document.organization)
     try:
         services.document_delete(document=document, by=request.user)
     except ValidationError as error:

@@ -16,8 +16,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.access import ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from lib.forms import apply_service_errors
 
 
@@ -89,7 +89,7 @@ class RecordScreens:
         initial = request.GET.dict() if record is None else None
         form = self.record_form(request.POST or None, user=request.user, instance=record, initial=initial)
         if request.method == "POST" and form.is_valid():
-            ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
+            ensure_may_edit(request.user, form.cleaned_data["organization"])
             try:
                 saved = form.save(by=request.user)
             except ValidationError as error:
@@ -110,7 +110,7 @@ class RecordScreens:
         @editor_required
         def view(request, pk: int):
             record = self._object_or_404(request, pk)
-            ensure_can_edit_organization(request.user, record.organization)
+            ensure_may_edit(request.user, record.organization)
             return self._form_view(request, record)
 
         return view
@@ -120,7 +120,7 @@ class RecordScreens:
         @editor_required
         def view(request, pk: int):
             record = self._object_or_404(request, pk)
-            ensure_can_edit_organization(request.user, record.organization)
+            ensure_may_edit(request.user, record.organization)
             self.delete(record, by=request.user)
             messages.success(request, self.messages["deleted"])
             return redirect(self.url("list"))
@@ -132,7 +132,7 @@ class RecordScreens:
         @editor_required
         def view(request, pk: int):
             record = self._object_or_404(request, pk, deleted=True)
-            ensure_can_edit_organization(request.user, record.organization)
+            ensure_may_edit(request.user, record.organization)
             try:
                 self.restore(record, by=request.user)
             except ValidationError as error:
@@ -157,6 +157,5 @@ class RecordScreens:
 
 
 def _can_edit(user, organization) -> bool:
-    from accounts.access import can_see_organization
 
-    return user.can_edit_registry and can_see_organization(user, organization)
+    return may_edit(user, organization)

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from education.services import document_key
 from lib import activity
@@ -49,7 +49,7 @@ class StudyFilters:
 
 def visible_study_sessions(*, user: User, deleted: bool = False) -> QuerySet[StudySession]:
     manager = StudySession.all_objects.deleted() if deleted else StudySession.objects.all()
-    if deleted and not (user.is_authenticated and user.can_edit_registry):
+    if deleted and not (user.is_authenticated and keeps_registry(user)):
         return StudySession.objects.none()
     return manager.filter(organization_filter(user, "organization__"))
 
@@ -198,7 +198,7 @@ class TrainingFilters:
 
 
 def visible_training_classes(*, user: User, deleted: bool = False) -> QuerySet[TrainingClass]:
-    if deleted and not (user.is_authenticated and user.can_edit_registry):
+    if deleted and not (user.is_authenticated and keeps_registry(user)):
         return TrainingClass.objects.none()
     manager = TrainingClass.all_objects.deleted() if deleted else TrainingClass.objects.all()
     return manager.filter(organization_filter(user, "organization__"))

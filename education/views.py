@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import ensure_can_edit_organization
 from accounts.decorators import editor_required
+from accounts.policy import ensure_may_edit
 from education import forms, selectors, services
 from education.models import TrainingParticipant
 from education.screens import RecordScreens
@@ -71,7 +71,7 @@ def _editable_class_or_404(request, pk: int):
         training_class = selectors.training_class_get(user=request.user, pk=pk)
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
-    ensure_can_edit_organization(request.user, training_class.organization)
+    ensure_may_edit(request.user, training_class.organization)
     return training_class
 
 

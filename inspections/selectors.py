@@ -11,8 +11,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts.access import organization_filter
-from accounts.models import SCOPED_ROLES, User
+from accounts.models import User
+from accounts.policy import organization_filter, works_on_tree
 from inspections.models import (
     NOT_CONSIDERED_CATEGORIES,
     OPEN_LETTER_STATUSES,
@@ -32,7 +32,7 @@ from workcalendar.selectors import add_working_days
 
 def can_work_on_records(user: User) -> bool:
     """Roles that read and write inspection records in their subtree (members never)."""
-    return user.is_authenticated and user.role in SCOPED_ROLES and user.organization_id is not None
+    return works_on_tree(user)
 
 
 def _scoped(model, user: User, *, deleted: bool = False) -> QuerySet:

@@ -1,6 +1,7 @@
 """Screens of the inspection work: lists with filters, forms and record pages for inspections and
 supervisions, discipline decisions and letters. Committee staff, inspection staff and secretaries
-work on the records of their subtree; member accounts are turned away."""
+see the records of their subtree; who changes one is the body that owns it (`accounts.policy`):
+an inspection committee's records are its inspection staff's. Member accounts are turned away."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from inspections import forms, selectors, services
 from inspections.models import Discipline, Inspection, Letter
 from lib.forms import apply_service_errors
 from members.models import MembershipSpell
 from members.selectors import spells_open_on
-from organizations.models import Organization
 from organizations.selectors import organization_list
 
 
@@ -38,6 +39,27 @@ def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def _editable_or_403(getter, request, pk: int):
+    """The record if the user sees it (else 404) and owns it (else 403)."""
+    record = _or_404(getter, request, pk)
+    ensure_may_edit(request.user, record)
+    return record
+
+
+def _refuse_unless_owner(request, form, record, field: str) -> bool:
+    """True when the user may own `record` as filled in by the form; else the form says why beside `field`."""
+    if may_edit(request.user, record):
+        return True
+    owner = record.deciding_organization if isinstance(record, Discipline) else record.organization
+    body = record.get_body_display().lower() if hasattr(record, "body") else ""
+    form.add_error(
+        field,
+        _("Your account may not record or change the records of %(body)s %(name)s: they belong to that body.")
+        % {"body": body, "name": owner.name},
+    )
+    return False
 
 
 def _history(record):
@@ -116,6 +138,9 @@ def _save_inspection(request, form, inspection: Inspection | None):
     if ids is None:
         return None
     d = form.cleaned_data
+    would_be = Inspection(organization=d["organization"], body=d["body"])
+    if not _refuse_unless_owner(request, form, would_be, "body"):
+        return None
     try:
         if inspection is None:
             return services.inspection_create(
@@ -168,6 +193,7 @@ def inspection_detail(request, pk: int):
             "subject_organizations": inspection.subject_organizations.order_by("path"),
             "members": _page(request, members),
             "history": _history(inspection),
+            "can_edit": may_edit(request.user, inspection),
             "tab": "inspections",
         },
     )
@@ -175,7 +201,7 @@ def inspection_detail(request, pk: int):
 
 @tree_user_required
 def inspection_edit(request, pk: int):
-    inspection = _or_404(selectors.inspection_get, request, pk)
+    inspection = _editable_or_403(selectors.inspection_get, request, pk)
     organizations = organization_list(user=request.user)
     initial = {
         "organization": inspection.organization,
@@ -205,7 +231,7 @@ def inspection_edit(request, pk: int):
 @require_POST
 @tree_user_required
 def inspection_delete(request, pk: int):
-    inspection = _or_404(selectors.inspection_get, request, pk)
+    inspection = _editable_or_403(selectors.inspection_get, request, pk)
     services.inspection_delete(inspection=inspection, by=request.user)
     messages.success(request, _("The record was deleted. It can be restored from the deleted records."))
     return redirect("inspections:list")
@@ -214,7 +240,7 @@ def inspection_delete(request, pk: int):
 @require_POST
 @tree_user_required
 def inspection_restore(request, pk: int):
-    inspection = _or_404(lambda **kw: selectors.deleted_get(Inspection, **kw), request, pk)
+    inspection = _editable_or_403(lambda **kw: selectors.deleted_get(Inspection, **kw), request, pk)
     services.inspection_restore(inspection=inspection, by=request.user)
     messages.success(request, _("The record was restored."))
     return redirect("inspections:detail", pk=inspection.pk)
@@ -224,12 +250,13 @@ def inspection_restore(request, pk: int):
 
 
 def _deciding_organizations(user):
-    """The user's organizations and those above them: a decision may come from a higher body."""
-    root = user.organization
-    above = [o.pk for o in Organization.objects.get_ancestors(root)] if root else []
-    return Organization.objects.filter(
-        Q(pk__in=organization_list(user=user).values("pk")) | Q(pk__in=above), deleted_at__isnull=True
-    ).order_by("path")
+    """The organizations whose decisions the user may record: their subtree. A decision of a body
+    above is recorded by that body's own staff (the policy's owner rule), never from below."""
+    return organization_list(user=user)
+
+
+def _would_be_discipline(d) -> Discipline:
+    return Discipline(deciding_organization=d["deciding_organization"], body=d["body"])
 
 
 @tree_user_required
@@ -270,7 +297,11 @@ def discipline_create(request):
         deciding_organizations=_deciding_organizations(request.user),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _refuse_unless_owner(request, form, _would_be_discipline(form.cleaned_data), "body")
+    ):
         d = form.cleaned_data
         member, subject_organization = None, None
         if d["subject_kind"] == forms.SubjectKind.MEMBER:
@@ -301,13 +332,18 @@ def discipline_detail(request, pk: int):
     return render(
         request,
         "inspections/discipline_detail.html",
-        {"discipline": discipline, "history": _history(discipline), "tab": "disciplines"},
+        {
+            "discipline": discipline,
+            "history": _history(discipline),
+            "can_edit": may_edit(request.user, discipline),
+            "tab": "disciplines",
+        },
     )
 
 
 @tree_user_required
 def discipline_edit(request, pk: int):
-    discipline = _or_404(selectors.discipline_get, request, pk)
+    discipline = _editable_or_403(selectors.discipline_get, request, pk)
     initial = {name: getattr(discipline, name) for name in services.DISCIPLINE_FIELDS}
     form = forms.DisciplineDecisionForm(
         request.POST or None,
@@ -316,7 +352,11 @@ def discipline_edit(request, pk: int):
         initial=initial,
         editing=True,
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _refuse_unless_owner(request, form, _would_be_discipline(form.cleaned_data), "body")
+    ):
         try:
             services.discipline_update(discipline=discipline, data=form.record_data(), by=request.user)
         except ValidationError as error:
@@ -334,7 +374,7 @@ def discipline_edit(request, pk: int):
 @require_POST
 @tree_user_required
 def discipline_delete(request, pk: int):
-    discipline = _or_404(selectors.discipline_get, request, pk)
+    discipline = _editable_or_403(selectors.discipline_get, request, pk)
     try:
         services.discipline_delete(discipline=discipline, by=request.user)
     except ValidationError as error:
@@ -347,7 +387,7 @@ def discipline_delete(request, pk: int):
 @require_POST
 @tree_user_required
 def discipline_restore(request, pk: int):
-    discipline = _or_404(lambda **kw: selectors.deleted_get(Discipline, **kw), request, pk)
+    discipline = _editable_or_403(lambda **kw: selectors.deleted_get(Discipline, **kw), request, pk)
     try:
         services.discipline_restore(discipline=discipline, by=request.user)
     except ValidationError as error:
@@ -389,6 +429,8 @@ def _save_letter(request, form, letter: Letter | None):
     d = form.cleaned_data
     data = form.record_data()
     data["member"] = None
+    if not _refuse_unless_owner(request, form, Letter(organization=d["organization"]), "organization"):
+        return None
     if d["member"]:
         found = _resolve_members(request, form, "member", d["member"])
         if not found:
@@ -429,6 +471,7 @@ def letter_detail(request, pk: int):
         {
             "letter": letter,
             "history": _history(letter),
+            "can_edit": may_edit(request.user, letter),
             "tab": "letters",
             "today": today,
             "warn_from": selectors.warn_from(today),
@@ -438,7 +481,7 @@ def letter_detail(request, pk: int):
 
 @tree_user_required
 def letter_edit(request, pk: int):
-    letter = _or_404(selectors.letter_get, request, pk)
+    letter = _editable_or_403(selectors.letter_get, request, pk)
     initial = {name: getattr(letter, name) for name in services.LETTER_FIELDS if name != "member"}
     initial["organization"] = letter.organization
     if letter.member:
@@ -458,7 +501,7 @@ def letter_edit(request, pk: int):
 @require_POST
 @tree_user_required
 def letter_delete(request, pk: int):
-    letter = _or_404(selectors.letter_get, request, pk)
+    letter = _editable_or_403(selectors.letter_get, request, pk)
     services.letter_delete(letter=letter, by=request.user)
     messages.success(request, _("The record was deleted. It can be restored from the deleted records."))
     return redirect("inspections:letter_list")
@@ -467,7 +510,7 @@ def letter_delete(request, pk: int):
 @require_POST
 @tree_user_required
 def letter_restore(request, pk: int):
-    letter = _or_404(lambda **kw: selectors.deleted_get(Letter, **kw), request, pk)
+    letter = _editable_or_403(lambda **kw: selectors.deleted_get(Letter, **kw), request, pk)
     services.letter_restore(letter=letter, by=request.user)
     messages.success(request, _("The record was restored."))
     return redirect("inspections:letter_detail", pk=letter.pk)

@@ -9,8 +9,10 @@ screen and a phone.
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-TREE_ROLES = ("committee_staff", "inspection_staff", "secretary")
-EDITOR_ROLES = ("committee_staff", "secretary")
+# The apps' nav items name these; the roles are defined once, in accounts.roles.
+from accounts.roles import EDITOR_ROLES  # noqa: F401
+from accounts.roles import SCOPED_ROLES as TREE_ROLES  # noqa: F401
+
 TOP_BAR = ("dashboard:home", "organizations:tree", "members:list", "targets:terms", "reports:list")
 
 

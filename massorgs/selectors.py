@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from lib.search import words_in
 from massorgs.models import EmulationRegistration, MassOrgFigures, SkilledMobilisationModel
 from massorgs.rules import COUNT_FIELDS
@@ -25,7 +25,7 @@ class RecordFilters:
 
 
 def _visible(model, *, user: User, deleted: bool) -> QuerySet:
-    if deleted and not (user.is_authenticated and user.can_edit_registry):
+    if deleted and not (user.is_authenticated and keeps_registry(user)):
         return model.objects.none()
     manager = model.all_objects.deleted() if deleted else model.objects.all()
     return manager.filter(organization_filter(user, "organization__"))

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from lib.dates import add_months, format_short
 from lib.numbers import format_percent
 from meetings.models import Attendance, AttendanceStatus, Meeting, MeetingKind
@@ -48,7 +48,7 @@ def meeting_get(*, user: User, pk: int) -> Meeting:
 
 
 def deleted_meetings(*, user: User) -> QuerySet[Meeting]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return Meeting.objects.none()
     return (
         Meeting.all_objects.deleted()

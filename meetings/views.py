@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, may_edit
 from lib.dates import add_months
 from lib.forms import apply_service_errors
 from meetings import forms, selectors, services
@@ -80,7 +80,7 @@ def meeting_create(request):
     if not start.is_valid():
         return render(request, "meetings/start.html", {"form": start})
     organization, held_on = start.cleaned_data["organization"], start.cleaned_data["held_on"]
-    ensure_can_edit_organization(request.user, organization)
+    ensure_may_edit(request.user, organization)
     members = services.members_of_cell_on(organization, held_on)
     form = forms.MeetingForm(request.POST or None, members=members)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +103,7 @@ def meeting_create(request):
 @editor_required
 def meeting_edit(request, pk: int):
     meeting = _meeting_or_404(request, pk)
-    ensure_can_edit_organization(request.user, meeting.organization)
+    ensure_may_edit(request.user, meeting.organization)
     members = services.members_of_cell_on(meeting.organization, meeting.held_on)
     form = forms.MeetingForm(request.POST or None, instance=meeting, members=members)
     if request.method == "POST" and form.is_valid():
@@ -130,7 +130,7 @@ def meeting_detail(request, pk: int):
     meeting = _meeting_or_404(request, pk)
     attendance = selectors.meeting_attendance(meeting=meeting)
     present = sum(1 for a in attendance if a.status == "present")
-    can_edit = request.user.can_edit_registry and can_see_organization(request.user, meeting.organization)
+    can_edit = may_edit(request.user, meeting.organization)
     context = {
         "meeting": meeting,
         "attendance": attendance,
@@ -147,7 +147,7 @@ def meeting_detail(request, pk: int):
 @editor_required
 def meeting_self_rate(request, pk: int):
     meeting = _meeting_or_404(request, pk)
-    ensure_can_edit_organization(request.user, meeting.organization)
+    ensure_may_edit(request.user, meeting.organization)
     sheet = meeting.sheet or services.sheet_for(meeting.held_on)
     criteria = list(sheet.criteria.all()) if sheet else []
     current = {s.criterion_id: s.points for s in meeting.scores.all()}
@@ -193,7 +193,7 @@ def meeting_minutes(request, pk: int):
 @editor_required
 def meeting_delete(request, pk: int):
     meeting = _meeting_or_404(request, pk)
-    ensure_can_edit_organization(request.user, meeting.organization)
+    ensure_may_edit(request.user, meeting.organization)
     services.meeting_delete(meeting=meeting, by=request.user)
     messages.success(request, _("The meeting was deleted. It can be restored from the deleted meetings."))
     return redirect("meetings:trash")
@@ -203,7 +203,7 @@ def meeting_delete(request, pk: int):
 @editor_required
 def meeting_restore(request, pk: int):
     meeting = get_object_or_404(selectors.deleted_meetings(user=request.user), pk=pk)
-    ensure_can_edit_organization(request.user, meeting.organization)
+    ensure_may_edit(request.user, meeting.organization)
     try:
         services.meeting_restore(meeting=meeting, by=request.user)
     except ValidationError as error:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from accounts.access import organization_filter
 from accounts.models import Role, User
+from accounts.policy import keeps_registry, organization_filter
 from lib.vntext import fold
 from members.models import ACTIVE_STATUSES, LEFT_STATUSES, Member, MemberEvent, MembershipSpell, Status
 from members.services import derive_timeline
@@ -124,7 +124,7 @@ def member_get(*, user: User, pk: int) -> Member:
 
 
 def deleted_members(*, user: User) -> QuerySet[Member]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return Member.objects.none()
     return (
         Member.all_objects.deleted()

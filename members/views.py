@@ -4,7 +4,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, login_required, tree_user_required
 from accounts.models import Purpose
+from accounts.policy import ensure_may_edit, may_edit
 from accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
@@ -31,10 +31,7 @@ def _visible_member_or_404(request, pk: int) -> Member:
 
 
 def _ensure_can_edit_member(user, member: Member) -> None:
-    organization = member.organization or member.last_organization
-    if organization is None:
-        raise PermissionDenied
-    ensure_can_edit_organization(user, organization)
+    ensure_may_edit(user, member)
 
 
 # What a row of the member list shows (members/_results.html).
@@ -116,10 +113,7 @@ def member_detail(request, pk: int):
         sensitive_access_log(
             user=request.user, purpose=Purpose.MEMBER_DETAIL, member=member, fields=_shown_on_page(member)
         )
-    can_edit = request.user.can_edit_registry and (
-        (member.organization and can_see_organization(request.user, member.organization))
-        or (member.last_organization and can_see_organization(request.user, member.last_organization))
-    )
+    can_edit = may_edit(request.user, member)
     years, months = timeline.seniority_years_months(today)
     context = {
         "member": member,

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from accounts.access import organization_filter
 from accounts.models import User
+from accounts.policy import keeps_registry, organization_filter
 from organizations.models import Organization, OrganizationVersion
 
 
@@ -18,7 +18,7 @@ def organization_list(*, user: User, include_ended: bool = True) -> QuerySet[Org
 
 
 def deleted_organizations(*, user: User) -> QuerySet[Organization]:
-    if not user.is_authenticated or not user.can_edit_registry:
+    if not user.is_authenticated or not keeps_registry(user):
         return Organization.objects.none()
     return Organization.objects.filter(organization_filter(user), deleted_at__isnull=False).order_by("-deleted_at")
 

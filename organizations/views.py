@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.access import ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, keeps_registry
 from lib.forms import apply_service_errors
 from members.selectors import MemberFilters, member_list
 from organizations import forms, selectors, services
@@ -66,7 +66,7 @@ def detail(request, pk: int):
         "events": org.events.select_related("other_organization").order_by("on", "id"),
         "versions": org.versions.select_related("parent").order_by("valid_from"),
         "history": org.history.select_related("history_user").order_by("-history_date")[:50],
-        "can_edit": request.user.can_edit_registry,
+        "can_edit": keeps_registry(request.user),
         "can_found": bool(ALLOWED_CHILD_KINDS[OrganizationKind(org.kind)]) and org.is_active,
     }
     return render(request, "organizations/detail.html", context)
@@ -147,7 +147,7 @@ def change(request, pk: int, action: str):
     if action not in CHANGE_FORMS:
         raise Http404
     org = _visible_or_404(request, pk)
-    ensure_can_edit_organization(request.user, org)
+    ensure_may_edit(request.user, org)
     form_class, title = CHANGE_FORMS[action]
     form = form_class(request.POST or None, **_form_kwargs(action, request, org))
     if request.method == "POST" and form.is_valid():
@@ -169,7 +169,7 @@ def change(request, pk: int, action: str):
 @editor_required
 def delete(request, pk: int):
     org = _visible_or_404(request, pk)
-    ensure_can_edit_organization(request.user, org)
+    ensure_may_edit(request.user, org)
     parent = Organization.objects.get_parent(org)
     try:
         services.organization_delete(organization=org, by=request.user)
@@ -184,7 +184,7 @@ def delete(request, pk: int):
 @editor_required
 def restore(request, pk: int):
     org = get_object_or_404(Organization, pk=pk, deleted_at__isnull=False)
-    ensure_can_edit_organization(request.user, org)
+    ensure_may_edit(request.user, org)
     services.organization_restore(organization=org, by=request.user)
     messages.success(request, _("The organization was restored."))
     return redirect("organizations:detail", pk=org.pk)

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import committee_staff_required, editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, in_scope, is_committee_staff, keeps_registry, may_edit
 from lib.forms import apply_service_errors
 from members.selectors import visible_members
 from organizations.selectors import organization_list
@@ -76,7 +76,7 @@ def season_detail(request, pk: int):
         )
         for value, label in [*Grade.choices, ("", _("Not graded"))]
     ]
-    can_edit = request.user.can_edit_registry and season.is_open
+    can_edit = keeps_registry(request.user) and season.is_open
     context = {
         "season": season,
         "rules": rating_rules_for_year(season.year),
@@ -88,7 +88,7 @@ def season_detail(request, pk: int):
         "unrated_orgs_count": unrated_orgs.count(),
         "can_edit": can_edit,
         "can_close": season.is_open
-        and request.user.role == "committee_staff"
+        and is_committee_staff(request.user)
         and request.user.organization_id == season.organization_id,
         "deleted_members": selectors.deleted_member_ratings(user=request.user, season=season)[:UNRATED_SHOWN]
         if can_edit
@@ -161,7 +161,7 @@ def organization_list_view(request):
 def member_rate(request, season_pk: int, member_pk: int):
     season = _season_or_404(request, season_pk)
     member = get_object_or_404(visible_members(user=request.user), pk=member_pk)
-    ensure_can_edit_organization(request.user, member.organization or member.last_organization)
+    ensure_may_edit(request.user, member.organization or member.last_organization)
     existing = MemberRating.objects.filter(season=season, member=member).first()
     scored = rating_rules_for_year(season.year).scored
     form = forms.MemberRatingForm(request.POST or None, instance=existing, scored=scored)
@@ -187,7 +187,7 @@ def member_rate(request, season_pk: int, member_pk: int):
 def organization_rate(request, season_pk: int, organization_pk: int):
     season = _season_or_404(request, season_pk)
     organization = get_object_or_404(organization_list(user=request.user), pk=organization_pk)
-    ensure_can_edit_organization(request.user, organization)
+    ensure_may_edit(request.user, organization)
     existing = OrganizationRating.objects.filter(season=season, organization=organization).first()
     scored = rating_rules_for_year(season.year).scored
     form = forms.OrganizationRatingForm(request.POST or None, instance=existing, scored=scored)
@@ -228,11 +228,7 @@ def organization_detail(request, pk: int):
 
 
 def _detail(request, rating, template):
-    can_edit = (
-        request.user.can_edit_registry
-        and rating.season.is_open
-        and can_see_organization(request.user, rating.organization)
-    )
+    can_edit = rating.season.is_open and may_edit(request.user, rating.organization)
     context = {
         "rating": rating,
         "can_edit": can_edit,
@@ -245,9 +241,9 @@ def _detail(request, rating, template):
 def _change(request, model, pk: int, action, *, deleted: bool):
     manager = model.all_objects.deleted() if deleted else model.objects
     rating = get_object_or_404(manager.select_related("season", "organization"), pk=pk)
-    if not can_see_organization(request.user, rating.organization):
+    if not in_scope(request.user, rating.organization):
         raise Http404
-    ensure_can_edit_organization(request.user, rating.organization)
+    ensure_may_edit(request.user, rating.organization)
     try:
         action(rating=rating, by=request.user)
     except ValidationError as error:

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import committee_staff_required, editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit
 from lib.forms import apply_service_errors
 from organizations.models import BASE_KINDS
 from organizations.selectors import organization_list
@@ -64,11 +64,7 @@ def report_create(request):
 @tree_user_required
 def report_detail(request, pk: int):
     report = _report_or_404(request, pk)
-    can_edit = (
-        request.user.can_edit_registry
-        and report.status == ReportStatus.DRAFT
-        and can_see_organization(request.user, report.organization)
-    )
+    can_edit = report.status == ReportStatus.DRAFT and may_edit(request.user, report.organization)
     header = ReportHeaderForm(initial={f: getattr(report, f) for f in ReportHeaderForm.base_fields})
     sections = list(report.sections.all())
     history = (
@@ -85,7 +81,7 @@ def report_detail(request, pk: int):
 @editor_required
 def section_save(request, pk: int, key: str):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     section = get_object_or_404(ReportSection, report=report, key=key, writable=True)
     try:
         services.section_save(section=section, text=request.POST.get("text", ""), by=request.user)
@@ -102,7 +98,7 @@ def section_save(request, pk: int, key: str):
 @editor_required
 def header_save(request, pk: int):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     form = ReportHeaderForm(request.POST)
     if form.is_valid():
         try:
@@ -148,7 +144,7 @@ def download(request, pk: int, fmt: str):
 @editor_required
 def submit(request, pk: int):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     try:
         services.report_submit(report=report, by=request.user)
     except ValidationError as error:
@@ -162,7 +158,7 @@ def submit(request, pk: int):
 @editor_required
 def new_version(request, pk: int):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     copy = services.report_new_version(report=report, by=request.user)
     messages.success(request, _("Version %(n)d was started from the submitted report.") % {"n": copy.version})
     return redirect("reports:detail", pk=copy.pk)
@@ -172,7 +168,7 @@ def new_version(request, pk: int):
 @editor_required
 def delete(request, pk: int):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     try:
         services.report_delete(report=report, by=request.user)
     except ValidationError as error:
@@ -241,8 +237,8 @@ def round_detail(request, pk: int):
     rows = _board(round_, today)
     for row in rows:
         row["label"] = str(STATE_LABELS[row["state"]])
-        row["mine"] = can_see_organization(request.user, row["organization"])
-    is_owner = can_see_organization(request.user, round_.organization)
+        row["mine"] = in_scope(request.user, row["organization"])
+    is_owner = in_scope(request.user, round_.organization)
     return render(
         request,
         "reports/round.html",
@@ -251,7 +247,7 @@ def round_detail(request, pk: int):
             "rows": rows,
             "is_owner": is_owner,
             "submitted": sum(1 for r in rows if r["state"] == "submitted"),
-            "can_compile": is_owner and request.user.can_edit_registry,
+            "can_compile": is_owner and keeps_registry(request.user),
         },
     )
 
@@ -262,7 +258,7 @@ def round_start(request, pk: int, org_pk: int):
     """A secretary starts their organization's report for the round, pre-filled with their own figures."""
     round_ = _round_or_404(request, pk)
     organization = get_object_or_404(round_.participants, pk=org_pk)
-    ensure_can_edit_organization(request.user, organization)
+    ensure_may_edit(request.user, organization)
     existing = round_.reports.filter(organization=organization, deleted_at__isnull=True).order_by("-version").first()
     if existing:
         return redirect("reports:detail", pk=existing.pk)
@@ -276,7 +272,7 @@ def round_start(request, pk: int, org_pk: int):
 @editor_required
 def round_compile(request, pk: int):
     round_ = _round_or_404(request, pk)
-    if not can_see_organization(request.user, round_.organization):
+    if not in_scope(request.user, round_.organization):
         raise PermissionDenied
     submitted = len(services.latest_submissions(round_))
     if submitted > services.BACKGROUND_THRESHOLD:
@@ -297,7 +293,7 @@ def _compile_job_or_404(request, pk: int):
     from reports.models import CompileJob
 
     job = get_object_or_404(CompileJob.objects.select_related("round"), pk=pk)
-    if not can_see_organization(request.user, job.round.organization):
+    if not in_scope(request.user, job.round.organization):
         raise Http404
     return job
 
@@ -378,7 +374,7 @@ def sentence_reset(request, pk: int):
 @editor_required
 def take_number(request, pk: int):
     report = _report_or_404(request, pk)
-    ensure_can_edit_organization(request.user, report.organization)
+    ensure_may_edit(request.user, report.organization)
     try:
         services.report_take_number(report=report, by=request.user)
     except ValidationError as error:

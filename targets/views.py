@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, tree_user_required
+from accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit
 from lib.forms import apply_service_errors
 from targets import selectors, services
 from targets.forms import ManualActualsForm, TargetForm, TermForm
@@ -25,7 +25,7 @@ def _target_or_404(request, pk: int, deleted: bool = False) -> Target:
     target = get_object_or_404(
         Target.objects.select_related("term__organization"), pk=pk, deleted_at__isnull=not deleted
     )
-    if not can_see_organization(request.user, target.term.organization):
+    if not in_scope(request.user, target.term.organization):
         raise Http404
     return target
 
@@ -40,7 +40,7 @@ def term_detail(request, pk: int):
     term = _term_or_404(request, pk)
     today = timezone.localdate()
     rows = selectors.term_progress(term=term, today=today)
-    deleted = term.targets.filter(deleted_at__isnull=False) if request.user.can_edit_registry else []
+    deleted = term.targets.filter(deleted_at__isnull=False) if keeps_registry(request.user) else []
     return render(
         request,
         "targets/term_detail.html",
@@ -50,7 +50,7 @@ def term_detail(request, pk: int):
             "years": term.years,
             "today": today,
             "deleted": deleted,
-            "can_edit": request.user.can_edit_registry and can_see_organization(request.user, term.organization),
+            "can_edit": may_edit(request.user, term.organization),
             "history": term.history.select_related("history_user").order_by("-history_date")[:30],
         },
     )
@@ -83,7 +83,7 @@ def _target_initial(target: Target) -> dict:
 @editor_required
 def target_edit(request, term_pk: int, pk: int | None = None):
     term = _term_or_404(request, term_pk)
-    ensure_can_edit_organization(request.user, term.organization)
+    ensure_may_edit(request.user, term.organization)
     target = None
     if pk is not None:
         target = _target_or_404(request, pk)
@@ -112,7 +112,7 @@ def target_edit(request, term_pk: int, pk: int | None = None):
 @editor_required
 def manual_actuals(request, pk: int):
     target = _target_or_404(request, pk)
-    ensure_can_edit_organization(request.user, target.term.organization)
+    ensure_may_edit(request.user, target.term.organization)
     years = target.term.years
     initial = {f"year_{m.year}": m.value for m in target.manual_actuals.all()}
     form = ManualActualsForm(request.POST or None, years=years, initial=initial)
@@ -148,7 +148,7 @@ def manual_actuals(request, pk: int):
 @editor_required
 def target_delete(request, pk: int):
     target = _target_or_404(request, pk)
-    ensure_can_edit_organization(request.user, target.term.organization)
+    ensure_may_edit(request.user, target.term.organization)
     services.target_delete(target=target, by=request.user)
     messages.success(request, _("The target was deleted. It can be restored below the table."))
     return redirect("targets:term", pk=target.term_id)
@@ -158,9 +158,9 @@ def target_delete(request, pk: int):
 @editor_required
 def target_restore(request, pk: int):
     target = _target_or_404(request, pk, deleted=True)
-    if not request.user.can_edit_registry:
+    if not keeps_registry(request.user):
         raise PermissionDenied
-    ensure_can_edit_organization(request.user, target.term.organization)
+    ensure_may_edit(request.user, target.term.organization)
     services.target_restore(target=target, by=request.user)
     messages.success(request, _("The target was restored."))
     return redirect("targets:term", pk=target.term_id)

@@ -5,6 +5,8 @@ login page. The matrix logs in with a session; api/tests/test_api_access.py repe
 reads with a token per persona.
 """
 
+from accounts.tests.matrix import Post
+
 NO_TOKEN = 401
 TREE = {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": NO_TOKEN}
 OBJECT_OF_A = {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": NO_TOKEN}
@@ -25,5 +27,28 @@ MATRIX = {
         "get",
         lambda o: {"pk": o["member"].pk},
         {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 200, "anonymous": NO_TOKEN},
+        # Recording an event: the registry's keepers of A only; the member reads their own record, no more.
+        Post(
+            lambda o: {"kind": "card_issued", "on": "2026-02-01", "card_number": "77778888"},
+            {
+                "staff": 201,
+                "inspector": 403,
+                "secretary_a": 201,
+                "secretary_b": 404,
+                "plain_member": 403,
+                "anonymous": NO_TOKEN,
+            },
+        ),
     ),
+}
+
+# Inspection staff read the tree through the API as through the screens.
+INSPECTOR = {
+    "api:schema": 200,
+    "api:token": 400,
+    "api:organization-list": 200,
+    "api:organization-detail": 200,
+    "api:member-list": 200,
+    "api:member-detail": 200,
+    "api:member-events": 200,
 }

@@ -61,3 +61,19 @@ MATRIX = {
     "cadres:appointment_restore": ("post", lambda o: {"pk": o["deleted_appointment"].pk}, POST),
     "cadres:trash": ("get", lambda o: {}, LIST),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "cadres:appointment_create": 403,
+    "cadres:appointment_delete": 403,
+    "cadres:appointment_detail": 200,
+    "cadres:appointment_end": 403,
+    "cadres:appointment_restore": 403,
+    "cadres:appointments": 200,
+    "cadres:conclusion_create": 403,
+    "cadres:conclusion_delete": 403,
+    "cadres:conclusion_detail": 200,
+    "cadres:conclusion_restore": 403,
+    "cadres:conclusions": 200,
+    "cadres:trash": 403,
+}

@@ -38,3 +38,16 @@ MATRIX = {
     "candidates:restore": ("post", lambda o: {"pk": o["deleted_candidate"].pk}, POST),
     "candidates:introducer_remove": ("post", lambda o: {"pk": o["introducer"].pk}, POST),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "candidates:create": 403,
+    "candidates:delete": 403,
+    "candidates:detail": 200,
+    "candidates:edit": 403,
+    "candidates:introducer_remove": 403,
+    "candidates:list": 200,
+    "candidates:restore": 403,
+    "candidates:step": 403,
+    "candidates:trash": 403,
+}

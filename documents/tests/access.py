@@ -38,3 +38,17 @@ MATRIX = {
     "documents:delete": ("post", lambda o: {"pk": o["document"].pk}, POST),
     "documents:restore": ("post", lambda o: {"pk": o["deleted_document"].pk}, POST),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "documents:delete": 403,
+    "documents:detail": 200,
+    "documents:edit": 403,
+    "documents:file": 404,
+    "documents:issue": 403,
+    "documents:list": 200,
+    "documents:receive": 403,
+    "documents:restore": 403,
+    "documents:symbols": 403,
+    "documents:trash": 403,
+}

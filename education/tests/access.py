@@ -86,3 +86,23 @@ MATRIX = {
     "education:participant_delete": ("post", _pk("participant"), CHANGE),
     "education:participant_restore": ("post", _pk("gone_participant"), CHANGE),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "education:class_create": 403,
+    "education:class_delete": 403,
+    "education:class_detail": 200,
+    "education:class_edit": 403,
+    "education:class_list": 200,
+    "education:class_restore": 403,
+    "education:participant_delete": 403,
+    "education:participant_edit": 403,
+    "education:participant_restore": 403,
+    "education:participants_add": 403,
+    "education:session_create": 403,
+    "education:session_delete": 403,
+    "education:session_detail": 200,
+    "education:session_edit": 403,
+    "education:session_list": 200,
+    "education:session_restore": 403,
+}

@@ -49,3 +49,15 @@ MATRIX = {
     "exchange:export_members": ("get", lambda o: {}, EDITORS_ONLY),
     "exchange:export_organizations": ("get", lambda o: {}, EDITORS_ONLY),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "exchange:commit": 403,
+    "exchange:export_members": 200,
+    "exchange:export_organizations": 200,
+    "exchange:index": 403,
+    "exchange:job": 403,
+    "exchange:mapping": 403,
+    "exchange:template": 403,
+    "exchange:upload": 403,
+}

@@ -58,3 +58,25 @@ for _name in ("figures", "model", "registration"):
             f"massorgs:{_name}_restore": ("post", _pk(f"gone_{_name}"), CHANGE),
         }
     )
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "massorgs:figures_create": 403,
+    "massorgs:figures_delete": 403,
+    "massorgs:figures_detail": 200,
+    "massorgs:figures_edit": 403,
+    "massorgs:figures_list": 200,
+    "massorgs:figures_restore": 403,
+    "massorgs:model_create": 403,
+    "massorgs:model_delete": 403,
+    "massorgs:model_detail": 200,
+    "massorgs:model_edit": 403,
+    "massorgs:model_list": 200,
+    "massorgs:model_restore": 403,
+    "massorgs:registration_create": 403,
+    "massorgs:registration_delete": 403,
+    "massorgs:registration_detail": 200,
+    "massorgs:registration_edit": 403,
+    "massorgs:registration_list": 200,
+    "massorgs:registration_restore": 403,
+}

@@ -60,3 +60,17 @@ MATRIX = {
     "meetings:delete": ("post", lambda o: {"pk": o["meeting"].pk}, CHANGE_OF_A),
     "meetings:restore": ("post", lambda o: {"pk": o["deleted_meeting"].pk}, CHANGE_OF_A),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "meetings:create": 403,
+    "meetings:delete": 403,
+    "meetings:detail": 200,
+    "meetings:edit": 403,
+    "meetings:list": 200,
+    "meetings:minutes": 200,
+    "meetings:restore": 403,
+    "meetings:self_rate": 403,
+    "meetings:sheets": 200,
+    "meetings:trash": 403,
+}

@@ -77,3 +77,21 @@ MATRIX = {
     "ratings:organization_delete": ("post", lambda o: {"pk": o["org_rating"].pk}, CHANGE_OF_A),
     "ratings:organization_restore": ("post", lambda o: {"pk": o["deleted_org_rating"].pk}, CHANGE_OF_A),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "ratings:member_delete": 403,
+    "ratings:member_detail": 200,
+    "ratings:member_list": 200,
+    "ratings:member_rate": 403,
+    "ratings:member_restore": 403,
+    "ratings:organization_delete": 403,
+    "ratings:organization_detail": 200,
+    "ratings:organization_list": 200,
+    "ratings:organization_rate": 403,
+    "ratings:organization_restore": 403,
+    "ratings:season_close": 403,
+    "ratings:season_detail": 200,
+    "ratings:season_open": 403,
+    "ratings:seasons": 200,
+}

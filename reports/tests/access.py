@@ -87,3 +87,26 @@ MATRIX = {
         {"staff": 302, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
     ),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "reports:compile_job": 200,
+    "reports:create": 403,
+    "reports:delete": 403,
+    "reports:detail": 200,
+    "reports:download": 200,
+    "reports:header_save": 403,
+    "reports:list": 200,
+    "reports:new_version": 403,
+    "reports:round": 200,
+    "reports:round_compile": 403,
+    "reports:round_create": 403,
+    "reports:round_start": 403,
+    "reports:rounds": 200,
+    "reports:section_save": 403,
+    "reports:sentence_edit": 403,
+    "reports:sentence_reset": 403,
+    "reports:sentences": 403,
+    "reports:submit": 403,
+    "reports:take_number": 403,
+}

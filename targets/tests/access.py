@@ -58,3 +58,17 @@ MATRIX = {
         {"staff": 302, "secretary_a": 302, "secretary_b": 302, "plain_member": 403, "anonymous": LOGIN},
     ),
 }
+
+# Inspection staff see the tree as committee staff do; they change no record of this app.
+INSPECTOR = {
+    "targets:import": 403,
+    "targets:import_confirm": 403,
+    "targets:manual_actuals": 403,
+    "targets:target_create": 403,
+    "targets:target_delete": 403,
+    "targets:target_edit": 403,
+    "targets:target_restore": 403,
+    "targets:term": 200,
+    "targets:term_create": 403,
+    "targets:terms": 200,
+}

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from accounts.access import ensure_can_edit_organization
 from accounts.models import SCOPED_ROLES, SensitiveDataAccess
 from api import serializers as s
+from lib.bounds import as_id
 from members import services as member_services
 from members.forms import MemberFilterForm
 from members.models import Member
@@ -67,9 +68,9 @@ class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             qs = qs.filter(ended_on__isnull=True)
         under = params.get("under")
         if under:
-            if not under.isdigit():
+            if as_id(under) is None:
                 raise serializers.ValidationError({"under": ["Enter a whole number."]})
-            top = organization_list(user=self.request.user).filter(pk=int(under)).first()
+            top = organization_list(user=self.request.user).filter(pk=as_id(under)).first()
             qs = qs.filter(path__startswith=top.path) if top else qs.none()
         return qs
 

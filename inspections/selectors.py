@@ -23,6 +23,7 @@ from inspections.models import (
     LetterCategory,
 )
 from inspections.rules import letter_rules_on
+from lib.bounds import as_id
 from lib.vntext import fold
 from members.models import Member
 from organizations.models import Organization
@@ -240,7 +241,7 @@ def members_by_identifiers(*, user: User, identifiers: list[str]) -> tuple[list[
     if not can_work_on_records(user) or not identifiers:
         return [], list(identifiers)
     visible = Member.objects.filter(organization_filter(user, "last_organization__"))
-    pks = [int(i[1:]) for i in identifiers if i.startswith("#") and i[1:].isdigit()]
+    pks = [as_id(i[1:]) for i in identifiers if i.startswith("#") and as_id(i[1:]) is not None]
     found: dict[str, Member] = {}
     matches = visible.filter(Q(card_number__in=identifiers) | Q(national_id__in=identifiers) | Q(pk__in=pks))
     for member in matches:

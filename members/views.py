@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import can_see_organization, ensure_can_edit_organization
 from accounts.decorators import editor_required, login_required, tree_user_required
 from accounts.models import SensitiveDataAccess
+from lib.bounds import as_id
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
 from members import forms, selectors, services
@@ -147,8 +148,8 @@ def member_photo(request, pk: int):
 def member_create(request):
     organizations = member_holding_choices(user=request.user)
     initial = {}
-    if request.GET.get("organization", "").isdigit():
-        initial["organization"] = organizations.filter(pk=int(request.GET["organization"])).first()
+    if as_id(request.GET.get("organization")) is not None:
+        initial["organization"] = organizations.filter(pk=as_id(request.GET["organization"])).first()
     form = forms.MemberCreateForm(
         request.POST or None, request.FILES or None, organizations=organizations, initial=initial
     )

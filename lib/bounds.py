@@ -28,6 +28,7 @@ from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+SMALLINT_MAX = 2**15 - 1  # a plain form field that fills a SmallIntegerField states it as its max_value
 BIGINT_MAX = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]{1,19}")
 

@@ -238,3 +238,12 @@ def test_inspection_and_round_forms_answer_a_huge_id_with_a_form_error(personas,
     response = client.post("/inspections/new/", {"organization": HUGE, "subject_organizations": [HUGE]})
     assert response.status_code == 200
     assert {"organization", "subject_organizations"} <= set(response.context["form"].errors)
+
+
+def test_plain_form_fields_that_fill_small_integer_columns_stop_at_their_range():
+    from candidates.forms import VoteForm
+    from targets.forms import TargetForm
+
+    votes = VoteForm(data={"votes_for": "40000", "voters": "40000"}, voters_label="Số đảng viên")
+    assert {"votes_for", "voters"} <= set(votes.errors)
+    assert "order" in TargetForm(data={"order": "40000"}, years=[]).errors

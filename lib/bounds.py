@@ -1,10 +1,11 @@
 """Numbers from requests are bounded: an id or count too large for the database is "not found" or a form error.
 
 A 20-digit id in a form field, a query string or a selector's `pk__in` list reached the database driver, which
-cannot hold it (SQLite: OverflowError "Python int too large to convert to SQLite INTEGER"; PostgreSQL:
-NumericValueOutOfRange on bigint): every such request was a server error. Django 5 already answers
-`exact`/`gt`/`gte`/`lt`/`lte` on an IntegerField with "no rows" when the value is out of the column's range;
-`install()` (run from lib/apps.py) closes the rest of the class in one place instead of screen by screen:
+cannot hold it (SQLite: OverflowError "Python int too large to convert to SQLite INTEGER", in any query;
+PostgreSQL: NumericValueOutOfRange when such a number is saved): every such request was a server error.
+Django 5 already answers `exact`/`gt`/`gte`/`lt`/`lte` on an IntegerField with "no rows" when the value is out
+of the column's range; `install()` (run from lib/apps.py) closes the rest of the class in one place instead of
+screen by screen:
 
 - `in` on integer columns (`pk__in`, which ModelMultipleChoiceField and the selectors use) leaves the
   out-of-range values out: they cannot match a row;
@@ -12,7 +13,9 @@ NumericValueOutOfRange on bigint): every such request was a server error. Django
   of the column the key points at;
 - a plain `forms.IntegerField` declared without bounds gets the range of PostgreSQL's `integer` column (the
   smallest column Django makes for an IntegerField), so a huge count is a form error, not a failed save.
-  ModelForm fields keep their own bounds: the model field's validators know the column's range.
+  Fields given bounds keep them (BigIntegerField's form field states the bigint range); a plain field that
+  fills a SmallIntegerField must state `max_value=SMALLINT_MAX` itself, and a ModelForm's model validators
+  add the column's range on PostgreSQL. (A PositiveBigIntegerField, unused here, would need its max stated.)
 
 Path ids (`<int:pk>`) need nothing: the lookup they feed is an `exact`, answered with "not found" (404);
 lib/tests/test_number_bounds.py requests every such URL with a 20-digit id to keep it so.

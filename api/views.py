@@ -16,6 +16,7 @@ from accounts.models import Purpose
 from accounts.policy import ensure_may_edit, keeps_registry, may_see_sensitive, works_on_tree
 from accounts.services import is_own_record, sensitive_access_log, shows_sensitive
 from api import serializers as s
+from lib.bounds import as_id
 from members import services as member_services
 from members.forms import MemberFilterForm
 from members.models import Member
@@ -69,9 +70,9 @@ class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             qs = qs.filter(ended_on__isnull=True)
         under = params.get("under")
         if under:
-            if not under.isdigit():
+            if as_id(under) is None:
                 raise serializers.ValidationError({"under": ["Enter a whole number."]})
-            top = organization_list(user=self.request.user).filter(pk=int(under)).first()
+            top = organization_list(user=self.request.user).filter(pk=as_id(under)).first()
             qs = qs.filter(path__startswith=top.path) if top else qs.none()
         return qs
 

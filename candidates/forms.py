@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, Stage
+from lib.bounds import SMALLINT_MAX
 from lib.forms import VnDateField
 from members.models import Member
 from organizations.models import Organization
@@ -87,8 +88,8 @@ class IntroducerForm(forms.Form):
 
 class VoteForm(forms.Form):
     on = VnDateField(label=_("Resolution date"))
-    votes_for = forms.IntegerField(label=_("Votes in favour"), min_value=0)
-    voters = forms.IntegerField(label=_("Could vote"), min_value=1)
+    votes_for = forms.IntegerField(label=_("Votes in favour"), min_value=0, max_value=SMALLINT_MAX)
+    voters = forms.IntegerField(label=_("Could vote"), min_value=1, max_value=SMALLINT_MAX)
 
     def __init__(self, *args, voters_label, **kwargs):
         super().__init__(*args, **kwargs)

@@ -450,7 +450,7 @@ def read_docx(path: Path, name: str) -> Document:
     for ref_id, label in seen.items():
         text = footnote_texts.get(ref_id[3:], "")
         document.footnotes.append(Footnote(label=label, text=text))
-    document.footnotes.sort(key=lambda f: int(f.label) if f.label.isdigit() else 0)
+    document.footnotes.sort(key=lambda f: int(f.label) if f.label.isascii() and f.label.isdigit() else 0)
     document.tables = [build_table(rows, index=i) for rows, i in raw_tables]
     for paragraph in document.paragraphs:
         document.flags.extend(line_flags(paragraph.index, paragraph.text))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from accounts.decorators import tree_user_required
 from dashboard import selectors
 from dashboard.alerts import collect
+from lib.bounds import as_id
 from organizations.models import Organization
 from organizations.selectors import organization_get, organization_list
 from targets.selectors import current_term, term_progress
@@ -13,9 +14,9 @@ from targets.selectors import current_term, term_progress
 @tree_user_required
 def home(request):
     organization = request.user.organization
-    if request.GET.get("org", "").isdigit():
+    if as_id(request.GET.get("org")) is not None:
         try:
-            organization = organization_get(user=request.user, pk=int(request.GET["org"]))
+            organization = organization_get(user=request.user, pk=as_id(request.GET["org"]))
         except Organization.DoesNotExist as missing:
             raise Http404 from missing
     today = timezone.localdate()

@@ -23,6 +23,7 @@ from inspections.models import (
     LetterCategory,
 )
 from inspections.rules import letter_rules_on
+from lib.bounds import as_id
 from lib.vntext import fold
 from members.models import Member
 from members.selectors import members_in_scope
@@ -241,7 +242,7 @@ def members_by_identifiers(*, user: User, identifiers: list[str]) -> tuple[list[
     if not can_work_on_records(user) or not identifiers:
         return [], list(identifiers)
     visible = members_in_scope(user=user)
-    pks = [int(i[1:]) for i in identifiers if i.startswith("#") and i[1:].isdigit()]
+    pks = [as_id(i[1:]) for i in identifiers if i.startswith("#") and as_id(i[1:]) is not None]
     found: dict[str, Member] = {}
     matches = visible.filter(Q(card_number__in=identifiers) | Q(national_id__in=identifiers) | Q(pk__in=pks))
     for member in matches:

@@ -18,6 +18,7 @@ from accounts.decorators import tree_user_required
 from accounts.policy import ensure_may_edit, may_edit
 from inspections import forms, selectors, services
 from inspections.models import Discipline, Inspection, Letter
+from lib.bounds import as_id
 from lib.forms import apply_service_errors
 from members.models import MembershipSpell
 from members.selectors import spells_open_on
@@ -283,7 +284,7 @@ def discipline_list(request):
 def discipline_create(request):
     organizations = organization_list(user=request.user)
     initial = {"deciding_organization": request.user.organization}
-    if request.GET.get("member", "").isdigit():
+    if as_id(request.GET.get("member")) is not None:
         member = (
             selectors.members_by_identifiers(user=request.user, identifiers=[f"#{request.GET['member']}"])[0] or [None]
         )[0]

@@ -6,6 +6,8 @@ class LibConfig(AppConfig):
     verbose_name = "Shared helpers"
 
     def ready(self) -> None:
-        from lib import search
+        from lib import bounds, search
 
         search.register()
+        # Ids and counts too large for the database are "not found" or a form error, never a server error.
+        bounds.install()

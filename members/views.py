@@ -16,6 +16,7 @@ from accounts.decorators import editor_required, login_required, tree_user_requi
 from accounts.models import Purpose
 from accounts.policy import ensure_may_edit, may_edit
 from accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
+from lib.bounds import as_id
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
 from members import forms, selectors, services
@@ -164,8 +165,8 @@ def member_photo(request, pk: int):
 def member_create(request):
     organizations = member_holding_choices(user=request.user)
     initial = {}
-    if request.GET.get("organization", "").isdigit():
-        initial["organization"] = organizations.filter(pk=int(request.GET["organization"])).first()
+    if as_id(request.GET.get("organization")) is not None:
+        initial["organization"] = organizations.filter(pk=as_id(request.GET["organization"])).first()
     form = forms.MemberCreateForm(
         request.POST or None, request.FILES or None, organizations=organizations, initial=initial
     )

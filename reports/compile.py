@@ -7,11 +7,12 @@ from a draft staff edited (`compiled_from_report`).
 """
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.template import Context, Engine
+from django.utils.translation import gettext as _
 
 from indicators.registry import REGISTRY, compute
 from lib.dates import format_short
@@ -20,10 +21,11 @@ from members.rules import BADGE_MILESTONES
 from organizations.models import Organization
 from reports.models import Report, SentenceTemplate
 from reports.periods import Period, parse_period
+from reports.sentences import render
 from reports.structure import SectionSpec, sections_of, title_of
 
 FOOTNOTE = re.compile(r"\[\[(.*?)\]\]", re.S)
-ENGINE = Engine(builtins=["reports.templatetags.report_tags"], autoescape=False)
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Compiled:
     signer_title: str = "BÍ THƯ"
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # sentences that failed and were replaced by the default
 
 
 def nested(values: dict[str, object]) -> dict:
@@ -155,9 +158,33 @@ def organization_changes(organization: Organization | None, period: Period) -> s
 
 
 def render_sentence(text: str, context: dict) -> str:
-    rendered = ENGINE.from_string(text).render(Context(context))
+    rendered = render(text, context)
     rendered = re.sub(r"[ \t]+", " ", rendered).strip()
     return FOOTNOTE.sub(lambda m: f"[[{m[1].strip()}]]" if m[1].strip() else "", rendered)
+
+
+def _filled(template: SentenceTemplate, context: dict, warnings: list[str] | None) -> str:
+    from reports.default_sentences import DEFAULTS
+
+    try:
+        return render_sentence(template.text, context)
+    except Exception as error:  # whatever a stored template does, the report is still made
+        logger.warning("Report sentence %s failed, its default was used: %r", template.key, error)
+        reason = str(error)
+    default = next((text for key, *_rest, text in DEFAULTS if key == template.key), "")
+    try:
+        sentence = render_sentence(default, context) if default else ""
+    except Exception:  # a default that fails too (cannot happen with the shipped ones): the sentence is left out
+        logger.exception("Default report sentence %s failed", template.key)
+        sentence = ""
+    if warnings is not None:
+        message = (
+            _("The sentence “%(key)s” could not be filled (%(reason)s); the default sentence was used instead.")
+            if sentence
+            else _("The sentence “%(key)s” could not be filled (%(reason)s) and was left out.")
+        )
+        warnings.append(message % {"key": template.key, "reason": reason})
+    return sentence
 
 
 def sentence_context(*, organization: Organization | None, period: Period, figures: dict) -> dict:
@@ -185,12 +212,14 @@ def _short_in_prose(short: str) -> str:
     return {"ĐUK": "Đảng bộ Khối"}.get(short, short)
 
 
-def prefilled_sections(kind: str, period: Period, context: dict) -> dict[str, str]:
+def prefilled_sections(kind: str, period: Period, context: dict, warnings: list[str] | None = None) -> dict[str, str]:
+    """Each section's standard sentences filled with the figures; a stored sentence that fails gives its default
+    sentence instead, and a line in `warnings` (a report is never a server error because of a sentence)."""
     texts: dict[str, list[str]] = {}
     for template in SentenceTemplate.objects.order_by("section", "order"):
         if not template.applies_to(kind):
             continue
-        sentence = render_sentence(template.text, context)
+        sentence = _filled(template, context, warnings)
         if sentence:
             texts.setdefault(template.section, []).append(sentence)
     return {section: "\n\n".join(lines) for section, lines in texts.items()}
@@ -202,12 +231,13 @@ def compile_report(
     period = parse_period(kind, period_key, today=today)
     figures = compute(organization=organization, start=period.start, end=period.end)
     context = sentence_context(organization=organization, period=period, figures=figures)
-    texts = prefilled_sections(kind, period, context)
+    warnings: list[str] = []
+    texts = prefilled_sections(kind, period, context, warnings)
     sections = [
         CompiledSection(s.key, s.heading, s.level, texts.get(s.key, ""), s.writable) for s in sections_of(kind, period)
     ]
     doc_type, subject = title_of(kind, period)
-    compiled = Compiled(kind, period, organization, doc_type, subject, sections, figures)
+    compiled = Compiled(kind, period, organization, doc_type, subject, sections, figures, warnings=warnings)
     if period.is_term:
         _attach_appendix(compiled, today=today or period.end)
     return compiled

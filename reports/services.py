@@ -57,6 +57,7 @@ def report_create(
         )
         for n, s in enumerate(compiled.sections)
     )
+    report.compile_warnings = compiled.warnings  # the screen shows them on the new draft
     return report
 
 
@@ -204,8 +205,12 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
         raise refuse("round", _("No base organization has submitted its report yet."))
     period = parse_period(round_.kind, round_.period_key)
     figures = aggregate_figures(list(submissions.values()))
+    warnings: list[str] = []
     texts = prefilled_sections(
-        round_.kind, period, sentence_context(organization=round_.organization, period=period, figures=figures)
+        round_.kind,
+        period,
+        sentence_context(organization=round_.organization, period=period, figures=figures),
+        warnings,
     )
     gathered: dict[str, list[str]] = {}
     ordered = sorted(submissions.values(), key=lambda r: r.organization.name)
@@ -251,6 +256,7 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
         )
         for n, s in enumerate(sections_of(round_.kind, period))
     )
+    report.compile_warnings = warnings
     return report
 
 
@@ -259,15 +265,14 @@ BACKGROUND_THRESHOLD = 20  # rounds with more submissions than this compile in t
 
 @transaction.atomic
 def sentence_save(*, sentence, text: str, kinds: str, by: User | None):
-    """Save an edited sentence template; a template that does not compile is refused with the reason."""
-    from django.template import TemplateSyntaxError
-
-    from reports.compile import ENGINE
+    """Save an edited sentence template; one that would not fill (reports.sentences.check) is refused with the
+    reason."""
+    from reports.sentences import SentenceError, check
 
     try:
-        ENGINE.from_string(text)
-    except TemplateSyntaxError as error:
-        raise refuse("text", _("The template cannot be read: %(reason)s") % {"reason": error}) from None
+        check(text)
+    except SentenceError as error:
+        raise refuse("text", str(error)) from None
     unknown = [k.strip() for k in kinds.split(",") if k.strip() and k.strip() not in dict(KIND_LABELS)]
     if unknown:
         raise refuse("kinds", _("Unknown report kinds: %(kinds)s.") % {"kinds": ", ".join(unknown)})

@@ -33,6 +33,12 @@ def _report_or_404(request, pk: int) -> Report:
         raise Http404 from missing
 
 
+def _warn(request, report: Report) -> None:
+    """The standard sentences that failed while the draft was pre-filled (their default was used)."""
+    for warning in getattr(report, "compile_warnings", []):
+        messages.warning(request, warning)
+
+
 @tree_user_required
 def report_list(request):
     page = Paginator(selectors.report_list(user=request.user), 30).get_page(request.GET.get("page"))
@@ -57,6 +63,7 @@ def report_create(request):
             apply_service_errors(form, error)
         else:
             messages.success(request, _("The draft was created and pre-filled with the period's figures."))
+            _warn(request, report)
             return redirect("reports:detail", pk=report.pk)
     return render(request, "reports/form.html", {"form": form, "title": _("New report")})
 
@@ -265,6 +272,7 @@ def round_start(request, pk: int, org_pk: int):
     report = services.report_create(
         organization=organization, kind=round_.kind, period_key=round_.period_key, by=request.user, round=round_
     )
+    _warn(request, report)
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -286,6 +294,7 @@ def round_compile(request, pk: int):
         messages.error(request, " ".join(error.messages))
         return redirect("reports:round", pk=round_.pk)
     messages.success(request, _("The aggregate report was compiled from the submitted reports."))
+    _warn(request, report)
     return redirect("reports:detail", pk=report.pk)
 
 

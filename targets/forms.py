@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indicators.registry import REGISTRY
+from lib.bounds import SMALLINT_MAX
 from targets.models import Aggregation, Direction, TargetGroup, VariantKind
 
 
@@ -25,7 +26,7 @@ class TargetForm(forms.Form):
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
     indicator_code = forms.ChoiceField(label=_("Indicator"), required=False)
     aggregation = forms.ChoiceField(label=_("Aggregation over the term"), choices=Aggregation.choices)
-    order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=SMALLINT_MAX, initial=0)
     resolution = forms.DecimalField(
         label=VariantKind.RESOLUTION.label, required=False, max_digits=14, decimal_places=2, localize=True
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import committee_staff_required
+from lib.bounds import as_id
 from lib.forms import apply_service_errors
 from workcalendar import services
 from workcalendar.forms import HolidayForm
@@ -14,8 +15,8 @@ from workcalendar.models import PublicHoliday
 
 @committee_staff_required
 def holiday_list(request):
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else timezone.localdate().year
+    year = as_id(request.GET.get("year"))
+    year = year if year is not None and 1990 <= year <= 2100 else timezone.localdate().year
     form = HolidayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -87,7 +87,9 @@ def lockout_list(user: User, request: HttpRequest | None = None) -> list[Lockout
         for row in _locked(per_account, limit, visible)
     ]
     if top and "ip_address" in get_lockout_parameters(request):
-        per_address = recent.values("ip_address").annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+        per_address = recent.values("ip_address").annotate(
+            failures=Sum("failures_since_start"), last=Max("attempt_time")
+        )
         locks += [
             Lockout(None, row["ip_address"], row["failures"], row["last"], None)
             for row in _locked(per_address, limit, lambda row: True)

@@ -91,7 +91,9 @@ def test_the_committee_staff_see_the_current_lockouts_and_lift_one(client, perso
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="sec_a").exists()
     client.post(reverse("accounts:logout"))
-    login = client.post(reverse("accounts:login"), {"username": "sec_a", "password": "pw-sec_a"}, REMOTE_ADDR="10.1.1.9")
+    login = client.post(
+        reverse("accounts:login"), {"username": "sec_a", "password": "pw-sec_a"}, REMOTE_ADDR="10.1.1.9"
+    )
     assert login.status_code == 302
 
 
@@ -106,7 +108,9 @@ def test_an_address_lock_is_shown_to_the_top_committee_and_lifted_there(client, 
 
 
 def test_staff_of_a_lower_committee_see_only_the_locks_of_their_subtree(client, personas):
-    lower_staff = User.objects.create_user("staff_a", password="x", role=Role.COMMITTEE_STAFF, organization=personas.org_a)
+    lower_staff = User.objects.create_user(
+        "staff_a", password="x", role=Role.COMMITTEE_STAFF, organization=personas.org_a
+    )
     _lock(client, "sec_a", address="10.3.3.1")
     _lock(client, "sec_b", address="10.3.3.2")
     client.force_login(lower_staff)
@@ -121,3 +125,14 @@ def test_only_committee_staff_open_the_lockout_screen(client, personas, persona)
     client.force_login(getattr(personas, persona))
     assert client.get(reverse("accounts:lockouts")).status_code == 403
     assert client.post(reverse("accounts:lockout_unlock"), {"ip_address": "10.1.1.1"}).status_code == 403
+
+
+def test_behind_a_proxy_the_client_address_comes_from_the_proxy_header(client, personas, settings):
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_REAL_IP", "REMOTE_ADDR")
+    client.post(
+        reverse("accounts:login"),
+        {"username": "sec_a", "password": "wrong"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="203.0.113.9",
+    )
+    assert AccessAttempt.objects.get(username="sec_a").ip_address == "203.0.113.9"

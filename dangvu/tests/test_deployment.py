@@ -147,5 +147,7 @@ def test_the_scan_finds_inline_code():
 def test_no_template_has_inline_script_or_style():
     templates = list(_templates())
     assert len(templates) > 50
-    problems = [f"{path.relative_to(ROOT)}: {problem}" for path in templates for problem in _inline_code(path.read_text())]
+    problems = [
+        f"{path.relative_to(ROOT)}: {problem}" for path in templates for problem in _inline_code(path.read_text())
+    ]
     assert problems == []

@@ -7,3 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("REST API")
     # Entries of the main menu: (URL name, label, roles that see it, order).
     nav_items: list = []
+
+    def ready(self):
+        from api import signals  # noqa: F401  (connects the receivers)

@@ -1,9 +1,11 @@
 """Settings for dangvu. Everything that differs between machines comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,9 +20,12 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", False)
+DEV = bool(os.environ.get("DANGVU_DEV"))
+# Production defaults (TLS, HSTS, proxy header) apply when neither DEBUG nor DANGVU_DEV is on.
+PRODUCTION = not DEBUG and not DEV
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or os.environ.get("DANGVU_DEV"):
+    if DEBUG or DEV:
         SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
     else:
         from django.core.exceptions import ImproperlyConfigured
@@ -39,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
+    "csp",
     "treebeard",
     "simple_history",
     "lib",
@@ -68,16 +75,21 @@ INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").sp
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dangvu.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during authentication into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dangvu.urls"
@@ -126,9 +138,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# django-axes checks every authenticate() call (login page, admin, API token) before the model backend.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -150,8 +165,79 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not os.environ.get("DANGVU_DEV"))
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request (each request saves it anew).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# --- Login throttling (django-axes) ---------------------------------------------------------------
+# A username tried from one address is locked after LOGIN_FAILURE_LIMIT failures, and so is an address
+# (every username from it) unless LOGIN_LOCK_BY_IP is off; the lock lifts LOGIN_COOLOFF_MINUTES after the
+# last failure, or when committee staff unlock it (accounts:lockouts).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]] + (["ip_address"] if env_bool("LOGIN_LOCK_BY_IP", True) else [])
+AXES_LOCKOUT_CALLABLE = "accounts.lockouts.lockout_response"
+# Behind a proxy every request comes from the proxy: read the client's address from the header the proxy sets.
+_client_ip_header = os.environ.get("CLIENT_IP_HEADER", "").strip()
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_" + _client_ip_header.upper().replace("-", "_"), "REMOTE_ADDR") if _client_ip_header else ("REMOTE_ADDR",)
+)
+
+# --- HTTPS behind a TLS proxy, security headers ---------------------------------------------------
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto" if PRODUCTION else "").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+    if _proxy_header and _proxy_header.lower() not in {"0", "off", "false", "no"}
+    else None
+)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600) if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Every script and style is a file of the app (no inline <script>, no on* attributes, no CDN). Inline style
+# attributes stay allowed: the progress bars and the tree's indentation are computed widths; with
+# img-src/connect-src limited to the app, CSS in an attribute cannot carry data away.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the app never uses are switched off for it and for anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,
@@ -170,10 +256,10 @@ DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
 PAGE_SIZE = 50
 
 # --- Data exchange and REST API (issue 7) ---------------------------------------------------------
-INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular", "django_tasks", "django_tasks_db"]
+INSTALLED_APPS += ["rest_framework", "knox", "drf_spectacular", "django_tasks", "django_tasks_db"]
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -187,11 +273,19 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Organizations, party members and their events, limited to the caller's part of the tree.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema maps the whole API: only signed-in callers (session or token) read it.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "OrganizationKindEnum": "organizations.models.OrganizationKind",
         "EventKindEnum": "members.models.EventKind",
     },
+}
+# API tokens (django-rest-knox): stored as SHA-512 digests, expiring API_TOKEN_TTL_HOURS after they are issued,
+# deleted when the user's password changes (api/signals.py).
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(hours=int(os.environ.get("API_TOKEN_TTL_HOURS", "10"))),
+    "AUTH_HEADER_PREFIX": "Token",
 }
 # Large imports run in the background: `manage.py db_worker` executes the queued tasks.
 TASKS = {"default": {"BACKEND": os.environ.get("DANGVU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -79,6 +79,19 @@ MATRIX = {
         {"staff": 302, "secretary_a": 302, "secretary_b": 302, "plain_member": 302, "anonymous": 200},
     ),
     "accounts:logout": ("post", lambda o: {}, {p: 302 for p in PERSONAS}),
+    "accounts:password_change": ("get", lambda o: {}, {**{p: 200 for p in PERSONAS}, "anonymous": LOGIN}),
+    "accounts:password_change_done": ("get", lambda o: {}, {**{p: 200 for p in PERSONAS}, "anonymous": LOGIN}),
+    "accounts:lockouts": (
+        "get",
+        lambda o: {},
+        {"staff": 200, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
+    ),
+    # An empty POST lifts nothing: staff are sent back to the list.
+    "accounts:lockout_unlock": (
+        "post",
+        lambda o: {},
+        {"staff": 302, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": LOGIN},
+    ),
     "organizations:tree": (
         "get",
         lambda o: {},

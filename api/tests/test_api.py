@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from accounts.models import SensitiveDataAccess
@@ -16,8 +16,8 @@ PERSONAS = ("staff", "secretary_a", "secretary_b", "plain_member", "anonymous")
 def client_for(personas, persona: str) -> APIClient:
     client = APIClient()
     if persona != "anonymous":
-        token = Token.objects.create(user=getattr(personas, persona))
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _instance, token = AuthToken.objects.create(user=getattr(personas, persona))
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 
@@ -160,7 +160,7 @@ def test_lists_are_paged_and_filtered(personas):
 
 def test_a_token_is_issued_for_a_username_and_password(personas):
     response = APIClient().post(reverse("api:token"), {"username": "sec_a", "password": "pw-sec_a"})
-    assert response.status_code == 200 and len(response.json()["token"]) == 40
+    assert response.status_code == 200 and len(response.json()["token"]) == 64 and response.json()["expiry"]
 
 
 @pytest.mark.parametrize("extra", [0, 10])

@@ -6,7 +6,7 @@ No request may produce a server error, and every documented response must match 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
@@ -29,19 +29,21 @@ def _keep_the_test_connection():
 
 @pytest.fixture
 def staff_token(personas):
-    return Token.objects.get_or_create(user=personas.staff)[0].key
+    return AuthToken.objects.create(user=personas.staff)[1]
 
 
-def _operations():
+def _operations(token):
     from django.core.wsgi import get_wsgi_application
 
-    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/schema/", get_wsgi_application(), headers={"Authorization": f"Token {token}"}
+    )
     return [result.ok() for result in schema.get_all_operations()]
 
 
 def test_the_api_answers_every_generated_request_as_its_schema_says(staff_token):
     """Each operation in turn (the pytest plugin of schemathesis does not run under pytest 9 yet)."""
-    operations = _operations()
+    operations = _operations(staff_token)
     assert len(operations) >= 8
     for operation in operations:
 
@@ -56,7 +58,14 @@ def test_the_api_answers_every_generated_request_as_its_schema_says(staff_token)
         check()
 
 
-def test_the_schema_documents_the_main_records(client):
+def test_the_schema_documents_the_main_records(client, personas):
+    client.force_login(personas.secretary_a)
     response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
     paths = set(response.json()["paths"])
     assert {"/api/members/", "/api/members/{id}/", "/api/members/{id}/events/", "/api/organizations/"} <= paths
+
+
+def test_the_schema_is_shown_only_to_signed_in_callers(client, personas):
+    assert client.get("/api/schema/", HTTP_ACCEPT="application/json").status_code == 401
+    token = AuthToken.objects.create(user=personas.plain_member)[1]
+    assert client.get("/api/schema/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200

@@ -237,12 +237,24 @@ def _demo_users(root: Organization) -> Counter:
     )
     plain.set_password("demo")
     plain.save()
-    return Counter({"User": 3})
+    # Inspection records are the inspection committee's own (accounts.policy): its staff is a login of its own.
+    inspector, _ = User.objects.update_or_create(
+        username="kiemtra",
+        defaults={
+            "role": Role.INSPECTION_STAFF,
+            "organization": root,
+            "first_name": "Ủy ban Kiểm tra",
+            "last_name": root.short_name or root.name,
+        },
+    )
+    inspector.set_password("demo")
+    inspector.save()
+    return Counter({"User": 4})
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
     rows = []
-    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien"]).select_related(
+    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien", "kiemtra"]).select_related(
         "organization", "member"
     ):
         password = "admin" if user.username == "admin" else "demo"

@@ -7,7 +7,14 @@ MATRIX = {
     "accounts:sensitive_log": (
         "get",
         lambda o: {},
-        {"staff": 200, "secretary_a": 403, "secretary_b": 403, "plain_member": 403, "anonymous": "login"},
+        {
+            "staff": 200,
+            "inspector": 403,
+            "secretary_a": 403,
+            "secretary_b": 403,
+            "plain_member": 403,
+            "anonymous": "login",
+        },
     ),
 }
 

@@ -242,6 +242,8 @@ INSPECTOR = {
     "home": 302,
     "accounts:login": 302,
     "accounts:logout": 302,
+    "accounts:lockouts": 403,
+    "accounts:lockout_unlock": 403,
     "organizations:tree": 200,
     "organizations:detail": 200,
     "organizations:change": 403,
@@ -343,8 +345,9 @@ def _fingerprint() -> dict:
 REFUSED = {LOGIN, 400, 401, 403, 404, 405, 200}
 # Answers to a POST that mean "written".
 ACCEPTED = {201, 204, 302}
-# POSTs whose 302 writes no record (a session ends; Django's admin sends non-superusers to its login).
-NO_RECORD = {"accounts:logout", "admin:index"}
+# POSTs whose 302 writes no record (a session ends; Django's admin sends non-superusers to its login; an
+# empty unlock lifts no lock).
+NO_RECORD = {"accounts:logout", "admin:index", "accounts:lockout_unlock"}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -58,6 +58,7 @@ INSPECTOR = {
     "exchange:index": 403,
     "exchange:job": 403,
     "exchange:mapping": 403,
+    "exchange:retry": 403,
     "exchange:template": 403,
     "exchange:upload": 403,
 }

@@ -91,6 +91,7 @@ MATRIX = {
 # Inspection staff see the tree as committee staff do; they change no record of this app.
 INSPECTOR = {
     "reports:compile_job": 200,
+    "reports:compile_job_retry": 403,
     "reports:create": 403,
     "reports:delete": 403,
     "reports:detail": 200,

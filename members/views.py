@@ -17,6 +17,7 @@ from accounts.decorators import editor_required, login_required, tree_user_requi
 from accounts.models import SensitiveDataAccess
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
+from lib.versioning import VERSION_FIELD, submitted_version
 from members import forms, selectors, services
 from members.models import EventKind, Member, MemberEvent
 from organizations.selectors import deleted_organizations, member_holding_choices, organization_list
@@ -171,10 +172,9 @@ def member_edit(request, pk: int):
         request.POST or None, request.FILES or None, instance=member, show_sensitive=request.user.can_view_sensitive
     )
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        member.refresh_from_db()
+        data = {name: form.cleaned_data[name] for name in form.fields if name != VERSION_FIELD}
         try:
-            services.member_update(member=member, by=request.user, data=data)
+            services.member_update(member=member, by=request.user, data=data, version=submitted_version(form))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -16,6 +16,7 @@ from accounts.decorators import editor_required, tree_user_required
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Introducer
 from lib.forms import apply_service_errors
+from lib.versioning import VERSION_FIELD, submitted_version
 from members.models import Member, Status
 from members.selectors import visible_members
 from organizations.selectors import member_holding_choices, organization_list
@@ -88,9 +89,9 @@ def candidate_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         ensure_can_edit_organization(request.user, form.cleaned_data["organization"])
-        candidate.refresh_from_db()
+        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
         try:
-            services.candidate_update(candidate=candidate, by=request.user, data=form.cleaned_data)
+            services.candidate_update(candidate=candidate, by=request.user, data=data, version=submitted_version(form))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -84,8 +84,9 @@ def ensure_current(record: models.Model, *, version: int | None, data: dict) -> 
     fields = [record._meta.get_field(name) for name in data if name != VERSION_FIELD]
     then = record.history.filter(history_id=version).first() if version else None
     if then is not None:
-        changed = [f for f in fields if _comparable(f.value_from_object(then)) != _comparable(f.value_from_object(record))]
-        conflicts = [f for f in changed if _comparable(data[f.name]) != _comparable(f.value_from_object(record))]
+        now = {f.name: _comparable(f.value_from_object(record)) for f in fields}
+        changed = [f for f in fields if _comparable(f.value_from_object(then)) != now[f.name]]
+        conflicts = [f for f in changed if _comparable(data[f.name]) != now[f.name]]
         if not conflicts:
             return
         changes = "; ".join(

@@ -278,6 +278,9 @@ def organization_rating_save(
 
 @transaction.atomic
 def rating_delete(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    # The season's lock, as the saves take it: the cell's grade is judged on its members' live ratings.
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    rating = type(rating).all_objects.get(pk=rating.pk)
     _check_open(rating.season)
     rating.deleted_at = timezone.now()
     rating.deleted_by = by
@@ -287,6 +290,8 @@ def rating_delete(*, rating: MemberRating | OrganizationRating, by: User | None)
 
 @transaction.atomic
 def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    rating = type(rating).all_objects.get(pk=rating.pk)
     _check_open(rating.season)
     rating.deleted_at = None
     rating.deleted_by = None

@@ -119,9 +119,7 @@ def test_transfers_out_racing_edit_form_saves_leave_every_member_as_its_events_s
         )
 
     def save_form(member):
-        return lambda: member_update(
-            member=member, by=None, data={"phone": "0912 345 678"}, version=opened[member.pk]
-        )
+        return lambda: member_update(member=member, by=None, data={"phone": "0912 345 678"}, version=opened[member.pk])
 
     raised = _run_pairs([(transfer(m), save_form(m)) for m in members])
 

@@ -16,7 +16,7 @@ def _opened_form(client, member: Member) -> dict:
     """The edit form's fields as the browser would send them back unchanged."""
     form = client.get(reverse("members:edit", kwargs={"pk": member.pk})).context["form"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if name == "photo":
             continue

@@ -396,19 +396,21 @@ def candidate_withdraw(
 
 @transaction.atomic
 def candidate_delete(*, candidate: Candidate, by: User | None) -> None:
-    candidate = Candidate.all_objects.select_for_update().get(pk=candidate.pk)
+    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
     if candidate.member_id:
         raise refuse(NON_FIELD_ERRORS, _("The candidate was admitted; the member record keeps the history."))
     candidate.deleted_at = timezone.now()
     candidate.deleted_by = by
     candidate._history_user = by
     candidate.save()
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def candidate_restore(*, candidate: Candidate, by: User | None) -> None:
-    candidate = Candidate.all_objects.select_for_update().get(pk=candidate.pk)
+    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
     candidate.deleted_at = None
     candidate.deleted_by = None
     candidate._history_user = by
     candidate.save()
+    caller.refresh_from_db()

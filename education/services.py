@@ -196,17 +196,18 @@ def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Ite
 @transaction.atomic
 def study_session_delete(*, session: StudySession, by: User | None) -> None:
     """Soft delete: the session and its attendance leave every count; restore brings them back."""
-    session = StudySession.all_objects.select_for_update().get(pk=session.pk)
+    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
     session.deleted_at = timezone.now()
     session.deleted_by = by
     session._history_user = by
     session.save()
     studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def study_session_restore(*, session: StudySession, by: User | None) -> StudySession:
-    session = StudySession.all_objects.select_for_update().get(pk=session.pk)
+    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
     twin = StudySession.objects.filter(
         organization=session.organization_id, document_key=session.document_key, held_on=session.held_on
     )
@@ -221,6 +222,7 @@ def study_session_restore(*, session: StudySession, by: User | None) -> StudySes
     session._history_user = by
     session.save()
     studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
+    caller.refresh_from_db()
     return session
 
 

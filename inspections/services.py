@@ -255,7 +255,7 @@ def inspection_update(
     _check_fields(data, INSPECTION_FIELDS)
     today = today or timezone.localdate()
     organization = inspection.organization  # the caller may move the record to another organization
-    inspection = _locked(inspection)
+    caller, inspection = inspection, _locked(inspection)
     ensure_current(inspection, version=version, data=data)
     inspection.organization = organization
     before = _subjects_of(inspection)
@@ -266,6 +266,7 @@ def inspection_update(
     inspection._history_user = by
     inspection.save()
     _set_subjects(inspection, organizations, member_ids, before)
+    caller.refresh_from_db()
     return inspection
 
 
@@ -290,16 +291,18 @@ def _restore(record, by: User | None) -> None:
 
 @transaction.atomic
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
-    inspection = _locked(inspection)
+    caller, inspection = inspection, _locked(inspection)
     _soft_delete(inspection, by)
     inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def inspection_restore(*, inspection: Inspection, by: User | None) -> None:
-    inspection = _locked(inspection)
+    caller, inspection = inspection, _locked(inspection)
     _restore(inspection, by)
     inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
+    caller.refresh_from_db()
 
 
 # Discipline --------------------------------------------------------------------------------------
@@ -479,7 +482,7 @@ def discipline_update(
     """Correct a decision. The subject stays; an expulsion's event follows the corrected date and number."""
     _check_fields(data, DISCIPLINE_FIELDS)
     today = today or timezone.localdate()
-    discipline = _locked(discipline)
+    caller, discipline = discipline, _locked(discipline)
     ensure_current(discipline, version=version, data=data)
     for name, value in data.items():
         setattr(discipline, name, value)
@@ -497,30 +500,33 @@ def discipline_update(
         _record_expulsion(discipline, by, today)
     discipline._history_user = by
     discipline.save()
+    caller.refresh_from_db()
     return discipline
 
 
 @transaction.atomic
 def discipline_delete(*, discipline: Discipline, by: User | None) -> None:
     """Soft-delete a decision entered by mistake; an expulsion's event is deleted with it."""
-    discipline = _locked(discipline)
+    caller, discipline = discipline, _locked(discipline)
     if discipline.expulsion_event is not None:
         try:
             member_event_delete(event=discipline.expulsion_event, by=by)
         except ValidationError as error:
             raise _event_refusal(error) from error
     _soft_delete(discipline, by)
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def discipline_restore(*, discipline: Discipline, by: User | None) -> None:
-    discipline = _locked(discipline)
+    caller, discipline = discipline, _locked(discipline)
     if discipline.expulsion_event is not None:
         try:
             member_event_restore(event=discipline.expulsion_event, by=by)
         except ValidationError as error:
             raise _event_refusal(error) from error
     _restore(discipline, by)
+    caller.refresh_from_db()
 
 
 # Letters -----------------------------------------------------------------------------------------
@@ -592,7 +598,7 @@ def letter_update(
     _check_fields(data, LETTER_FIELDS)
     today = today or timezone.localdate()
     organization = letter.organization  # the caller may move the record to another organization
-    letter = _locked(letter)
+    caller, letter = letter, _locked(letter)
     ensure_current(letter, version=version, data=data)
     letter.organization = organization
     for name, value in data.items():
@@ -600,14 +606,17 @@ def letter_update(
     _validate_letter(letter, today=today)
     letter._history_user = by
     letter.save()
+    caller.refresh_from_db()
     return letter
 
 
 @transaction.atomic
 def letter_delete(*, letter: Letter, by: User | None) -> None:
     _soft_delete(_locked(letter), by)
+    letter.refresh_from_db()
 
 
 @transaction.atomic
 def letter_restore(*, letter: Letter, by: User | None) -> None:
     _restore(_locked(letter), by)
+    letter.refresh_from_db()

@@ -128,6 +128,7 @@ def meeting_record(
     A change locks the meeting first (its attendance counts derive from the rows written here) and refuses
     a form opened on an older `version` that would undo a change made since (lib.versioning)."""
     today = today or timezone.localdate()
+    caller = meeting
     if meeting is not None:
         meeting = Meeting.all_objects.select_for_update().get(pk=meeting.pk)
         ensure_current(meeting, version=version, data={k: v for k, v in data.items() if k in MEETING_FIELDS})
@@ -170,6 +171,8 @@ def meeting_record(
         row.status, row.note = status, note or ""
         row._history_user = by
         row.save()
+    if caller is not None:
+        caller.refresh_from_db()
     return meeting
 
 
@@ -210,16 +213,17 @@ def meeting_self_rate(*, meeting: Meeting, points: dict[int, Decimal], by: User 
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, by: User | None) -> None:
-    meeting = Meeting.all_objects.select_for_update().get(pk=meeting.pk)
+    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
     meeting.deleted_at = timezone.now()
     meeting.deleted_by = by
     meeting._history_user = by
     meeting.save(update_fields=["deleted_at", "deleted_by"])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
-    meeting = Meeting.all_objects.select_for_update().get(pk=meeting.pk)
+    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
     if meeting.kind == MeetingKind.REGULAR:
         clash = Meeting.objects.filter(
             organization_id=meeting.organization_id,
@@ -237,3 +241,4 @@ def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
     meeting.deleted_by = None
     meeting._history_user = by
     meeting.save(update_fields=["deleted_at", "deleted_by"])
+    caller.refresh_from_db()

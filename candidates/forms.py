@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import Candidate, Stage
 from lib.bounds import SMALLINT_MAX
 from lib.forms import VnDateField
+from lib.versioning import add_version_field
 from members.models import Member
 from organizations.models import Organization
 
@@ -74,6 +75,8 @@ class CandidateForm(forms.ModelForm):
         self.fields["organization"] = OrganizationChoiceField(label=_("Cell"), queryset=organizations)
         self.fields["date_of_birth"] = VnDateField(label=_("Date of birth"))
         self.order_fields(self.Meta.fields)
+        if self.instance.pk:
+            add_version_field(self, self.instance)
 
 
 class IntroducerForm(forms.Form):

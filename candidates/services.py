@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from candidates.models import OPEN_STAGES, Candidate, Introducer, Stage
 from candidates.rules import rules_on
-from lib.dates import add_months, format_short
+from lib.dates import add_months, format_short, months_between
 from lib.errors import refuse
+from lib.versioning import ensure_current
 from lib.vntext import fold
 from members.models import EventKind, Member, Status
+from members.rules import charter_rules_on
 from members.selectors import status_on
 from members.services import member_create
 from workcalendar.selectors import add_working_days
@@ -119,6 +121,22 @@ def _validate_file(candidate: Candidate, today: dt.date) -> None:
                 )
 
 
+def _check_min_age(candidate: Candidate, on: dt.date) -> None:
+    """Admission age at least 18, counted in months at the date the cell considers the case (QĐ 232 §1).
+    Over 60 is left to the admission, where the special approval is recorded."""
+    charter = charter_rules_on(on)
+    months = months_between(candidate.date_of_birth, on)
+    if months < charter.min_admission_age_months:
+        raise refuse(
+            "cell_vote_on",
+            _(
+                "The person was %(years)d years %(months)d months old when the cell considered the admission; "
+                "the minimum is 18 years (%(source)s)."
+            )
+            % {"years": months // 12, "months": months % 12, "source": charter.source},
+        )
+
+
 @transaction.atomic
 def candidate_create(*, by: User | None, data: dict, today: dt.date | None = None) -> Candidate:
     today = today or timezone.localdate()
@@ -133,19 +151,25 @@ def candidate_create(*, by: User | None, data: dict, today: dt.date | None = Non
 
 
 @transaction.atomic
-def candidate_update(*, candidate: Candidate, by: User | None, data: dict, today: dt.date | None = None) -> Candidate:
-    """Correct the personal record or the file (class, application, CV verification)."""
+def candidate_update(
+    *, candidate: Candidate, by: User | None, data: dict, version: int | None = None, today: dt.date | None = None
+) -> Candidate:
+    """Correct the personal record or the file (class, application, CV verification); `version` is the one the
+    edit form was opened on (lib.versioning)."""
     today = today or timezone.localdate()
     unknown = set(data) - set(PERSONAL_FIELDS) - set(FILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown candidate fields: {sorted(unknown)}")
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     _ensure_open(candidate)
+    ensure_current(candidate, version=version, data=data)
     for name, value in data.items():
         setattr(candidate, name, value)
     _future("date_of_birth", candidate.date_of_birth, today)
     _validate_cell(candidate, today)
     _validate_file(candidate, today)
+    if candidate.cell_vote_on:
+        _check_min_age(candidate, candidate.cell_vote_on)
     return _save(candidate, by)
 
 
@@ -241,6 +265,7 @@ def candidate_cell_vote(
             % {"needed": rules.introducers_needed, "count": introducers},
         )
     _check_votes("cell", votes_for, voters, on, _("cell"))
+    _check_min_age(candidate, on)
     candidate.cell_votes_for, candidate.cell_voters = votes_for, voters
     return _save(candidate, by)
 
@@ -371,17 +396,21 @@ def candidate_withdraw(
 
 @transaction.atomic
 def candidate_delete(*, candidate: Candidate, by: User | None) -> None:
+    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
     if candidate.member_id:
         raise refuse(NON_FIELD_ERRORS, _("The candidate was admitted; the member record keeps the history."))
     candidate.deleted_at = timezone.now()
     candidate.deleted_by = by
     candidate._history_user = by
     candidate.save()
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def candidate_restore(*, candidate: Candidate, by: User | None) -> None:
+    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
     candidate.deleted_at = None
     candidate.deleted_by = None
     candidate._history_user = by
     candidate.save()
+    caller.refresh_from_db()

@@ -18,6 +18,7 @@ from accounts.services import sensitive_access_log, sensitive_fields, shows_sens
 from candidates import forms, selectors, services
 from candidates.models import Candidate, Introducer
 from lib.forms import apply_service_errors
+from lib.versioning import VERSION_FIELD, submitted_version
 from members.models import Member, Status
 from members.selectors import members_in_scope
 from organizations.selectors import member_holding_choices, organization_list
@@ -103,9 +104,9 @@ def candidate_edit(request, pk: int):
     form = _candidate_form(request, candidate)
     if request.method == "POST" and form.is_valid():
         ensure_may_edit(request.user, form.cleaned_data["organization"])
-        candidate.refresh_from_db()
+        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
         try:
-            services.candidate_update(candidate=candidate, by=request.user, data=form.cleaned_data)
+            services.candidate_update(candidate=candidate, by=request.user, data=data, version=submitted_version(form))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -146,7 +146,7 @@ def study_session_save(
 ) -> StudySession:
     """Create or change a study session and rewrite its attendance list in one step."""
     today = today or timezone.localdate()
-    session = session or StudySession()
+    session = StudySession.all_objects.select_for_update().get(pk=session.pk) if session else StudySession()
     before = _attendance_of(session)
     session.organization = organization
     session.document_reference = " ".join((document_reference or "").split())
@@ -196,15 +196,18 @@ def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Ite
 @transaction.atomic
 def study_session_delete(*, session: StudySession, by: User | None) -> None:
     """Soft delete: the session and its attendance leave every count; restore brings them back."""
+    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
     session.deleted_at = timezone.now()
     session.deleted_by = by
     session._history_user = by
     session.save()
     studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def study_session_restore(*, session: StudySession, by: User | None) -> StudySession:
+    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
     twin = StudySession.objects.filter(
         organization=session.organization_id, document_key=session.document_key, held_on=session.held_on
     )
@@ -219,6 +222,7 @@ def study_session_restore(*, session: StudySession, by: User | None) -> StudySes
     session._history_user = by
     session.save()
     studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
+    caller.refresh_from_db()
     return session
 
 
@@ -325,6 +329,11 @@ def _alive_participants(training_class: TrainingClass) -> list[TrainingParticipa
     return list(training_class.participants.select_related("member"))
 
 
+def _locked_class(training_class: TrainingClass) -> TrainingClass:
+    """The class row, locked until the transaction ends: its counts derive from the participants written."""
+    return TrainingClass.all_objects.select_for_update().get(pk=training_class.pk)
+
+
 def _recount(training_class: TrainingClass, by: User | None) -> None:
     participants = training_class.participants.all()
     training_class.participant_count = participants.count()
@@ -375,6 +384,7 @@ def participants_add(
 ) -> list[TrainingParticipant]:
     """Add members and/or candidates (by name) to a class; all or none."""
     today = today or timezone.localdate()
+    training_class = _locked_class(training_class)
     new = [TrainingParticipant(training_class=training_class, member=m) for m in members]
     new += [
         TrainingParticipant(training_class=training_class, person_name=normalize_name(n)) for n in names if n.strip()
@@ -399,7 +409,7 @@ def participant_update(
     today: dt.date | None = None,
 ) -> TrainingParticipant:
     today = today or timezone.localdate()
-    training_class = participant.training_class
+    training_class = _locked_class(participant.training_class)
     participant.completion = completion
     participant.certificate_number = (certificate_number or "").strip()
     others = [p for p in _alive_participants(training_class) if p.pk != participant.pk]
@@ -412,6 +422,7 @@ def participant_update(
 
 @transaction.atomic
 def participant_delete(*, participant: TrainingParticipant, by: User | None) -> None:
+    _locked_class(participant.training_class)
     participant.deleted_at = timezone.now()
     participant.deleted_by = by
     participant._history_user = by
@@ -422,7 +433,7 @@ def participant_delete(*, participant: TrainingParticipant, by: User | None) -> 
 @transaction.atomic
 def participant_restore(*, participant: TrainingParticipant, by: User | None, today: dt.date | None = None) -> None:
     today = today or timezone.localdate()
-    training_class = participant.training_class
+    training_class = _locked_class(participant.training_class)
     participant.deleted_at = None
     participant.deleted_by = None
     _check_class(training_class, [*_alive_participants(training_class), participant], today)

@@ -13,6 +13,7 @@ from inspections.models import (
     ViolationCategory,
 )
 from lib.forms import VnDateField
+from lib.versioning import VERSION_FIELD
 from members.forms import OrganizationChoiceField
 from organizations.models import Organization
 
@@ -127,7 +128,7 @@ class DisciplineDecisionForm(forms.Form):
         return data
 
     def record_data(self) -> dict:
-        skip = {"subject_kind", "member", "subject_organization"}
+        skip = {"subject_kind", "member", "subject_organization", VERSION_FIELD}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
@@ -163,7 +164,8 @@ class LetterForm(forms.Form):
         self.fields["subject_organization"].queryset = organizations
 
     def record_data(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if name not in ("organization", "member")}
+        skip = ("organization", "member", VERSION_FIELD)
+        return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
 
 def _year_choices(years):

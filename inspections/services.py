@@ -33,6 +33,7 @@ from inspections.rules import (
 from lib import activity
 from lib.dates import add_years, format_short
 from lib.errors import refuse
+from lib.versioning import ensure_current
 from members.models import EventKind, Member, MembershipSpell, Status
 from members.selectors import organization_on, status_on
 from members.services import member_event_delete, member_event_record, member_event_restore
@@ -247,10 +248,16 @@ def inspection_update(
     subject_organizations: Iterable[Organization],
     subject_member_ids: Iterable[int],
     by: User | None,
+    version: int | None = None,
     today: dt.date | None = None,
 ) -> Inspection:
+    """Change an inspection and its subjects; `version` is the one the edit form was opened on (lib.versioning)."""
     _check_fields(data, INSPECTION_FIELDS)
     today = today or timezone.localdate()
+    organization = inspection.organization  # the caller may move the record to another organization
+    caller, inspection = inspection, _locked(inspection)
+    ensure_current(inspection, version=version, data=data)
+    inspection.organization = organization
     before = _subjects_of(inspection)
     for name, value in data.items():
         setattr(inspection, name, value)
@@ -259,7 +266,13 @@ def inspection_update(
     inspection._history_user = by
     inspection.save()
     _set_subjects(inspection, organizations, member_ids, before)
+    caller.refresh_from_db()
     return inspection
+
+
+def _locked(record):
+    """The record's row, locked until the transaction ends, as stored now (soft-deleted or not)."""
+    return type(record).all_objects.select_for_update().get(pk=record.pk)
 
 
 def _soft_delete(record, by: User | None) -> None:
@@ -278,14 +291,18 @@ def _restore(record, by: User | None) -> None:
 
 @transaction.atomic
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
+    caller, inspection = inspection, _locked(inspection)
     _soft_delete(inspection, by)
     inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def inspection_restore(*, inspection: Inspection, by: User | None) -> None:
+    caller, inspection = inspection, _locked(inspection)
     _restore(inspection, by)
     inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
+    caller.refresh_from_db()
 
 
 # Discipline --------------------------------------------------------------------------------------
@@ -460,11 +477,13 @@ def discipline_create(
 
 @transaction.atomic
 def discipline_update(
-    *, discipline: Discipline, data: dict, by: User | None, today: dt.date | None = None
+    *, discipline: Discipline, data: dict, by: User | None, version: int | None = None, today: dt.date | None = None
 ) -> Discipline:
     """Correct a decision. The subject stays; an expulsion's event follows the corrected date and number."""
     _check_fields(data, DISCIPLINE_FIELDS)
     today = today or timezone.localdate()
+    caller, discipline = discipline, _locked(discipline)
+    ensure_current(discipline, version=version, data=data)
     for name, value in data.items():
         setattr(discipline, name, value)
     discipline.decision_no = discipline.decision_no.strip()
@@ -481,28 +500,33 @@ def discipline_update(
         _record_expulsion(discipline, by, today)
     discipline._history_user = by
     discipline.save()
+    caller.refresh_from_db()
     return discipline
 
 
 @transaction.atomic
 def discipline_delete(*, discipline: Discipline, by: User | None) -> None:
     """Soft-delete a decision entered by mistake; an expulsion's event is deleted with it."""
+    caller, discipline = discipline, _locked(discipline)
     if discipline.expulsion_event is not None:
         try:
             member_event_delete(event=discipline.expulsion_event, by=by)
         except ValidationError as error:
             raise _event_refusal(error) from error
     _soft_delete(discipline, by)
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def discipline_restore(*, discipline: Discipline, by: User | None) -> None:
+    caller, discipline = discipline, _locked(discipline)
     if discipline.expulsion_event is not None:
         try:
             member_event_restore(event=discipline.expulsion_event, by=by)
         except ValidationError as error:
             raise _event_refusal(error) from error
     _restore(discipline, by)
+    caller.refresh_from_db()
 
 
 # Letters -----------------------------------------------------------------------------------------
@@ -568,22 +592,31 @@ def letter_create(*, organization: Organization, data: dict, by: User | None, to
 
 
 @transaction.atomic
-def letter_update(*, letter: Letter, data: dict, by: User | None, today: dt.date | None = None) -> Letter:
+def letter_update(
+    *, letter: Letter, data: dict, by: User | None, version: int | None = None, today: dt.date | None = None
+) -> Letter:
     _check_fields(data, LETTER_FIELDS)
     today = today or timezone.localdate()
+    organization = letter.organization  # the caller may move the record to another organization
+    caller, letter = letter, _locked(letter)
+    ensure_current(letter, version=version, data=data)
+    letter.organization = organization
     for name, value in data.items():
         setattr(letter, name, value)
     _validate_letter(letter, today=today)
     letter._history_user = by
     letter.save()
+    caller.refresh_from_db()
     return letter
 
 
 @transaction.atomic
 def letter_delete(*, letter: Letter, by: User | None) -> None:
-    _soft_delete(letter, by)
+    _soft_delete(_locked(letter), by)
+    letter.refresh_from_db()
 
 
 @transaction.atomic
 def letter_restore(*, letter: Letter, by: User | None) -> None:
-    _restore(letter, by)
+    _restore(_locked(letter), by)
+    letter.refresh_from_db()

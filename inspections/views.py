@@ -20,6 +20,7 @@ from inspections import forms, selectors, services
 from inspections.models import Discipline, Inspection, Letter
 from lib.bounds import as_id
 from lib.forms import apply_service_errors
+from lib.versioning import add_version_field, submitted_version
 from members.models import MembershipSpell
 from members.selectors import spells_open_on
 from organizations.selectors import organization_list
@@ -158,6 +159,7 @@ def _save_inspection(request, form, inspection: Inspection | None):
             subject_organizations=d["subject_organizations"],
             subject_member_ids=ids,
             by=request.user,
+            version=submitted_version(form),
         )
     except ValidationError as error:
         apply_service_errors(form, error)
@@ -218,6 +220,7 @@ def inspection_edit(request, pk: int):
         "subject_members": _member_identifiers(selectors.inspection_subject_members(inspection=inspection)),
     }
     form = forms.InspectionForm(request.POST or None, organizations=organizations, initial=initial)
+    add_version_field(form, inspection)
     if request.method == "POST" and form.is_valid():
         if _save_inspection(request, form, inspection) is not None:
             messages.success(request, _("Saved."))
@@ -353,13 +356,16 @@ def discipline_edit(request, pk: int):
         initial=initial,
         editing=True,
     )
+    add_version_field(form, discipline)
     if (
         request.method == "POST"
         and form.is_valid()
         and _refuse_unless_owner(request, form, _would_be_discipline(form.cleaned_data), "body")
     ):
         try:
-            services.discipline_update(discipline=discipline, data=form.record_data(), by=request.user)
+            services.discipline_update(
+                discipline=discipline, data=form.record_data(), by=request.user, version=submitted_version(form)
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -441,7 +447,7 @@ def _save_letter(request, form, letter: Letter | None):
         if letter is None:
             return services.letter_create(organization=d["organization"], data=data, by=request.user)
         letter.organization = d["organization"]
-        return services.letter_update(letter=letter, data=data, by=request.user)
+        return services.letter_update(letter=letter, data=data, by=request.user, version=submitted_version(form))
     except ValidationError as error:
         apply_service_errors(form, error)
         return None
@@ -488,6 +494,7 @@ def letter_edit(request, pk: int):
     if letter.member:
         initial["member"] = _member_identifiers([letter.member])
     form = forms.LetterForm(request.POST or None, organizations=organization_list(user=request.user), initial=initial)
+    add_version_field(form, letter)
     if request.method == "POST" and form.is_valid():
         if _save_letter(request, form, letter) is not None:
             messages.success(request, _("Saved."))

@@ -24,7 +24,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
 from django.db.models.lookups import GreaterThan
@@ -185,6 +185,7 @@ def rebuild(
         if not member_ids:
             return 0
         rows = rows.filter(member_id__in=member_ids)
+        _lock_members(table, member_ids)
     if years is not None:
         years = sorted(set(years))
         if not years:
@@ -220,6 +221,17 @@ def rebuild(
         table.objects.bulk_create(new, batch_size=5000)
         written += len(new)
     return written
+
+
+def _lock_members(table: type[ActivityYear], member_ids: list[int]) -> None:
+    """Lock the members whose rows are rewritten, in id order (as every writer of several members does), so
+    that two rebuilds of one member (an inspection and a transfer, say) run one after the other and the second
+    reads what the first committed. Outside a transaction (a management command's full rebuild) nothing is
+    locked."""
+    if not transaction.get_connection().in_atomic_block:
+        return
+    members = table._meta.get_field("member").related_model._base_manager
+    list(members.select_for_update().filter(pk__in=member_ids).order_by("pk").values_list("pk", flat=True))
 
 
 def _member_chunks(source: QuerySet, member: str, member_ids: list[int] | None):

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from lib.versioning import renew_version
+
 
 class VnDateInput(forms.DateInput):
     """A text input that shows and accepts dates day-first (05/03/2026), as users write them."""
@@ -20,6 +22,7 @@ class VnDateField(forms.DateField):
 
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's refusal beside the field it names, or above the form when the form has no such field."""
+    renew_version(form, error)
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             for item in errors:

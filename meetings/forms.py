@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.forms import VnDateField
+from lib.versioning import add_version_field
 from meetings.models import AttendanceStatus, Meeting, MeetingKind
 from organizations.models import Organization
 
@@ -47,6 +48,8 @@ class MeetingForm(forms.ModelForm):
         self.fields["duration_minutes"].initial = 90
         self.fields["kind"].initial = MeetingKind.REGULAR
         self.fields["topic"].help_text = _("For a thematic meeting.")
+        if self.instance.pk:
+            add_version_field(self, self.instance)
         current = {}
         if self.instance.pk:
             current = {a.member_id: a for a in self.instance.attendance.all()}

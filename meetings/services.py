@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from lib.dates import format_short
 from lib.errors import refuse
+from lib.versioning import ensure_current
 from meetings.models import (
     Attendance,
     AttendanceStatus,
@@ -119,10 +120,18 @@ def meeting_record(
     attendance: dict[int, tuple[str, str]],
     by: User | None,
     meeting: Meeting | None = None,
+    version: int | None = None,
     today: dt.date | None = None,
 ) -> Meeting:
-    """Create (or change) a meeting and its attendance: one row per member of the cell on the day."""
+    """Create (or change) a meeting and its attendance: one row per member of the cell on the day.
+
+    A change locks the meeting first (its attendance counts derive from the rows written here) and refuses
+    a form opened on an older `version` that would undo a change made since (lib.versioning)."""
     today = today or timezone.localdate()
+    caller = meeting
+    if meeting is not None:
+        meeting = Meeting.all_objects.select_for_update().get(pk=meeting.pk)
+        ensure_current(meeting, version=version, data={k: v for k, v in data.items() if k in MEETING_FIELDS})
     values = {name: data.get(name) for name in MEETING_FIELDS}
     if values["held_on"] is None:
         raise refuse("held_on", _("Enter the date of the meeting."))
@@ -162,6 +171,8 @@ def meeting_record(
         row.status, row.note = status, note or ""
         row._history_user = by
         row.save()
+    if caller is not None:
+        caller.refresh_from_db()
     return meeting
 
 
@@ -202,14 +213,17 @@ def meeting_self_rate(*, meeting: Meeting, points: dict[int, Decimal], by: User 
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, by: User | None) -> None:
+    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
     meeting.deleted_at = timezone.now()
     meeting.deleted_by = by
     meeting._history_user = by
     meeting.save(update_fields=["deleted_at", "deleted_by"])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
+    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
     if meeting.kind == MeetingKind.REGULAR:
         clash = Meeting.objects.filter(
             organization_id=meeting.organization_id,
@@ -227,3 +241,4 @@ def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
     meeting.deleted_by = None
     meeting._history_user = by
     meeting.save(update_fields=["deleted_at", "deleted_by"])
+    caller.refresh_from_db()

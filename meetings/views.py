@@ -17,6 +17,7 @@ from accounts.decorators import editor_required, tree_user_required
 from accounts.policy import ensure_may_edit, may_edit
 from lib.dates import add_months
 from lib.forms import apply_service_errors
+from lib.versioning import submitted_version
 from meetings import forms, selectors, services
 from meetings.minutes import meeting_minutes_docx
 from meetings.models import Meeting, MeetingKind, ScoringSheet
@@ -115,6 +116,7 @@ def meeting_edit(request, pk: int):
                 attendance=form.attendance(),
                 by=request.user,
                 meeting=meeting,
+                version=submitted_version(form),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.forms import VnDateField, VnDateInput
 from lib.untrusted_files import CheckedImageField
-from members.models import EventKind, Member, Sex, Status, TransferMode
+from lib.versioning import add_version_field
+from members.models import EventKind, Member, Sex, Status, TransferMode, card_number_validator
 from members.rules import BADGE_MILESTONES
 from members.services import PERSONAL_FIELDS
 from organizations.models import Organization
@@ -38,6 +39,9 @@ class MemberForm(forms.ModelForm):
             self.fields[name].required = False
         # Uniqueness is checked by the service with a message naming the other member.
         self._validate_unique = False
+        if self.instance.pk:
+            # The version the form is opened on: the service refuses a save that would undo a change made since.
+            add_version_field(self, self.instance)
 
     def validate_unique(self):
         return None
@@ -219,7 +223,9 @@ class EventForm(forms.Form):
     ceremony_on = VnDateField(label=_("Admission ceremony date"), required=False)
     ceremony_place = forms.CharField(label=_("Ceremony place"), max_length=255, required=False)
     over_age_approved = forms.BooleanField(label=_("Admission over 60 specially approved"), required=False)
-    card_number = forms.CharField(label=_("Party card number"), max_length=8, required=False)
+    card_number = forms.CharField(
+        label=_("Party card number"), max_length=8, required=False, validators=[card_number_validator]
+    )
     badge_years = forms.TypedChoiceField(
         label=_("Badge"),
         coerce=int,

@@ -31,6 +31,10 @@ class CharterRules:
     # up to 24 months for 70-90 years (HD 01-HD/TW 2021 §18).
     early_badge_months_up_to_65: int = 12
     early_badge_months_from_70: int = 24
+    # A temporary transfer is for a posting of 3 months to under 1 year or a study of 3 months to 2 years
+    # (QĐ 24 §6.3): the shortest and the longest any temporary transfer may run.
+    temporary_transfer_min_months: int = 3
+    temporary_transfer_max_months: int = 24
 
     def applies_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

@@ -4,13 +4,15 @@ if the result is impossible, so the registry never holds a half-written or contr
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from lib.dates import format_short
+from lib.dates import add_months, format_short
 from lib.errors import refuse
+from lib.versioning import ensure_current
 from lib.vntext import fold, name_sort_key, normalize_name
 from members.models import (
     EventKind,
@@ -20,6 +22,7 @@ from members.models import (
     TransferMode,
     spells_of,
 )
+from members.rules import charter_rules_on
 from members.signals import spells_rewritten
 from members.timeline import Timeline, TimelineError, build_timeline
 from organizations.models import Organization
@@ -190,6 +193,9 @@ def _validate_event(event: MemberEvent, *, today: dt.date) -> None:
         raise refuse("temporary_until", _("A temporary transfer needs the date it ends."))
     if event.temporary_until and event.temporary_until <= event.on:
         raise refuse("temporary_until", _("The end of the temporary transfer must come after its start."))
+    if event.transfer_mode == TransferMode.TEMPORARY:
+        _check_temporary_length(event)
+    _check_formats(event, EVENT_FIELDS)
     if event.document_date and event.document_date > today:
         raise refuse(
             "document_date", _("The date %(date)s is in the future.") % {"date": format_short(event.document_date)}
@@ -210,6 +216,61 @@ def _validate_event(event: MemberEvent, *, today: dt.date) -> None:
             raise refuse(
                 field, _("%(name)s ended on %(date)s.") % {"name": org.name, "date": format_short(org.ended_on)}
             )
+
+
+def _check_temporary_length(event: MemberEvent) -> None:
+    """QĐ 24 §6.3: a temporary transfer is for a posting of 3 months to under 1 year or a study of 3 months
+    to 2 years; the rule set in force on the transfer's date gives the bounds."""
+    rules = charter_rules_on(event.on)
+    shortest = add_months(event.on, rules.temporary_transfer_min_months)
+    longest = add_months(event.on, rules.temporary_transfer_max_months)
+    if not shortest <= event.temporary_until <= longest:
+        raise refuse(
+            "temporary_until",
+            _(
+                "A temporary transfer lasts from %(min)d months to %(max)d months (%(source)s); from %(start)s it "
+                "ends between %(shortest)s and %(longest)s. A longer stay is an official transfer."
+            )
+            % {
+                "min": rules.temporary_transfer_min_months,
+                "max": rules.temporary_transfer_max_months,
+                "source": rules.source,
+                "start": format_short(event.on),
+                "shortest": format_short(shortest),
+                "longest": format_short(longest),
+            },
+        )
+
+
+def _check_formats(record: Member | MemberEvent, names: Iterable[str]) -> None:
+    """The format rules of the model's fields (card number of 8 digits, CV number, lengths, choices), checked
+    here so that every way in (form, API, import, shell) gets them; the forms repeat them only for the message."""
+    for name in names:
+        field = record._meta.get_field(name)
+        if field.is_relation or isinstance(field, models.FileField):
+            continue
+        value = getattr(record, field.attname)
+        if value in field.empty_values:
+            continue
+        try:
+            if field.choices:
+                field.validate(value, record)
+            field.run_validators(value)
+        except ValidationError as error:
+            raise refuse(name, " ".join(error.messages)) from error
+
+
+def _validate_personal(member: Member, *, today: dt.date, names: Iterable[str] = PERSONAL_FIELDS) -> None:
+    """The personal record's own rules; `names` are the fields written (a correction does not re-judge the rest)."""
+    for name in ("card_number", "cv_number", "national_id", "phone", "full_name"):
+        value = getattr(member, name)
+        if isinstance(value, str):
+            setattr(member, name, value.strip())
+    if member.cv_number:
+        member.cv_number = member.cv_number.upper()
+    if member.date_of_birth and member.date_of_birth > today:
+        raise refuse("date_of_birth", _("The date of birth is in the future."))
+    _check_formats(member, names)
 
 
 def _organization_on(member: Member, on: dt.date) -> Organization | None:
@@ -261,8 +322,7 @@ def member_create(*, by: User | None, data: dict, first_event: dict, today: dt.d
     if unknown:
         raise TypeError(f"unknown member fields: {sorted(unknown)}")
     member = Member(**data)
-    if member.date_of_birth and member.date_of_birth > today:
-        raise refuse("date_of_birth", _("The date of birth is in the future."))
+    _validate_personal(member, today=today)
     _check_unique(member)
     apply_personal_derivations(member)
     member._history_user = by
@@ -283,60 +343,85 @@ def member_create(*, by: User | None, data: dict, first_event: dict, today: dt.d
     return member
 
 
+def _locked(member_id: int) -> Member:
+    """The member's row, locked until the transaction ends: every write that replays the events takes it first,
+    so two writers of one member run one after the other and the second replays what the first committed."""
+    return Member.all_objects.select_for_update().get(pk=member_id)
+
+
 @transaction.atomic
-def member_update(*, member: Member, by: User | None, data: dict) -> Member:
-    """Correct the personal record. Status, cell and dates come from events and are not edited here."""
+def member_update(
+    *, member: Member, by: User | None, data: dict, version: int | None = None, today: dt.date | None = None
+) -> Member:
+    """Correct the personal record. Status, cell and dates come from events and are not edited here.
+
+    `version` is the version an edit form was opened on (lib.versioning): a save that would put back a value
+    changed since is refused, naming what changed. The API and the importer send only the fields they change.
+    """
+    today = today or timezone.localdate()
     unknown = set(data) - set(PERSONAL_FIELDS)
     if unknown:
         raise TypeError(f"unknown member fields: {sorted(unknown)}")
+    locked = _locked(member.pk)
+    ensure_current(locked, version=version, data=data)
     for name, value in data.items():
-        setattr(member, name, value)
-    _check_unique(member)
-    apply_personal_derivations(member)
+        setattr(locked, name, value)
+    _validate_personal(locked, today=today, names=data)
+    _check_unique(locked)
+    apply_personal_derivations(locked)
     # Saved by the replay, which also refuses a new date of birth that breaks the admission age.
-    _rebuild(member, by=by)
-    return member
+    _rebuild(locked, by=by)
+    member.refresh_from_db()
+    return locked
 
 
 @transaction.atomic
 def member_event_delete(*, event: MemberEvent, by: User | None) -> None:
     """Soft-delete an event recorded by mistake; refused if what remains would be impossible."""
+    member = _locked(event.member_id)
+    event = MemberEvent.all_objects.get(pk=event.pk)
     event.deleted_at = timezone.now()
     event.deleted_by = by
     event._history_user = by
     event.save()
-    _rebuild(event.member, by=by)
+    _rebuild(member, by=by)
 
 
 @transaction.atomic
 def member_event_restore(*, event: MemberEvent, by: User | None) -> None:
+    member = _locked(event.member_id)
+    event = MemberEvent.all_objects.get(pk=event.pk)
     event.deleted_at = None
     event.deleted_by = None
     event._history_user = by
     event.save()
-    _rebuild(event.member, by=by)
+    _rebuild(member, by=by)
 
 
 @transaction.atomic
 def member_delete(*, member: Member, by: User | None) -> None:
     """Soft-delete a member record entered by mistake. Spells go too, so counts drop it; restore brings all back."""
-    member.deleted_at = timezone.now()
-    member.deleted_by = by
-    member._history_user = by
-    member.save()
-    MembershipSpell.objects.filter(member=member).delete()
-    spells_rewritten.send(sender=MembershipSpell, member_ids=[member.pk])
+    locked = _locked(member.pk)
+    locked.deleted_at = timezone.now()
+    locked.deleted_by = by
+    locked._history_user = by
+    locked.save()
+    MembershipSpell.objects.filter(member=locked).delete()
+    spells_rewritten.send(sender=MembershipSpell, member_ids=[locked.pk])
+    member.deleted_at, member.deleted_by = locked.deleted_at, by
 
 
 @transaction.atomic
 def member_restore(*, member: Member, by: User | None) -> Member:
-    _check_unique(member)
-    member.deleted_at = None
-    member.deleted_by = None
-    member._history_user = by
-    member.save()
-    _rebuild(member, by=by)
-    return member
+    locked = _locked(member.pk)
+    _check_unique(locked)
+    locked.deleted_at = None
+    locked.deleted_by = None
+    locked._history_user = by
+    locked.save()
+    _rebuild(locked, by=by)
+    member.refresh_from_db()
+    return locked
 
 
 def transfer_members(
@@ -351,7 +436,8 @@ def transfer_members(
 ) -> int:
     """Official transfers of the chosen members of `source` to `target` (used by splits and merges)."""
     count = 0
-    for member in Member.objects.filter(pk__in=list(member_ids), organization=source):
+    # In id order, as every writer that locks several members does, so that two of them cannot deadlock.
+    for member in Member.objects.filter(pk__in=list(member_ids), organization=source).order_by("pk"):
         member_event_record(
             member=member,
             kind=EventKind.TRANSFERRED_OUT,
@@ -379,7 +465,7 @@ def transfer_all_members_out(
     *, organization: Organization, external_place: str, on: dt.date, by: User | None, document_no: str
 ) -> int:
     count = 0
-    for member in Member.objects.filter(organization=organization):
+    for member in Member.objects.filter(organization=organization).order_by("pk"):
         member_event_record(
             member=member,
             kind=EventKind.TRANSFERRED_OUT,

@@ -174,6 +174,14 @@ def build_timeline(
             )
 
     def begin_membership(e: EventLike) -> None:
+        if e.cell_resolution_on and e.cell_resolution_on > e.on:
+            # The committee decides on the cell's resolution (QĐ 232 §4); the age is measured at the resolution.
+            raise TimelineError(
+                "cell_resolution_on",
+                _("The cell's resolution (%(resolution)s) must come before the admission decision (%(decision)s).")
+                % {"resolution": format_short(e.cell_resolution_on), "decision": format_short(e.on)},
+                e,
+            )
         check_age(e)
         if e.ceremony_on and e.ceremony_on < e.on:
             raise TimelineError(

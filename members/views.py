@@ -19,6 +19,7 @@ from accounts.services import is_own_record, sensitive_access_log, sensitive_fie
 from lib.bounds import as_id
 from lib.forms import apply_service_errors
 from lib.paging import ProbingPaginator
+from lib.versioning import VERSION_FIELD, submitted_version
 from members import forms, selectors, services
 from members.models import EventKind, Member, MemberEvent
 from organizations.selectors import deleted_organizations, member_holding_choices, organization_list
@@ -192,10 +193,9 @@ def member_edit(request, pk: int):
         shown = [name for name in sensitive_fields(Member) if name in form.fields]
         sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, member=member, fields=shown)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        member.refresh_from_db()
+        data = {name: form.cleaned_data[name] for name in form.fields if name != VERSION_FIELD}
         try:
-            services.member_update(member=member, by=request.user, data=data)
+            services.member_update(member=member, by=request.user, data=data, version=submitted_version(form))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

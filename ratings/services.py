@@ -278,15 +278,21 @@ def organization_rating_save(
 
 @transaction.atomic
 def rating_delete(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    # The season's lock, as the saves take it: the cell's grade is judged on its members' live ratings.
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
     _check_open(rating.season)
     rating.deleted_at = timezone.now()
     rating.deleted_by = by
     rating._history_user = by
     rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    caller.refresh_from_db()
 
 
 @transaction.atomic
 def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
     _check_open(rating.season)
     rating.deleted_at = None
     rating.deleted_by = None
@@ -294,6 +300,7 @@ def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None
     try:
         with transaction.atomic():
             rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+        caller.refresh_from_db()
     except IntegrityError as clash:
         raise ValidationError(
             _("A newer rating of the same year exists; delete it first to restore this one.")

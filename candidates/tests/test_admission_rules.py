@@ -77,11 +77,22 @@ def test_the_whole_pipeline_creates_the_member_with_the_admitted_event(personas)
     assert member.status == "probationary" and member.organization == personas.cell_a1
 
 
+def test_the_cell_vote_of_a_17_year_old_is_refused(personas):
+    """QĐ 232 §1: at least 18 at the date the cell considers the case; refused at the resolution itself."""
+    candidate = with_introducers(personas, make(personas, date_of_birth=dt.date(2009, 1, 1)))
+    with pytest.raises(ValidationError) as refused:
+        through_decision(personas, candidate)
+    assert list(refused.value.message_dict) == ["cell_vote_on"]
+    candidate.refresh_from_db()
+    assert candidate.cell_vote_on is None
+
+
 def test_the_age_rule_of_the_registry_refuses_the_whole_admission(personas):
-    """QĐ 232 §1: 18 to 60 at the cell's resolution; member_create refuses, nothing is half-written."""
-    candidate = through_decision(
-        personas, with_introducers(personas, make(personas, date_of_birth=dt.date(2009, 1, 1)))
-    )
+    """QĐ 232 §1: 18 to 60 at the cell's resolution; member_create refuses, nothing is half-written (a file
+    whose cell vote was recorded before the pipeline checked the age)."""
+    candidate = through_decision(personas, with_introducers(personas, make(personas)))
+    Candidate.objects.filter(pk=candidate.pk).update(date_of_birth=dt.date(2009, 1, 1))
+    candidate.refresh_from_db()
     members_before = Member.all_objects.count()
     with pytest.raises(ValidationError):
         candidate_admit(candidate=candidate, ceremony_on=dt.date(2026, 7, 20), by=None, today=TODAY)

@@ -6,6 +6,13 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from dangvu.middleware import mark_session_seen
+
+        user_logged_in.connect(mark_session_seen, dispatch_uid="accounts.mark_session_seen")
+
     @property
     def nav_items(self):
         from accounts.selectors import can_read_access_log

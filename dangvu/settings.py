@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dangvu.middleware.IdleSessionMiddleware",
     "dangvu.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -167,9 +168,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request (each request saves it anew).
+# Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request (dangvu.middleware.IdleSessionMiddleware
+# slides its expiry forward, writing the session at most once a minute).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 
 # --- Login throttling (django-axes) ---------------------------------------------------------------
 # A username tried from one address is locked after LOGIN_FAILURE_LIMIT failures, and so is an address

@@ -69,8 +69,11 @@ def _project_form_classes():
                 continue
             loaded = importlib.import_module(module.name)
             for obj in vars(loaded).values():
-                if inspect.isclass(obj) and issubclass(obj, forms.BaseForm) and obj.__module__ == loaded.__name__:
-                    classes[f"{obj.__module__}.{obj.__name__}"] = obj
+                if not (inspect.isclass(obj) and issubclass(obj, forms.BaseForm) and obj.__module__ == loaded.__name__):
+                    continue
+                if issubclass(obj, forms.BaseModelForm) and obj._meta.model is None:
+                    continue  # a base of model forms (lib.versioning.VersionedModelForm), not a form of its own
+                classes[f"{obj.__module__}.{obj.__name__}"] = obj
     return classes
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from candidates.models import Candidate
@@ -229,9 +229,9 @@ def test_the_card_event_form_refuses_a_7_digit_number_beside_the_field(client, p
 
 @pytest.mark.parametrize("number", ["1234567", "12AB5678"])
 def test_the_api_refuses_a_malformed_card_number_with_400(personas, number):
-    token = Token.objects.create(user=personas.staff)
+    _instance, token = AuthToken.objects.create(user=personas.staff)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     url = reverse("api:member-events", kwargs={"pk": personas.member_a.pk})
     response = client.post(url, {"kind": EventKind.CARD_ISSUED, "on": "2025-01-02", "card_number": number})
     assert response.status_code == 400 and "card_number" in response.json()

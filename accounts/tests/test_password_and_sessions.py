@@ -79,9 +79,7 @@ def test_the_admin_set_password_applies_the_validators_and_ends_the_tokens(clien
     assert not AuthToken.objects.filter(user=personas.secretary_a).exists()
 
 
-def test_a_request_pushes_the_idle_timeout_back_writing_it_at_most_once_a_minute(
-    client, personas, monkeypatch
-):
+def test_a_request_pushes_the_idle_timeout_back_writing_it_at_most_once_a_minute(client, personas, monkeypatch):
     client.force_login(personas.secretary_a)
     key = client.session.session_key
     soon = timezone.now() + dt.timedelta(minutes=5)

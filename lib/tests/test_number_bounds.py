@@ -62,7 +62,8 @@ def test_a_plain_integer_field_without_bounds_is_bounded_to_an_integer_column():
 def _project_form_classes():
     classes = {}
     for app in apps.get_app_configs():
-        if not app.path.startswith(str(settings.BASE_DIR)):
+        # The project's own apps: the venv may sit inside BASE_DIR too (`make setup` puts it in .venv).
+        if not app.path.startswith(str(settings.BASE_DIR)) or "site-packages" in app.path:
             continue
         for module in pkgutil.walk_packages([app.path], app.name + "."):
             if re.search(r"\.(tests|migrations|management)(\.|$)", module.name):

@@ -30,10 +30,10 @@ class Personas:
 
 @pytest.fixture
 def personas(db):
-    from accounts.models import Role, User
-    from members.tests.factories import admit
-    from organizations.models import OrganizationKind
-    from organizations.tests.factories import make_org
+    from dangvu.accounts.models import Role, User
+    from dangvu.members.tests.factories import admit
+    from dangvu.organizations.models import OrganizationKind
+    from dangvu.organizations.tests.factories import make_org
 
     committee = make_org(None, name="Đảng bộ Khối các cơ quan tỉnh", code="DUK")
     org_a = make_org(committee, kind=OrganizationKind.BASE_PARTY_COMMITTEE, name="Đảng bộ Sở Tài chính", code="A")

@@ -132,7 +132,7 @@ def main() -> None:
     from django.template.backends.django import Template
     from django.test import Client
 
-    from accounts.models import User
+    from dangvu.accounts.models import User
 
     pages = [spec.partition("=")[::2] for spec in args.page]
     if not pages:

@@ -86,7 +86,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from lib.tests import hostile
+    from dangvu.lib.tests import hostile
 
     with tempfile.TemporaryDirectory() as directory:
         for label, (builder, suffix) in SAMPLES.items():

@@ -209,7 +209,7 @@ def duckdb_members(db, prefix: str, start: dt.date, end: dt.date) -> dict[str, i
 
 def measure_period(start: dt.date, end: dt.date, subtrees: dict, db, runs: int) -> dict:
     """The timings, query counts and DuckDB check of one period (see the module docstring)."""
-    from indicators.registry import compute
+    from dangvu.indicators.registry import compute
 
     root, cell = subtrees["root"], subtrees["cell"]
 
@@ -261,9 +261,9 @@ def main() -> None:
 
     from django.db.models import Exists, OuterRef
 
-    from indicators.registry import REGISTRY
-    from members.models import ACTIVE_STATUSES, Member, MembershipSpell
-    from organizations.models import Organization
+    from dangvu.indicators.registry import REGISTRY
+    from dangvu.members.models import ACTIVE_STATUSES, Member, MembershipSpell
+    from dangvu.organizations.models import Organization
 
     alive = Organization.objects.filter(deleted_at__isnull=True).order_by("path")
     root = alive.filter(depth=1).first()

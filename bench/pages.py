@@ -22,7 +22,7 @@ def setup_django() -> None:
 
 def sample_numbers() -> tuple[str, str]:
     """Card number and national ID of a current member about half-way through the table (deterministic)."""
-    from members.models import ACTIVE_STATUSES, Member
+    from dangvu.members.models import ACTIVE_STATUSES, Member
 
     current = Member.objects.filter(status__in=ACTIVE_STATUSES, card_number__isnull=False).order_by("pk")
     total = current.count()
@@ -53,7 +53,7 @@ def member_list_pages() -> list[tuple[str, str]]:
 
 def other_pages() -> list[tuple[str, str]]:
     """(label, path) of the other read pages whose queries are counted."""
-    from organizations.models import Organization
+    from dangvu.organizations.models import Organization
 
     alive = Organization.objects.filter(deleted_at__isnull=True).order_by("path")
     root = alive.first()

@@ -25,9 +25,9 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from accounts.models import User
-    from members.models import ACTIVE_STATUSES, Member
-    from organizations.models import Organization
+    from dangvu.accounts.models import User
+    from dangvu.members.models import ACTIVE_STATUSES, Member
+    from dangvu.organizations.models import Organization
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=args.username))

@@ -29,9 +29,9 @@ def main() -> None:
     args = parser.parse_args()
     setup_django()
 
-    from reports.compile import compile_report
-    from reports.docx_writer import write_docx
-    from reports.xlsx_writer import write_xlsx
+    from dangvu.reports.compile import compile_report
+    from dangvu.reports.docx_writer import write_docx
+    from dangvu.reports.xlsx_writer import write_xlsx
 
     writers = {"docx": write_docx, "xlsx": write_xlsx}
     result = {"size": args.size, **run_facts(), "cases": []}

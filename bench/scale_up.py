@@ -70,7 +70,7 @@ class ScaleUp:
     def __init__(self, cursor, copies: int):
         from django.apps import apps
 
-        from organizations.models import Organization
+        from dangvu.organizations.models import Organization
 
         self.cursor = cursor
         self.copies = copies
@@ -229,7 +229,7 @@ def main() -> None:
     setup_django()
     from django.db import connection, transaction
 
-    from members.models import ACTIVE_STATUSES, Member
+    from dangvu.members.models import ACTIVE_STATUSES, Member
 
     if connection.vendor != "postgresql":
         raise SystemExit("scale_up.py copies rows inside PostgreSQL: set DATABASE_URL to a PostgreSQL database")

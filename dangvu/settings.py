@@ -48,27 +48,27 @@ INSTALLED_APPS = [
     "csp",
     "treebeard",
     "simple_history",
-    "lib",
-    "accounts",
-    "workcalendar",
-    "organizations",
-    "members",
-    "demo",
-    "checker",
-    "ratings",
-    "meetings",
-    "inspections",
-    "documents",
-    "candidates",
-    "cadres",
-    "education",
-    "massorgs",
-    "exchange",
-    "api",
-    "indicators",
-    "targets",
-    "dashboard",
-    "reports",
+    "dangvu.lib",
+    "dangvu.accounts",
+    "dangvu.workcalendar",
+    "dangvu.organizations",
+    "dangvu.members",
+    "dangvu.demo",
+    "dangvu.checker",
+    "dangvu.ratings",
+    "dangvu.meetings",
+    "dangvu.inspections",
+    "dangvu.documents",
+    "dangvu.candidates",
+    "dangvu.cadres",
+    "dangvu.education",
+    "dangvu.massorgs",
+    "dangvu.exchange",
+    "dangvu.api",
+    "dangvu.indicators",
+    "dangvu.targets",
+    "dangvu.dashboard",
+    "dangvu.reports",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]
@@ -106,7 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lib.nav.nav_items",
+                "dangvu.lib.nav.nav_items",
             ],
         },
     },
@@ -144,7 +144,7 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "accounts.passwords.MinimumLengthValidator"},
+    {"NAME": "dangvu.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -179,7 +179,7 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]] + (["ip_address"] if env_bool("LOGIN_LOCK_BY_IP", True) else [])
-AXES_LOCKOUT_CALLABLE = "accounts.lockouts.lockout_response"
+AXES_LOCKOUT_CALLABLE = "dangvu.accounts.lockouts.lockout_response"
 # Behind a proxy every request comes from the proxy: read the client's address from the header the proxy sets.
 _client_ip_header = os.environ.get("CLIENT_IP_HEADER", "").strip()
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
@@ -264,7 +264,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "dangvu.api.pagination.Pagination",
     "PAGE_SIZE": PAGE_SIZE,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
@@ -278,8 +278,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "OrganizationKindEnum": "organizations.models.OrganizationKind",
-        "EventKindEnum": "members.models.EventKind",
+        "OrganizationKindEnum": "dangvu.organizations.models.OrganizationKind",
+        "EventKindEnum": "dangvu.members.models.EventKind",
     },
 }
 # API tokens (django-rest-knox): stored as SHA-512 digests, expiring API_TOKEN_TTL_HOURS after they are issued,

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from accounts.policy import is_member_account
+from dangvu.accounts.policy import is_member_account
 
 
 @login_required

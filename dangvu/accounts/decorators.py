@@ -1,0 +1,43 @@
+"""View guards by kind of account; which records a user may see or change is `accounts.policy`'s."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from dangvu.accounts import policy
+
+
+def _guard(test):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not test(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.access_guard = test.__name__
+        return wrapper
+
+    return decorator
+
+
+# Anyone who works on a subtree of the tree (not a plain member account).
+tree_user_required = _guard(policy.works_on_tree)
+# Roles that may change registry records.
+editor_required = _guard(policy.keeps_registry)
+# Any logged-in account, members included (object access is checked by the selectors).
+login_required = _guard(lambda user: True)
+committee_staff_required = _guard(policy.is_committee_staff)
+
+
+def _security_officer(user) -> bool:
+    from dangvu.accounts.selectors import can_read_access_log
+
+    return can_read_access_log(user)
+
+
+# The committee's security officer: reads the access log of sensitive personal data.
+security_officer_required = _guard(_security_officer)

@@ -1,0 +1,120 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dangvu.accounts.roles import EDITOR_ROLES, SCOPED_ROLES, Role  # noqa: F401  (imported from here by the apps)
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.MEMBER)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name=_("organization in charge"),
+        help_text=_("The user sees and edits this organization and everything under it."),
+    )
+    member = models.OneToOneField(
+        "members.Member",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+        verbose_name=_("member record"),
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    # Thin aliases of accounts.policy for templates and older callers; the policy decides.
+    @property
+    def is_scoped(self) -> bool:
+        from dangvu.accounts.policy import works_on_tree
+
+        return works_on_tree(self)
+
+    @property
+    def can_edit_registry(self) -> bool:
+        from dangvu.accounts.policy import keeps_registry
+
+        return keeps_registry(self)
+
+    @property
+    def can_view_sensitive(self) -> bool:
+        """Ethnicity, religion, family background (Decree 13/2023): see `accounts.policy.may_see_sensitive`."""
+        from dangvu.accounts.policy import may_see_sensitive
+
+        return may_see_sensitive(self)
+
+
+class Purpose(models.TextChoices):
+    """Where sensitive personal data was shown or written."""
+
+    MEMBER_DETAIL = "member_detail", _("Member record page")
+    HISTORY = "history", _("History tab")
+    EDIT_FORM = "edit_form", _("Edit form")
+    EXPORT = "export", _("Export")
+    API_READ = "api_member_detail", _("API read")
+    API_WRITE = "api_member_write", _("API write")
+    CANDIDATE_PAGE = "candidate_detail", _("Candidate page")
+    LIST_FILTER = "list_filter", _("List filtered by a sensitive field")
+
+
+class SensitiveDataAccess(models.Model):
+    """Access log of sensitive personal data (Decree 13/2023/NĐ-CP): who saw or wrote which fields, where, how many.
+
+    One row per view or write: a record page names its member (or candidate); a bulk export is one row with the
+    number of rows exported and the filters used. Written only by `accounts.services.sensitive_access_log`.
+    """
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    member = models.ForeignKey(
+        "members.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("member")
+    )
+    candidate = models.ForeignKey(
+        "candidates.Candidate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("candidate"),
+    )
+    # The organization whose records were concerned (the member's, or the scope of an export): the log screen
+    # shows a security officer the rows of their subtree.
+    organization = models.ForeignKey(
+        "organizations.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fields = models.JSONField(_("fields"), default=list)
+    count = models.PositiveIntegerField(_("rows"), default=1)
+    scope = models.CharField(_("filters used"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("sensitive data access")
+        verbose_name_plural = _("sensitive data accesses")
+        indexes = [models.Index(fields=["user", "at"]), models.Index(fields=["member", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.purpose}"
+
+    def field_labels(self) -> list[str]:
+        """The fields as the screens name them."""
+        from django.apps import apps
+
+        model = apps.get_model("candidates", "Candidate") if self.candidate_id else apps.get_model("members", "Member")
+        labels = []
+        for name in self.fields:
+            try:
+                labels.append(str(model._meta.get_field(name).verbose_name))
+            except Exception:  # a field renamed since the row was written
+                labels.append(name)
+        return labels

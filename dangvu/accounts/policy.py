@@ -1,0 +1,179 @@
+"""The one access policy: for a user and a record or an organization, may they view it, change it,
+see its sensitive fields. Every view, API view, export and form queryset asks here.
+
+Seeing follows the tree: a user who works on a subtree sees what hangs on an organization of it.
+Changing follows ownership: a record is owned by a body of an organization (`Owner`), and only the
+roles that keep that body's records, working on a subtree that holds the organization, change it.
+Most records are the registry's (owned by their organization's committee staff and secretaries);
+the records of an inspection committee belong to inspection staff only (see `OWNER_RULES`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from dangvu.accounts.models import EDITOR_ROLES, SCOPED_ROLES, Role
+
+# Sensitive personal data (ethnicity, religion, family background; Decree 13/2023/NĐ-CP):
+# the registry's keepers only, inspection staff do not need it.
+SENSITIVE_ROLES = EDITOR_ROLES
+# Who keeps records of a body that is not an inspection committee: the registry's keepers and
+# inspection staff (who prepare the committees' inspections and discipline).
+WORK_RECORD_ROLES = (Role.COMMITTEE_STAFF, Role.SECRETARY, Role.INSPECTION_STAFF)
+
+
+# Role gates: what kind of account this is, before any record is looked at --------------------------
+
+
+def works_on_tree(user) -> bool:
+    """Committee staff, inspection staff, secretaries: accounts in charge of a subtree."""
+    return bool(user and user.is_authenticated and user.role in SCOPED_ROLES and user.organization_id is not None)
+
+
+def keeps_registry(user) -> bool:
+    """Roles that change registry records (organizations, members, work records) of their subtree."""
+    return works_on_tree(user) and user.role in EDITOR_ROLES
+
+
+def is_committee_staff(user) -> bool:
+    return works_on_tree(user) and user.role == Role.COMMITTEE_STAFF
+
+
+def is_member_account(user) -> bool:
+    return bool(user and user.is_authenticated and user.role == Role.MEMBER)
+
+
+# The subtree ------------------------------------------------------------------------------------------
+
+
+def scope_root_path(user) -> str | None:
+    """Materialised path of the organization the user is in charge of, or None for no tree access."""
+    if not works_on_tree(user):
+        return None
+    return user.organization.path
+
+
+def organization_filter(user, prefix: str = "") -> Q:
+    """A Q on Organization (or on a relation to it, via `prefix`, e.g. "organization__")."""
+    path = scope_root_path(user)
+    if path is None:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}path__startswith": path})
+
+
+def limit_to_scope(queryset: QuerySet, user, prefix: str) -> QuerySet:
+    return queryset.filter(organization_filter(user, prefix))
+
+
+def in_scope(user, organization) -> bool:
+    path = scope_root_path(user)
+    return path is not None and organization is not None and organization.path.startswith(path)
+
+
+# Ownership --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The body that owns a record: an organization, and the roles that keep its records."""
+
+    organization: object
+    roles: tuple
+
+
+def _registry_owner(organization) -> Owner:
+    return Owner(organization, EDITOR_ROLES)
+
+
+def _member_organization(member):
+    return member.organization or member.last_organization
+
+
+def _inspection_body_owner(organization, body: str) -> Owner:
+    from dangvu.inspections.models import Body
+
+    if body == Body.INSPECTION_COMMITTEE:
+        return Owner(organization, (Role.INSPECTION_STAFF,))
+    return Owner(organization, WORK_RECORD_ROLES)
+
+
+# model label → the owner of one of its records. A model not named here is a registry record owned by
+# `record.organization` (committee staff and secretaries of a subtree that holds it).
+OWNER_RULES: dict[str, Callable[[object], Owner | None]] = {
+    "organizations.organization": _registry_owner,
+    "members.member": lambda m: _registry_owner(_member_organization(m)),
+    "members.memberevent": lambda e: _registry_owner(_member_organization(e.member)),
+    # An inspection is owned by the conducting body (`body` of `organization`).
+    "inspections.inspection": lambda r: _inspection_body_owner(r.organization, r.body),
+    # A decision is owned by the deciding body, not by the disciplined member's cell (`organization`).
+    "inspections.discipline": lambda r: _inspection_body_owner(r.deciding_organization, r.body),
+    # A letter is kept by the organization that received it (its committee or inspection committee).
+    "inspections.letter": lambda r: Owner(r.organization, WORK_RECORD_ROLES),
+}
+
+
+def owner_of(obj) -> Owner | None:
+    rule = OWNER_RULES.get(obj._meta.label_lower)
+    if rule is not None:
+        return rule(obj)
+    organization = getattr(obj, "organization", None)
+    return _registry_owner(organization) if organization is not None else None
+
+
+def _seen_through(obj):
+    """The organization whose subtree decides who sees `obj`."""
+    label = obj._meta.label_lower
+    if label == "organizations.organization":
+        return obj
+    if label == "members.member":
+        return obj.last_organization or obj.organization
+    if label == "members.memberevent":
+        return _seen_through(obj.member)
+    return getattr(obj, "organization", None)
+
+
+# The three questions ------------------------------------------------------------------------------------
+
+
+def may_view(user, obj) -> bool:
+    """May `user` see `obj` (a record or an organization)? A member account sees only its own record."""
+    if obj._meta.label_lower == "members.member" and user.is_authenticated and user.member_id == obj.pk:
+        return True
+    return in_scope(user, _seen_through(obj))
+
+
+def may_edit(user, obj) -> bool:
+    """May `user` change (edit, delete, restore, add to) `obj`? For an organization: its registry records.
+
+    An unsaved instance asks whether the user may create that record."""
+    owner = owner_of(obj)
+    if owner is None or not works_on_tree(user) or user.role not in owner.roles:
+        return False
+    return in_scope(user, owner.organization)
+
+
+def may_see_sensitive(user, member_or_org=None) -> bool:
+    """May `user` see the sensitive personal fields of a member (or of the members of an organization)?
+
+    Without a target: may they see them anywhere (for filters and exports over their subtree)."""
+    if member_or_org is not None and member_or_org._meta.label_lower == "members.member":
+        if user.is_authenticated and user.member_id == member_or_org.pk:
+            return True
+    if not (works_on_tree(user) and user.role in SENSITIVE_ROLES):
+        return False
+    return member_or_org is None or in_scope(user, _seen_through(member_or_org))
+
+
+def ensure_may_edit(user, obj) -> None:
+    """Raise PermissionDenied unless `user` may change `obj`."""
+    if not may_edit(user, obj):
+        raise PermissionDenied
+
+
+def organizations_to_view(user) -> QuerySet:
+    """The organizations a user sees (alive or not): the queryset forms offer as places to look."""
+    from dangvu.organizations.models import Organization
+
+    return Organization.objects.filter(organization_filter(user))

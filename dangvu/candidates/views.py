@@ -1,0 +1,241 @@
+"""Admission pipeline screens: the list with deadline warnings, the candidate page and one form per step."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from dangvu.accounts.decorators import editor_required, tree_user_required
+from dangvu.accounts.models import Purpose
+from dangvu.accounts.policy import ensure_may_edit, may_edit
+from dangvu.accounts.services import sensitive_access_log, sensitive_fields, shows_sensitive
+from dangvu.candidates import forms, selectors, services
+from dangvu.candidates.models import Candidate, Introducer
+from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.versioning import VERSION_FIELD, submitted_version
+from dangvu.members.models import Member, Status
+from dangvu.members.selectors import members_in_scope
+from dangvu.organizations.selectors import member_holding_choices, organization_list
+
+STEPS = {
+    "introducer": gettext_lazy("Add an introducer"),
+    "cell_vote": gettext_lazy("Record the cell's resolution"),
+    "committee_vote": gettext_lazy("Record the base committee's resolution"),
+    "decision": gettext_lazy("Record the admission decision"),
+    "admission": gettext_lazy("Record the admission ceremony"),
+    "withdraw": gettext_lazy("Withdraw from the pipeline"),
+}
+
+
+def _candidate_or_404(request, pk: int) -> Candidate:
+    try:
+        return selectors.candidate_get(user=request.user, pk=pk)
+    except Candidate.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _candidate_form(request, candidate: Candidate | None) -> forms.CandidateForm:
+    """The candidate form, with ethnicity and religion only for those who may see them; showing them is logged."""
+    form = forms.CandidateForm(
+        request.POST or None, instance=candidate, organizations=member_holding_choices(user=request.user)
+    )
+    hidden = sensitive_fields(Candidate)
+    if not shows_sensitive(request.user):
+        for name in hidden:
+            form.fields.pop(name, None)
+    elif candidate is not None:
+        shown = [name for name in hidden if name in form.fields]
+        sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, candidate=candidate, fields=shown)
+    return form
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@tree_user_required
+def candidate_list(request):
+    today = timezone.localdate()
+    organizations = organization_list(user=request.user, include_ended=False)
+    form = forms.CandidateFilterForm(request.GET or None, organizations=organizations)
+    filters = selectors.CandidateFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = selectors.CandidateFilters(
+            q=d["q"], organization=d["organization"], stage=d["stage"] or "open", deadline=d["deadline"]
+        )
+    page = Paginator(
+        selectors.candidate_list(user=request.user, filters=filters, today=today), settings.PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    rows = [(c, selectors.deadline_warning(c, today)) for c in page.object_list]
+    warned = selectors.visible_candidates(user=request.user).filter(selectors.deadline_q(today)).count()
+    context = {"form": form, "page": page, "rows": rows, "warned": warned, "query": _query_without_page(request)}
+    template = "candidates/_results.html" if request.htmx and not request.htmx.boosted else "candidates/list.html"
+    return render(request, template, context)
+
+
+@editor_required
+def candidate_create(request):
+    form = _candidate_form(request, None)
+    if request.method == "POST" and form.is_valid():
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
+        try:
+            candidate = services.candidate_create(by=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The candidate was added."))
+            return redirect("candidates:detail", pk=candidate.pk)
+    return render(request, "candidates/form.html", {"form": form, "title": _("Add a candidate")})
+
+
+@editor_required
+def candidate_edit(request, pk: int):
+    candidate = _candidate_or_404(request, pk)
+    ensure_may_edit(request.user, candidate.organization)
+    form = _candidate_form(request, candidate)
+    if request.method == "POST" and form.is_valid():
+        ensure_may_edit(request.user, form.cleaned_data["organization"])
+        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
+        try:
+            services.candidate_update(candidate=candidate, by=request.user, data=data, version=submitted_version(form))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("candidates:detail", pk=candidate.pk)
+    return render(request, "candidates/form.html", {"form": form, "candidate": candidate, "title": candidate.full_name})
+
+
+@tree_user_required
+def candidate_detail(request, pk: int):
+    candidate = _candidate_or_404(request, pk)
+    can_edit = may_edit(request.user, candidate.organization)
+    context = {
+        "candidate": candidate,
+        "can_edit": can_edit and candidate.is_open,
+        "can_delete": can_edit and candidate.member_id is None,
+        "introducers": selectors.candidate_introducers(candidate=candidate),
+        "warning": selectors.deadline_warning(candidate, timezone.localdate()),
+        "steps": STEPS,
+        "history": candidate.history.select_related("history_user").order_by("-history_date")[:50],
+    }
+    return render(request, "candidates/detail.html", context)
+
+
+def _step_form(step: str, request, candidate: Candidate):
+    data = request.POST or None
+    if step == "introducer":
+        members = (
+            members_in_scope(user=request.user)
+            .filter(status=Status.FULL, organization__isnull=False)
+            .select_related("organization")
+            .order_by("sort_key")
+        )
+        return forms.IntroducerForm(data, members=members)
+    if step == "cell_vote":
+        return forms.VoteForm(data, voters_label=_("Full members of the cell"))
+    if step == "committee_vote":
+        return forms.VoteForm(data, voters_label=_("Members of the base committee"))
+    if step == "decision":
+        return forms.DecisionForm(data)
+    if step == "admission":
+        return forms.AdmissionForm(data)
+    return forms.WithdrawForm(data)
+
+
+def _run_step(step: str, candidate: Candidate, d: dict, by):
+    if step == "introducer":
+        return services.introducer_add(candidate=candidate, by=by, **d)
+    if step in ("cell_vote", "committee_vote"):
+        service = services.candidate_cell_vote if step == "cell_vote" else services.candidate_committee_vote
+        try:
+            return service(candidate=candidate, by=by, on=d["on"], votes_for=d["votes_for"], voters=d["voters"])
+        except ValidationError as error:
+            # The vote fields are named per body in the service; the form has one set.
+            prefix = "cell_" if step == "cell_vote" else "committee_"
+            raise ValidationError(
+                {k.removeprefix(prefix).replace("vote_on", "on"): v for k, v in error.error_dict.items()}
+            ) from error
+    if step == "decision":
+        return services.candidate_decide(candidate=candidate, by=by, **d)
+    if step == "admission":
+        return services.candidate_admit(candidate=candidate, by=by, **d)
+    return services.candidate_withdraw(candidate=candidate, by=by, on=d["on"], reason=d["reason"])
+
+
+@editor_required
+def candidate_step(request, pk: int, step: str):
+    if step not in STEPS:
+        raise Http404
+    candidate = _candidate_or_404(request, pk)
+    ensure_may_edit(request.user, candidate.organization)
+    form = _step_form(step, request, candidate)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = _run_step(step, candidate, form.cleaned_data, request.user)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            if isinstance(result, Member):
+                messages.success(request, _("Admitted: the member record was created."))
+            else:
+                messages.success(request, _("Saved."))
+            return redirect("candidates:detail", pk=candidate.pk)
+    return render(
+        request, "candidates/step.html", {"form": form, "candidate": candidate, "title": STEPS[step], "step": step}
+    )
+
+
+@require_POST
+@editor_required
+def introducer_remove(request, pk: int):
+    introducer = get_object_or_404(Introducer, pk=pk)
+    candidate = _candidate_or_404(request, introducer.candidate_id)
+    ensure_may_edit(request.user, candidate.organization)
+    try:
+        services.introducer_remove(introducer=introducer, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The introducer was removed."))
+    return redirect("candidates:detail", pk=candidate.pk)
+
+
+@require_POST
+@editor_required
+def candidate_delete(request, pk: int):
+    candidate = _candidate_or_404(request, pk)
+    ensure_may_edit(request.user, candidate.organization)
+    try:
+        services.candidate_delete(candidate=candidate, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("candidates:detail", pk=candidate.pk)
+    messages.success(request, _("The candidate was deleted. It can be restored from the deleted candidates."))
+    return redirect("candidates:list")
+
+
+@require_POST
+@editor_required
+def candidate_restore(request, pk: int):
+    candidate = get_object_or_404(selectors.deleted_candidates(user=request.user), pk=pk)
+    services.candidate_restore(candidate=candidate, by=request.user)
+    messages.success(request, _("The candidate was restored."))
+    return redirect("candidates:detail", pk=candidate.pk)
+
+
+@editor_required
+def trash(request):
+    page = Paginator(selectors.deleted_candidates(user=request.user), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "candidates/trash.html", {"page": page})

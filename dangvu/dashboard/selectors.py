@@ -1,0 +1,82 @@
+"""What the dashboard shows: headline figures, trends per year and targets, all from the indicator registry."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from dangvu.indicators.registry import REGISTRY, compute
+
+HEADLINE = [
+    "members.total",
+    "members.probationary",
+    "members.admitted",
+    "members.made_full",
+    "members.transferred_in",
+    "members.transferred_out",
+    "organizations.base_total",
+    "organizations.cells_total",
+]
+# (key, title, indicator codes, chart type); a chart is shown when its indicators are registered.
+CHARTS = [
+    ("members", _("Party members at the end of each year"), ["members.total", "members.probationary"], "line"),
+    ("admissions", _("Admissions and full memberships per year"), ["members.admitted", "members.made_full"], "bar"),
+    ("transfers", _("Transfers per year"), ["members.transferred_in", "members.transferred_out"], "bar"),
+    (
+        "grades",
+        _("Member quality grades (%)"),
+        [
+            "ratings.members.excellent_pct",
+            "ratings.members.good_pct",
+            "ratings.members.adequate_pct",
+            "ratings.members.failed_pct",
+        ],
+        "bar",
+    ),
+    ("attendance", _("Cell meeting attendance (%)"), ["meetings.attendance_pct"], "line"),
+    ("inspection", _("Members inspected or supervised (%)"), ["inspection.members_pct"], "line"),
+]
+TREND_YEARS = 8
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    kind: str
+    labels: list[str]
+    series: list[dict]
+
+
+def headline(*, organization, today: dt.date) -> list[tuple]:
+    values = compute(
+        organization=organization,
+        start=dt.date(today.year, 1, 1),
+        end=today,
+        codes=[c for c in HEADLINE if c in REGISTRY],
+    )
+    return [(REGISTRY[code], value) for code, value in values.items()]
+
+
+def trends(*, organization, today: dt.date) -> list[Chart]:
+    charts = [(k, t, [c for c in codes if c in REGISTRY], kind) for k, t, codes, kind in CHARTS]
+    charts = [c for c in charts if c[2]]
+    codes = sorted({code for _k, _t, cs, _kind in charts for code in cs})
+    years = list(range(today.year - TREND_YEARS + 1, today.year + 1))
+    per_year = {
+        year: compute(
+            organization=organization, start=dt.date(year, 1, 1), end=min(dt.date(year, 12, 31), today), codes=codes
+        )
+        for year in years
+    }
+    labels = [str(y) if y < today.year else f"{y}*" for y in years]
+    return [
+        Chart(
+            key,
+            str(title),
+            kind,
+            labels,
+            [{"label": str(REGISTRY[c].label), "data": [float(per_year[y][c]) for y in years]} for c in cs],
+        )
+        for key, title, cs, kind in charts
+    ]

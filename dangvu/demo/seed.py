@@ -1,0 +1,263 @@
+"""Creates the demo data set: tree, members with their histories, and the demo logins."""
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from dangvu.accounts.models import Role, User
+from dangvu.demo.population import ChunkSimulation, Counters
+from dangvu.demo.tree import Chunk, TreeBuilder, build_base_orgs
+from dangvu.members.models import Member, MemberEvent, MembershipSpell, spells_of
+from dangvu.members.services import apply_personal_derivations, apply_timeline
+from dangvu.members.timeline import build_timeline
+from dangvu.organizations.models import (
+    Organization,
+    OrganizationEvent,
+    OrganizationEventKind,
+    OrganizationKind,
+    OrganizationVersion,
+)
+from dangvu.workcalendar.models import PublicHoliday
+from dangvu.workcalendar.selectors import add_working_days
+
+SIZES = {
+    # members at the end; chunks of (base organizations, cells) simulated one at a time; chunks per
+    # intermediate committee (0: base organizations sit right under the top committee)
+    "small": {"members": 800, "chunks": 1, "per_district": 0, "base_orgs": 10, "cells": 30},
+    "bloc": {"members": 8_000, "chunks": 1, "per_district": 0, "base_orgs": 100, "cells": 300},
+    "province": {"members": 60_000, "chunks": 8, "per_district": 1, "base_orgs": 95, "cells": 285},
+    "country": {"members": 5_600_000, "chunks": 700, "per_district": 20, "base_orgs": 75, "cells": 225},
+}
+DEFAULT_UNTIL = dt.date(2026, 10, 31)
+
+
+def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[[str], None] = lambda m: None) -> dict:
+    spec = SIZES[size]
+    rng = random.Random(f"dangvu-{size}-{seed}")
+    counts: Counter = Counter()
+    holidays = frozenset(PublicHoliday.objects.values_list("on", flat=True))
+
+    def working_days(start: dt.date, days: int) -> dt.date:
+        return add_working_days(start, days, holidays)
+
+    with transaction.atomic():
+        builder = TreeBuilder(rng)
+        root_name = {
+            "small": "Đảng bộ Khối các cơ quan tỉnh",
+            "bloc": "Đảng bộ Khối các cơ quan tỉnh",
+            "province": "Đảng bộ tỉnh",
+            "country": "Đảng bộ toàn quốc (dữ liệu thử tải)",
+        }[size]
+        root = builder.node(
+            None,
+            code="DUK" if size in ("small", "bloc") else "ROOT",
+            name=root_name,
+            short_name="ĐUK" if size in ("small", "bloc") else "",
+            kind=OrganizationKind.COMMITTEE,
+            founded_on=dt.date(1975, 1, 1),
+            host_unit_type="party_mass",
+        )
+        counts["Organization"] += len(builder.flush())
+    per_chunk_members = spec["members"] // spec["chunks"]
+    counters = Counters()
+    district = root
+    for index in range(spec["chunks"]):
+        with transaction.atomic():
+            if spec["per_district"] and index % spec["per_district"] == 0:
+                number = index // spec["per_district"] + 1
+                district = builder.node(
+                    root,
+                    code=f"H{number:03d}",
+                    name=f"Đảng bộ cấp trên cơ sở số {number}",
+                    kind=OrganizationKind.COMMITTEE,
+                    founded_on=dt.date(1976, 1, 1),
+                    host_unit_type="party_mass",
+                )
+                counts["Organization"] += len(builder.flush())
+            prefix = f"C{index:03d}-" if spec["chunks"] > 1 else "B"
+            chunk = build_base_orgs(
+                builder, district, count=spec["base_orgs"], cells=spec["cells"], prefix=prefix, chunk_index=index
+            )
+            created = builder.flush()
+            counts["Organization"] += len(created)
+            _refresh_chunk(chunk, created)
+            if index == 0:
+                counts.update(_history_examples(chunk, rng))
+            sim = ChunkSimulation(
+                rng=random.Random(f"{rng.random()}-{index}"),
+                holding=chunk.holding,
+                target=per_chunk_members,
+                until=until,
+                counters=counters,
+                with_ids=spec["chunks"] <= 96,
+            )
+            people = sim.run()
+            counts.update(_save_people(people, working_days))
+        log(f"chunk {index + 1}/{spec['chunks']}: {len(people)} people")
+    counts.update(_seed_work_records(size=size, rng=rng, until=until, log=log))
+    counts["OrganizationEvent"] = OrganizationEvent.objects.count()
+    counts["OrganizationVersion"] = OrganizationVersion.objects.count()
+    counts.update(_demo_users(root))
+    _analyze()
+    return dict(counts)
+
+
+def _analyze() -> None:
+    """Fresh statistics, so the query planner picks the right indexes on the bulk-loaded tables."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+@dataclass
+class DemoContext:
+    """What an app's `demo_data.seed(context)` gets: the size, a seeded random source and the end date."""
+
+    size: str
+    rng: random.Random
+    until: dt.date
+    log: Callable[[str], None]
+
+
+def _seed_work_records(*, size: str, rng: random.Random, until: dt.date, log) -> Counter:
+    """Let each app that has a `demo_data` module add its records, in INSTALLED_APPS order."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    counts: Counter = Counter()
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.demo_data")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{config.name}.demo_data":
+                raise
+            continue
+        context = DemoContext(size=size, rng=random.Random(f"{rng.random()}-{config.name}"), until=until, log=log)
+        with transaction.atomic():
+            counts.update(module.seed(context) or {})
+        log(f"{config.name}: demo records created")
+    return counts
+
+
+def _refresh_chunk(chunk: Chunk, created: list[Organization]) -> None:
+    by_code = {o.code: o for o in created}
+    chunk.holding = [by_code[o.code] for o in chunk.holding]
+    chunk.base_orgs = [by_code[o.code] for o in chunk.base_orgs]
+
+
+def _history_examples(chunk: Chunk, rng: random.Random) -> Counter:
+    """A few renames (the 2025 reorganization) so the history screens and "tree as of" have something to show."""
+    renamed = 0
+    start = len(chunk.base_orgs) // 6
+    for base in chunk.base_orgs[start : start + 3]:
+        on = dt.date(2025, 3, 1)
+        old = base.name
+        version = base.versions.get()
+        version.valid_to = on
+        version.save(update_fields=["valid_to"])
+        base.name = f"{old} (sau sắp xếp)"
+        base.save(update_fields=["name"])
+        OrganizationEvent.objects.create(
+            organization=base,
+            kind=OrganizationEventKind.RENAMED,
+            on=on,
+            old_name=old,
+            new_name=base.name,
+            document_no=f"{rng.randint(1, 300)}-QĐ/TU",
+        )
+        OrganizationVersion.objects.create(
+            organization=base, parent=version.parent, name=base.name, short_name=base.short_name, valid_from=on
+        )
+        renamed += 1
+    return Counter({"renamed": renamed})
+
+
+def _save_people(people, working_days) -> Counter:
+    members = []
+    timelines = []
+    for person in people:
+        member = person.member
+        timeline = build_timeline(person.events, date_of_birth=member.date_of_birth, add_working_days=working_days)
+        cards = [e.card_number for e in person.events if e.card_number]
+        member.card_number = cards[-1] if cards else None
+        apply_personal_derivations(member)  # after the card number: it goes into the search text
+        apply_timeline(member, timeline)
+        members.append(member)
+        timelines.append(timeline)
+    Member.objects.bulk_create(members, batch_size=2000)
+    events, spells = [], []
+    for person, member, timeline in zip(people, members, timelines, strict=True):
+        for event in person.events:
+            event.member = member
+            events.append(event)
+        spells.extend(spells_of(member, timeline.spells))
+    MemberEvent.objects.bulk_create(events, batch_size=5000)
+    MembershipSpell.objects.bulk_create(spells, batch_size=5000)
+    current = sum(1 for m in members if m.status in ("probationary", "full"))
+    return Counter(
+        {"Member": len(members), "MemberEvent": len(events), "MembershipSpell": len(spells), "current_members": current}
+    )
+
+
+def _demo_users(root: Organization) -> Counter:
+    admin, _ = User.objects.update_or_create(
+        username="admin",
+        defaults={
+            "role": Role.COMMITTEE_STAFF,
+            "organization": root,
+            "is_staff": True,
+            "is_superuser": True,
+            "first_name": "Quản trị",
+            "last_name": "Văn phòng",
+        },
+    )
+    admin.set_password("admin")
+    admin.save()
+    base = Organization.objects.filter(kind=OrganizationKind.BASE_PARTY_COMMITTEE).order_by("path").first()
+    secretary, _ = User.objects.update_or_create(
+        username="bithu",
+        defaults={
+            "role": Role.SECRETARY,
+            "organization": base,
+            "first_name": "Bí thư",
+            "last_name": base.short_name or base.name,
+        },
+    )
+    secretary.set_password("demo")
+    secretary.save()
+    member = Member.objects.filter(organization__path__startswith=base.path, status="full").order_by("pk").first()
+    plain, _ = User.objects.update_or_create(
+        username="dangvien", defaults={"role": Role.MEMBER, "member": member, "first_name": member.full_name}
+    )
+    plain.set_password("demo")
+    plain.save()
+    # Inspection records are the inspection committee's own (accounts.policy): its staff is a login of its own.
+    inspector, _ = User.objects.update_or_create(
+        username="kiemtra",
+        defaults={
+            "role": Role.INSPECTION_STAFF,
+            "organization": root,
+            "first_name": "Ủy ban Kiểm tra",
+            "last_name": root.short_name or root.name,
+        },
+    )
+    inspector.set_password("demo")
+    inspector.save()
+    return Counter({"User": 4})
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    rows = []
+    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien", "kiemtra"]).select_related(
+        "organization", "member"
+    ):
+        password = "admin" if user.username == "admin" else "demo"
+        where = user.organization.name if user.organization else (user.member.full_name if user.member else "")
+        rows.append((user.username, password, f"{user.get_role_display()} – {where}"))
+    return sorted(rows)

@@ -1,0 +1,125 @@
+"""Documents issued and received by party organizations (văn bản đi / đến).
+
+Issued documents get their number from `documents.services.document_issue`: the next free
+number per issuing body, type and year, taken under a row lock on `NumberCounter`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dangvu.lib.vntext import fold
+from dangvu.members.models import AliveManager, SoftDeleteQuerySet
+
+
+class Direction(models.TextChoices):
+    ISSUED = "issued", _("Issued")
+    RECEIVED = "received", _("Received")
+
+
+class IssuerSymbol(models.Model):
+    """The symbol an organization signs its numbers with, e.g. "ĐUK" in "07-NQ/ĐUK"."""
+
+    organization = models.OneToOneField(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="issuer_symbol"
+    )
+    symbol = models.CharField(_("issuing body symbol"), max_length=16)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("issuing body symbol")
+        verbose_name_plural = _("issuing body symbols")
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class NumberCounter(models.Model):
+    """The last number given per issuing body, type and year; locked while the next is taken."""
+
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
+    type_code = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "type_code", "year"], name="documents_counter_unique")
+        ]
+
+
+def document_upload_to(instance, filename: str) -> str:
+    return f"documents/{instance.issued_on:%Y}/{filename}"
+
+
+class Document(models.Model):
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("organization"),
+        help_text=_("The issuing body of an issued document; the receiving body of a received one."),
+    )
+    type_code = models.CharField(_("document type"), max_length=8)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    number_symbol = models.CharField(_("number and symbol"), max_length=64)
+    issued_on = models.DateField(_("date issued"))
+    received_on = models.DateField(_("date received"), null=True, blank=True)
+    sender = models.CharField(_("issued by (received documents)"), max_length=255, blank=True)
+    subject = models.CharField(_("subject line"), max_length=500)
+    signer = models.CharField(_("signer"), max_length=120, blank=True)
+    file = models.FileField(_("file"), upload_to=document_upload_to, null=True, blank=True, max_length=255)
+    implements = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implemented_by",
+        verbose_name=_("implements (received document)"),
+    )
+    implements_text = models.CharField(_("implements (reference)"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    search_text = models.CharField(max_length=600, editable=False, default="")  # folded number and subject
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "type_code", "year", "number"],
+                condition=models.Q(direction="issued"),
+                name="documents_issued_number_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "direction", "issued_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.number_symbol} {self.subject}"
+
+    def save(self, *args, **kwargs):
+        # A derived column kept with the row whichever service saves it (bulk inserts call fill_search_text).
+        self.fill_search_text()
+        super().save(*args, **kwargs)
+
+    def fill_search_text(self) -> None:
+        """ "07-NQ/ĐUK Nghị quyết về công tác cán bộ" -> "07-nq/duk nghi quyet ve cong tac can bo": searches
+        match without tones, and đ as d."""
+        self.search_text = fold(f"{self.number_symbol} {self.subject}")
+
+    @property
+    def type_label(self) -> str:
+        from dangvu.documents.rules import BY_CODE
+
+        found = BY_CODE.get(self.type_code)
+        return str(found.label) if found else self.type_code

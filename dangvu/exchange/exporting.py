@@ -1,0 +1,274 @@
+"""Exports of what a list screen shows, as XLSX (the register layout) or CSV, in the house style.
+
+XLSX cells hold real dates shown dd/mm/yyyy and numbers grouped the Vietnamese way; CSV is
+UTF-8 with a byte-order mark (so Excel reads the diacritics) and writes dates dd/mm/yyyy and
+counts as 7.261. Text that a spreadsheet would run as a formula is written with a leading
+quote, which the importer strips, so an export re-imports cleanly.
+"""
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dangvu.exchange.columns import MEMBER_COLUMNS, ORGANIZATION_COLUMNS, Column
+from dangvu.lib.dates import format_place_date
+from dangvu.lib.numbers import format_int
+from dangvu.members.models import EventKind, Member, MemberEvent, Sex, Status, TheoryLevel
+from dangvu.organizations.models import HostUnitType, OrganizationKind
+
+# Control characters an XLSX file cannot hold.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK = 5_000
+
+
+def member_columns(*, sensitive: bool) -> list[Column]:
+    return [c for c in MEMBER_COLUMNS if sensitive or not c.sensitive]
+
+
+MEMBER_VALUES = (
+    "pk",
+    "full_name",
+    "aliases",
+    "sex",
+    "date_of_birth",
+    "hometown",
+    "place_of_birth",
+    "permanent_address",
+    "temporary_address",
+    "general_education",
+    "professional_qualification",
+    "political_theory_level",
+    "foreign_language",
+    "occupation_now",
+    "position",
+    "card_number",
+    "cv_number",
+    "national_id",
+    "phone",
+    "status",
+    "ethnicity",
+    "religion",
+    "last_organization__code",
+    "last_organization__name",
+)
+EVENT_VALUES = ("member_id", "kind", "on", "organization_id", "external_place", "document_no", "cell_resolution_on")
+JOINING_KINDS = (EventKind.ADMITTED, EventKind.MADE_FULL, EventKind.TRANSFERRED_IN)
+
+
+def member_rows(members: QuerySet[Member], *, sensitive: bool) -> Iterator[dict]:
+    """One dict per member in the register layout; per chunk of members one query for them, one for their events."""
+    sexes = {k: str(v) for k, v in Sex.choices}
+    levels = {k: str(v) for k, v in TheoryLevel.choices}
+    statuses = {k: str(v) for k, v in Status.choices}
+    # Two queries whatever the size: the joining events of the listed members, then the members in list order.
+    joining: dict[int, dict[str, tuple]] = {}
+    events = (
+        MemberEvent.objects.filter(kind__in=JOINING_KINDS, member_id__in=members.values("pk"))
+        .order_by("member_id", "on", "id")
+        .values_list(*EVENT_VALUES, "ceremony_on")
+    )
+    for event in events.iterator(chunk_size=CHUNK):
+        joining.setdefault(event[0], {}).setdefault(event[1], event)
+    number = 0
+    for m in members.values(*MEMBER_VALUES).iterator(chunk_size=CHUNK):
+        pk = m["pk"]
+        number += 1
+        found = joining.get(pk, {})
+        admitted = found.get(EventKind.ADMITTED)
+        full = found.get(EventKind.MADE_FULL)
+        elsewhere = admitted is not None and admitted[3] is None
+        arrival = found.get(EventKind.TRANSFERRED_IN) if elsewhere else None
+        row = {
+            "row_no": number,
+            "full_name": m["full_name"],
+            "aliases": m["aliases"],
+            "sex": sexes.get(m["sex"], m["sex"]),
+            "date_of_birth": m["date_of_birth"],
+            "hometown": m["hometown"],
+            "place_of_birth": m["place_of_birth"],
+            "permanent_address": m["permanent_address"],
+            "temporary_address": m["temporary_address"],
+            "general_education": m["general_education"],
+            "professional_qualification": m["professional_qualification"],
+            "political_theory_level": levels.get(m["political_theory_level"], ""),
+            "foreign_language": m["foreign_language"],
+            "occupation_now": m["occupation_now"],
+            "position": m["position"],
+            "card_number": m["card_number"] or "",
+            "cv_number": m["cv_number"] or "",
+            "national_id": m["national_id"] or "",
+            "phone": m["phone"],
+            "organization": m["last_organization__code"] or "",
+            "organization_name": m["last_organization__name"] or "",
+            "admitted_on": admitted[2] if admitted else None,
+            "admission_document_no": admitted[5] if admitted else "",
+            "cell_resolution_on": admitted[6] if admitted else None,
+            "ceremony_on": admitted[7] if admitted else None,
+            "admitted_elsewhere": admitted[4] if elsewhere else "",
+            "arrived_on": arrival[2] if arrival else None,
+            "arrival_document_no": arrival[5] if arrival else "",
+            "made_full_on": full[2] if full else None,
+            "full_document_no": full[5] if full else "",
+            "status": statuses.get(m["status"], m["status"]),
+        }
+        if sensitive:
+            row["ethnicity"] = m["ethnicity"]
+            row["religion"] = m["religion"]
+        yield row
+
+
+def organization_columns() -> list[Column]:
+    return list(ORGANIZATION_COLUMNS)
+
+
+def organization_rows(tree_rows: Iterable, parents: dict[int, str]) -> Iterator[dict]:
+    kinds, hosts = dict(OrganizationKind.choices), dict(HostUnitType.choices)
+    for row in tree_rows:
+        org = row.organization
+        yield {
+            "code": org.code,
+            "name": getattr(row, "name_then", None) or org.name,
+            "short_name": org.short_name,
+            "kind": str(kinds.get(org.kind, org.kind)),
+            "parent": parents.get(org.pk, ""),
+            "founded_on": org.founded_on,
+            "host_unit_type": str(hosts.get(org.host_unit_type, "")),
+            "host_unit_name": org.host_unit_name,
+            "ended_on": org.ended_on,
+            "members": row.members,
+            "probationary": row.probationary,
+        }
+
+
+# --- Writers ------------------------------------------------------------------------------------
+
+
+def _safe_text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def write_csv(out, columns: list[Column], rows: Iterable[dict]) -> None:
+    """CSV for Excel: UTF-8 with BOM, Vietnamese headers, dates dd/mm/yyyy, counts 7.261."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow([c.label for c in columns])
+    for row in rows:
+        writer.writerow([_csv_value(row.get(c.key), c) for c in columns])
+    text.flush()
+    text.detach()
+
+
+def _csv_value(value, column: Column) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_int(value) if column.key != "row_no" else str(value)
+    return _safe_text(str(value))
+
+
+def write_xlsx(out, columns: list[Column], rows: Iterable[dict], *, title: str, subtitle: str = "") -> None:
+    """The register layout: title, subtitle, one header row, then the rows (XlsxWriter, streaming row by row).
+
+    Text is always written as text (never a formula, whatever it starts with); dates are real dates
+    shown dd/mm/yyyy; counts are numbers shown with the grouping of the reader's Excel.
+    """
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "default_date_format": "dd/mm/yyyy",
+        },
+    )
+    sheet = workbook.add_worksheet(_("List")[:31])
+    bold_title = workbook.add_format({"bold": True, "font_size": 14})
+    header = workbook.add_format(
+        {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center", "bg_color": "#F2E6D0", "border": 1}
+    )
+    date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    count_format = workbook.add_format({"num_format": "#,##0"})
+    for index, column in enumerate(columns):
+        sheet.set_column(index, index, column.width)
+    sheet.freeze_panes(4, 0)
+    sheet.write_string(0, 0, title, bold_title)
+    sheet.write_string(1, 0, subtitle or format_place_date(timezone.localdate()))
+    for index, column in enumerate(columns):
+        sheet.write_string(3, index, column.label, header)
+    keys = [c.key for c in columns]
+    for number, row in enumerate(rows, start=4):
+        for index, key in enumerate(keys):
+            value = row.get(key)
+            if value is None or value == "":
+                continue
+            if isinstance(value, dt.date):
+                sheet.write_datetime(number, index, value, date_format)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                sheet.write_number(number, index, value, count_format if key != "row_no" else None)
+            else:
+                sheet.write_string(number, index, ILLEGAL_CHARACTERS.sub("", str(value)))
+    workbook.close()
+
+
+def member_title() -> str:
+    return _("LIST OF PARTY MEMBERS (register, form 7-HSĐV)")
+
+
+def organization_title() -> str:
+    return _("LIST OF PARTY ORGANIZATIONS")
+
+
+def export_members_bytes(members, *, fmt: str, sensitive: bool) -> bytes:
+    return _export_members(members, fmt=fmt, sensitive=sensitive)[0]
+
+
+def _export_members(members, *, fmt: str, sensitive: bool) -> tuple[bytes, int]:
+    columns = member_columns(sensitive=sensitive)
+    counted = [0]
+
+    def rows():
+        for row in member_rows(members, sensitive=sensitive):
+            counted[0] += 1
+            yield row
+
+    out = io.BytesIO()
+    if fmt == "csv":
+        write_csv(out, columns, rows())
+    else:
+        write_xlsx(out, columns, rows(), title=member_title())
+    return out.getvalue(), counted[0]
+
+
+def export_members_for(*, user, members, fmt: str, scope: str = "", organization=None) -> bytes:
+    """The member export as `user` may have it: the sensitive columns only for roles allowed to see them, and
+    then one row in the access log with the number of members exported and the filters (`scope`) used.
+
+    `user` None is the command line without --user: the whole registry, sensitive columns included, logged.
+    """
+    from dangvu.accounts.models import Purpose
+    from dangvu.accounts.services import sensitive_access_log, shows_sensitive
+
+    sensitive = user is None or shows_sensitive(user)
+    data, count = _export_members(members, fmt=fmt, sensitive=sensitive)
+    if sensitive:
+        sensitive_access_log(
+            user=user,
+            purpose=Purpose.EXPORT,
+            fields=[c.key for c in MEMBER_COLUMNS if c.sensitive],
+            count=count,
+            scope=f"format={fmt}&{scope}" if scope else f"format={fmt}",
+            organization=organization,
+        )
+    return data

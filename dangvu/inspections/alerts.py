@@ -1,0 +1,24 @@
+"""Dashboard warnings: complaint and denunciation letters past or near their handling deadline."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.inspections.selectors import letter_warnings
+
+
+@alert_provider
+def letter_alerts(*, user, organization, today: dt.date) -> list[Alert]:
+    counts = letter_warnings(user=user, today=today)
+    url = reverse("inspections:letter_list")
+    return [
+        Alert(
+            _("%(count)d letters are past their handling deadline") % {"count": counts["overdue"]},
+            counts["overdue"],
+            url,
+            level="danger",
+        ),
+        Alert(_("%(count)d letters are near their handling deadline") % {"count": counts["soon"]}, counts["soon"], url),
+    ]

@@ -1,0 +1,177 @@
+"""Cell meetings (sinh hoạt chi bộ): regular, thematic or online; attendance per member; minutes;
+and the monthly quality self-rating against a scoring sheet each province sets (RULES.md §5)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dangvu.members.models import AliveManager, SoftDeleteQuerySet
+
+
+class MeetingKind(models.TextChoices):
+    REGULAR = "regular", _("Regular (monthly)")
+    THEMATIC = "thematic", _("Thematic")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    EXCUSED = "excused", _("Absent with excuse")
+    UNEXCUSED = "unexcused", _("Absent without excuse")
+
+
+class MeetingQuality(models.TextChoices):
+    GOOD = "good", _("Good")
+    FAIR = "fair", _("Fair")
+    AVERAGE = "average", _("Average")
+    POOR = "poor", _("Poor")
+
+
+class ScoringSheet(models.Model):
+    """A province's sheet for the monthly quality self-rating of cell meetings: criteria with points."""
+
+    name = models.CharField(_("name"), max_length=255)
+    province = models.CharField(
+        _("province"), max_length=120, blank=True, help_text=_("Empty: the default sheet for every province.")
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    good_min = models.DecimalField(_("points for “good”"), max_digits=5, decimal_places=1, default=80)
+    fair_min = models.DecimalField(_("points for “fair”"), max_digits=5, decimal_places=1, default=65)
+    average_min = models.DecimalField(_("points for “average”"), max_digits=5, decimal_places=1, default=50)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["province", "-valid_from"]
+        verbose_name = _("scoring sheet")
+        verbose_name_plural = _("scoring sheets")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def quality_for(self, points) -> str:
+        if points >= self.good_min:
+            return MeetingQuality.GOOD
+        if points >= self.fair_min:
+            return MeetingQuality.FAIR
+        if points >= self.average_min:
+            return MeetingQuality.AVERAGE
+        return MeetingQuality.POOR
+
+
+class ScoringCriterion(models.Model):
+    sheet = models.ForeignKey(ScoringSheet, on_delete=models.CASCADE, related_name="criteria")
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.CharField(_("criterion"), max_length=500)
+    max_points = models.DecimalField(_("maximum points"), max_digits=5, decimal_places=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sheet", "order"]
+        verbose_name = _("scoring criterion")
+        verbose_name_plural = _("scoring criteria")
+        constraints = [models.UniqueConstraint(fields=["sheet", "order"], name="one_criterion_per_order")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Meeting(models.Model):
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("cell")
+    )
+    kind = models.CharField(_("kind of meeting"), max_length=10, choices=MeetingKind.choices)
+    online = models.BooleanField(_("held online"), default=False)
+    held_on = models.DateField(_("date"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    locality = models.CharField(
+        _("place on the date line"), max_length=120, help_text=_("As in “Kiên Giang, ngày 25 tháng 7 năm 2023”.")
+    )
+    topic = models.CharField(_("topic"), max_length=500, blank=True)
+    content = models.TextField(_("content and conclusions"))
+    chaired_by = models.CharField(_("chaired by"), max_length=120)
+    minutes_by = models.CharField(_("minutes taken by"), max_length=120)
+    sheet = models.ForeignKey(
+        ScoringSheet, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("scoring sheet")
+    )
+    self_rating_points = models.DecimalField(
+        _("self-rating points"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    self_rating_quality = models.CharField(
+        _("self-rated quality"), max_length=8, choices=MeetingQuality.choices, blank=True
+    )
+    # Counts of the attendance rows, kept by `meeting_save`: the attendance rate of a year is then a sum over
+    # the meetings instead of a count over a million attendance rows.
+    attendance_expected = models.PositiveIntegerField(default=0, editable=False)
+    attendance_present = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    history = HistoricalRecords()
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "organization__path"]
+        verbose_name = _("cell meeting")
+        verbose_name_plural = _("cell meetings")
+        indexes = [
+            models.Index(fields=["organization", "held_on"]),
+            models.Index(fields=["held_on", "kind"]),
+            # Covers the meeting indicators of a period.
+            models.Index(
+                fields=[
+                    "held_on",
+                    "deleted_at",
+                    "organization",
+                    "kind",
+                    "online",
+                    "attendance_expected",
+                    "attendance_present",
+                ],
+                name="meeting_indicator_cover_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.held_on:%d/%m/%Y}"
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="meeting_attendance")
+    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
+    note = models.CharField(_("reason"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "member__sort_key"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_per_member")]
+        indexes = [models.Index(fields=["member", "meeting"])]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}@{self.meeting_id}: {self.status}"
+
+
+class CriterionScore(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(ScoringCriterion, on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("points"), max_digits=5, decimal_places=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "criterion__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "criterion"], name="one_score_per_criterion"),
+            models.CheckConstraint(condition=Q(points__gte=0), name="points_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.points}"

@@ -1,0 +1,232 @@
+"""Demo ratings for 2020-2025 at the rates of the example reports.
+
+Members: about 18% "excellent", 78% "good", 2% "adequate", 0.5% "failed" of those graded
+(members admitted in the second half of a year are not graded, as the rules say), with the
+"excellent" cap kept in every base organization. Organizations: the cell rule and the cap on
+similar units kept. From 2025 every rating carries a score consistent with its grade (QĐ 366).
+Seasons 2020-2025 are closed; the current year is left for the demo user to open.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import connection
+from django.utils import timezone
+
+from dangvu.members.models import Member, MembershipSpell
+from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
+from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
+from dangvu.ratings.rules import Grade, NotGradedReason, excellent_cap_allowed, rating_rules_for_year
+
+YEARS = range(2020, 2026)
+# Shares of those graded (examples: 18% excellent, 78% good, 2% adequate, 0.5% failed; the rest not graded).
+FAILED, ADEQUATE, EXCELLENT = 0.005, 0.02, 0.18
+NOT_GRADED = 0.015
+
+
+class Row(dict):
+    """A row to insert, written and read as attributes (rating.grade = ...)."""
+
+    __getattr__ = dict.get
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+
+def insert_tuples(model, columns: tuple[str, ...], rows: list[tuple], batch_size: int = 5000) -> int:
+    """Like `insert_rows` for rows of plain integers and strings (already what the database takes) given as
+    tuples in the order of `columns`; the other fields take their prepared defaults."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    by_name = {f.attname: f for f in fields}
+    now = timezone.now()
+    rest = [f for f in fields if f.attname not in columns]
+    tail = tuple(
+        f.get_db_prep_save(
+            now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default(), connection
+        )
+        for f in rest
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = [by_name[c].column for c in columns] + [f.column for f in rest]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(connection.ops.quote_name(n) for n in names)}) "
+        f"VALUES ({', '.join(['%s'] * len(names))})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, [row + tail for row in rows[start : start + batch_size]])
+    return len(rows)
+
+
+def insert_rows(model, rows: list[dict], batch_size: int = 5000) -> int:
+    """Insert rows given as {attname: value} with one `executemany` per batch, without reading ids back.
+
+    `bulk_create` on SQLite splits rows into batches of 999 parameters (about 50 ratings) and builds a
+    model instance per row, which made the bloc seed spend seconds in Python; here each distinct value
+    is prepared once by its field (as `bulk_create` would) and missing fields take their defaults.
+    For rows nothing else in the seed points to.
+    """
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    now = timezone.now()
+    defaults = {
+        f.attname: now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
+        for f in fields
+    }
+    prepared: dict = {}
+
+    def prep(field, value):
+        key = (field.attname, value)
+        if key not in prepared:
+            prepared[key] = field.get_db_prep_save(value, connection)
+        return prepared[key]
+
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(
+                sql,
+                [
+                    [prep(f, row.get(f.attname, defaults[f.attname])) for f in fields]
+                    for row in rows[start : start + batch_size]
+                ],
+            )
+    return len(rows)
+
+
+def _score(rng, grade: str) -> Decimal:
+    low, high = {Grade.EXCELLENT: (90, 99), Grade.GOOD: (70, 89), Grade.ADEQUATE: (50, 69), Grade.FAILED: (30, 49)}[
+        grade
+    ]
+    return Decimal(rng.randint(low * 10, high * 10 + 9)) / 10
+
+
+def seed(context) -> dict[str, int]:
+    rng = context.rng
+    root = Organization.objects.filter(depth=1, kind=OrganizationKind.COMMITTEE).order_by("path").first()
+    if root is None:
+        return {}
+    orgs = {o.pk: o for o in Organization.objects.filter(path__startswith=root.path, deleted_at__isnull=True)}
+    by_path = {o.path: o for o in orgs.values()}
+    step = Organization.steplen
+
+    def base_of(org):
+        if org.kind in BASE_KINDS:
+            return org
+        for length in range(len(org.path) - step, 0, -step):
+            candidate = by_path.get(org.path[:length])
+            if candidate is not None and candidate.kind in BASE_KINDS:
+                return candidate
+        return org
+
+    base_ids = {pk: base_of(org).pk for pk, org in orgs.items()}
+    admitted = dict(Member.objects.values_list("pk", "admitted_on"))
+    spells = list(MembershipSpell.objects.values_list("member_id", "organization_id", "start", "end"))
+    seasons, member_ratings, org_ratings = [], [], []
+    for year in YEARS:
+        if dt.date(year, 12, 31) >= context.until:
+            continue
+        rules = rating_rules_for_year(year)
+        season = RatingSeason(
+            organization=root,
+            year=year,
+            status=SeasonStatus.CLOSED,
+            opened_on=dt.date(year, 11, 15),
+            closed_on=dt.date(year + 1, 1, 20),
+        )
+        seasons.append(season)
+        day = dt.date(year, 12, 31)
+        half = dt.date(year, 6, 30)
+        by_base: dict[int, list] = defaultdict(list)
+        for member_id, org_id, start, end in spells:
+            if start <= day and (end is None or end > day) and org_id in orgs:
+                by_base[base_ids[org_id]].append((member_id, org_id))
+        cell_grades: dict[int, list[str]] = defaultdict(list)
+        for base_id, people in sorted(by_base.items()):
+            people.sort()
+            graded = []
+            for member_id, org_id in people:
+                rating = Row(season=season, member_id=member_id, organization_id=org_id, base_organization_id=base_id)
+                member_ratings.append(rating)
+                if admitted.get(member_id) and admitted[member_id] > half:
+                    rating.not_graded_reason = NotGradedReason.NEW_MEMBER
+                elif rng.random() < NOT_GRADED:
+                    rating.not_graded_reason = rng.choice(
+                        [NotGradedReason.EXEMPT, NotGradedReason.EXEMPT, NotGradedReason.SUSPENDED]
+                    )
+                else:
+                    graded.append(rating)
+            rest = []
+            for rating in graded:
+                u = rng.random()
+                if u < FAILED:
+                    rating.grade, rating.disciplined = Grade.FAILED, rng.random() < 0.6
+                elif u < FAILED + ADEQUATE:
+                    rating.grade = Grade.ADEQUATE
+                    rating.sick_leave_months = 3 if rng.random() < 0.3 else 0
+                else:
+                    rating.grade = Grade.GOOD
+                    rest.append(rating)
+            wanted = round(len(rest) * EXCELLENT / (1 - FAILED - ADEQUATE) + rng.uniform(-0.5, 0.5))
+            for rating in rng.sample(rest, max(0, min(wanted, excellent_cap_allowed(rules, good_or_better=len(rest))))):
+                rating.grade = Grade.EXCELLENT
+            for rating in graded:
+                cell_grades[rating.organization_id].append(rating.grade)
+                if rules.scored:
+                    rating.score = _score(rng, rating.grade)
+                    rating.tasks_on_time_pct = (
+                        Decimal(100) if rating.grade == Grade.EXCELLENT else Decimal(rng.randint(80, 100))
+                    )
+                    rating.tasks_exceeding_pct = Decimal(
+                        rng.randint(30, 60) if rating.grade == Grade.EXCELLENT else rng.randint(0, 29)
+                    )
+        # Organizations: base organizations and cells that existed all year long enough to be graded.
+        groups: dict[str, list] = defaultdict(list)
+        for org in sorted(orgs.values(), key=lambda o: o.path):
+            if org.kind == OrganizationKind.COMMITTEE or not org.founded_on or org.founded_on > day:
+                continue
+            if org.ended_on and org.ended_on <= day:
+                continue
+            rating = Row(season=season, organization_id=org.pk)
+            if org.kind in BASE_KINDS:
+                rating.peer_group = f"base:{org.path[:-step]}:{org.host_unit_type}"
+            else:
+                rating.peer_group = f"cells:{base_of(org).path}"
+            org_ratings.append(rating)
+            if org.founded_on > dt.date(year, 6, 30):
+                rating.not_graded_reason = NotGradedReason.NEW_ORGANIZATION
+                continue
+            grades = cell_grades.get(org.pk, [])
+            good_share = sum(1 for g in grades if g in (Grade.EXCELLENT, Grade.GOOD)) / len(grades) if grades else 0
+            cell_ok = bool(grades) and Grade.FAILED not in grades and good_share >= 0.5
+            is_cell = org.kind in (OrganizationKind.CELL, OrganizationKind.BASE_CELL)
+            u = rng.random()
+            if u < 0.01:
+                rating.grade = Grade.FAILED
+                rating.targets_met_pct = Decimal(rng.randint(30, 49))
+            elif u < 0.07 or (is_cell and not cell_ok):
+                rating.grade = Grade.ADEQUATE
+            else:
+                rating.grade = Grade.GOOD
+                groups[rating.peer_group].append(rating)
+        for key in sorted(groups):
+            good = groups[key]
+            wanted = round(len(good) * 0.18 + rng.uniform(-0.5, 0.5))
+            for rating in rng.sample(good, max(0, min(wanted, excellent_cap_allowed(rules, good_or_better=len(good))))):
+                rating.grade = Grade.EXCELLENT
+        if rules.scored:
+            for rating in org_ratings:
+                if rating.season is season and rating.grade:
+                    rating.score = _score(rng, rating.grade)
+    RatingSeason.objects.bulk_create(seasons)
+    for rating in (*member_ratings, *org_ratings):
+        rating["season_id"] = rating.pop("season").pk
+    insert_rows(MemberRating, member_ratings)
+    insert_rows(OrganizationRating, org_ratings)
+    return {
+        "RatingSeason": len(seasons),
+        "MemberRating": len(member_ratings),
+        "OrganizationRating": len(org_ratings),
+    }

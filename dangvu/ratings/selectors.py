@@ -1,0 +1,237 @@
+"""Reads of the quality ratings, limited to what the acting user may see."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from dangvu.accounts.access import organization_filter, scope_root_path
+from dangvu.accounts.models import User
+from dangvu.lib.search import words_in
+from dangvu.lib.vntext import fold
+from dangvu.members.models import Member, MembershipSpell
+from dangvu.members.selectors import spells_open_on
+from dangvu.organizations.models import Organization
+from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason
+from dangvu.ratings.rules import Grade, excellent_cap_broken, rating_rules_for_year
+from dangvu.ratings.services import reference_day
+
+
+def visible_seasons(*, user: User) -> QuerySet[RatingSeason]:
+    """Seasons of the committees above the user's organization, and of committees inside its subtree."""
+    path = scope_root_path(user)
+    if path is None:
+        return RatingSeason.objects.none()
+    step = Organization.steplen
+    ancestors = [path[:i] for i in range(step, len(path) + 1, step)]
+    return RatingSeason.objects.filter(
+        Q(organization__path__in=ancestors) | Q(organization__path__startswith=path)
+    ).select_related("organization")
+
+
+def season_get(*, user: User, pk: int) -> RatingSeason:
+    return visible_seasons(user=user).get(pk=pk)
+
+
+def open_seasons_for(*, user: User, organization: Organization) -> QuerySet[RatingSeason]:
+    step = Organization.steplen
+    ancestors = [organization.path[:i] for i in range(step, len(organization.path) + 1, step)]
+    return visible_seasons(user=user).filter(organization__path__in=ancestors, status="open")
+
+
+@dataclass
+class RatingFilters:
+    season: RatingSeason | None = None
+    grade: str = ""
+    organization: Organization | None = None
+    q: str = ""
+
+
+def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[MemberRating]:
+    qs = MemberRating.objects.filter(organization_filter(user, "organization__"))
+    if filters.season is not None:
+        qs = qs.filter(season=filters.season)
+    if filters.grade == "not_graded":
+        qs = qs.filter(grade="")
+    elif filters.grade:
+        qs = qs.filter(grade=filters.grade)
+    if filters.organization is not None:
+        qs = qs.filter(organization__path__startswith=filters.organization.path)
+    for token in fold(filters.q).split():
+        qs = qs.filter(member__search_text__contains=token)
+    return qs.select_related("member", "organization", "season").order_by("-season__year", "member__sort_key", "pk")
+
+
+def organization_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[OrganizationRating]:
+    qs = OrganizationRating.objects.filter(organization_filter(user, "organization__"))
+    if filters.season is not None:
+        qs = qs.filter(season=filters.season)
+    if filters.grade == "not_graded":
+        qs = qs.filter(grade="")
+    elif filters.grade:
+        qs = qs.filter(grade=filters.grade)
+    if filters.organization is not None:
+        qs = qs.filter(organization__path__startswith=filters.organization.path)
+    qs = qs.filter(words_in(filters.q, "organization__name"))
+    return qs.select_related("organization", "season").order_by("-season__year", "organization__path", "pk")
+
+
+def member_rating_get(*, user: User, pk: int) -> MemberRating:
+    return (
+        MemberRating.objects.filter(organization_filter(user, "organization__"))
+        .select_related("member", "organization", "base_organization", "season__organization")
+        .get(pk=pk)
+    )
+
+
+def organization_rating_get(*, user: User, pk: int) -> OrganizationRating:
+    return (
+        OrganizationRating.objects.filter(organization_filter(user, "organization__"))
+        .select_related("organization", "season__organization")
+        .get(pk=pk)
+    )
+
+
+def deleted_member_ratings(*, user: User, season: RatingSeason) -> QuerySet[MemberRating]:
+    return (
+        MemberRating.all_objects.deleted()
+        .filter(organization_filter(user, "organization__"), season=season)
+        .select_related("member", "organization", "deleted_by")
+        .order_by("-deleted_at")
+    )
+
+
+def deleted_organization_ratings(*, user: User, season: RatingSeason) -> QuerySet[OrganizationRating]:
+    return (
+        OrganizationRating.all_objects.deleted()
+        .filter(organization_filter(user, "organization__"), season=season)
+        .select_related("organization", "deleted_by")
+        .order_by("-deleted_at")
+    )
+
+
+@dataclass
+class CapWarning:
+    label: str
+    excellent: int
+    good: int
+    allowed_pct: object
+
+
+def cap_warnings(*, season: RatingSeason, user: User | None = None) -> list[CapWarning]:
+    """Groups where "excellent" is over the cap: base organizations for members, similar units for organizations
+    (QĐ 124; HD 21-HD/BTCTW 2019). Two aggregate queries and one for the names."""
+    rules = rating_rules_for_year(season.year)
+    if rules.excellent_cap_pct is None:
+        return []
+    members = MemberRating.objects.filter(season=season, grade__in=(Grade.EXCELLENT, Grade.GOOD))
+    organizations = OrganizationRating.objects.filter(season=season, grade__in=(Grade.EXCELLENT, Grade.GOOD))
+    if user is not None:
+        members = members.filter(organization_filter(user, "base_organization__"))
+        organizations = organizations.filter(organization_filter(user, "organization__"))
+    tallies: dict[tuple[str, object], dict[str, int]] = {}
+    for row in members.values("base_organization", "grade").annotate(n=Count("id")):
+        tallies.setdefault(("members", row["base_organization"]), {})[row["grade"]] = row["n"]
+    for row in organizations.values("peer_group", "grade").annotate(n=Count("id")):
+        tallies.setdefault(("organizations", row["peer_group"]), {})[row["grade"]] = row["n"]
+    broken = [
+        (key, counts)
+        for key, counts in tallies.items()
+        if excellent_cap_broken(rules, excellent=counts.get(Grade.EXCELLENT, 0), good=counts.get(Grade.GOOD, 0))
+    ]
+    org_ids = [key[1] for key, _ in broken if key[0] == "members"]
+    names = dict(Organization.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+    group_names = _peer_group_names([key[1] for key, _ in broken if key[0] == "organizations"])
+    warnings = []
+    for (kind, key), counts in broken:
+        label = names.get(key, "") if kind == "members" else group_names.get(key, key)
+        warnings.append(
+            CapWarning(
+                label=label,
+                excellent=counts.get(Grade.EXCELLENT, 0),
+                good=counts.get(Grade.GOOD, 0),
+                allowed_pct=rules.excellent_cap_pct,
+            )
+        )
+    return sorted(warnings, key=lambda w: w.label)
+
+
+def _peer_group_names(groups: list[str]) -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    from dangvu.organizations.models import HostUnitType
+
+    paths = [g.split(":")[1] for g in groups]
+    by_path = dict(Organization.objects.filter(path__in=paths).values_list("path", "name"))
+    names = {}
+    for group in groups:
+        kind, path, *rest = group.split(":")
+        if kind == "cells":
+            names[group] = _("cells of %(name)s") % {"name": by_path.get(path, path)}
+        else:
+            names[group] = _("base organizations (%(type)s) of %(name)s") % {
+                "type": HostUnitType(rest[0]).label if rest and rest[0] in HostUnitType.values else "",
+                "name": by_path.get(path, path),
+            }
+    return names
+
+
+def members_to_rate(*, season: RatingSeason, user: User | None = None, today: dt.date | None = None):
+    """Spells of members counted in the season's committee on its reference day (limited to the user's subtree)."""
+    day = reference_day(season, today)
+    qs = MembershipSpell.objects.filter(spells_open_on(day), organization__path__startswith=season.organization.path)
+    if user is not None:
+        qs = qs.filter(organization_filter(user, "organization__"))
+    return qs
+
+
+def unrated_members(*, season: RatingSeason, user: User | None = None, today: dt.date | None = None):
+    rated = MemberRating.objects.filter(season=season).values("member_id")
+    spells = members_to_rate(season=season, user=user, today=today).exclude(member_id__in=rated)
+    return (
+        Member.objects.filter(pk__in=spells.values("member_id"))
+        .select_related("organization")
+        .order_by("sort_key", "pk")
+    )
+
+
+def unrated_members_count(*, season: RatingSeason, user: User | None = None, today: dt.date | None = None) -> int:
+    rated = MemberRating.objects.filter(season=season).values("member_id")
+    return members_to_rate(season=season, user=user, today=today).exclude(member_id__in=rated).count()
+
+
+def grade_counts(*, season: RatingSeason, user: User) -> dict[str, dict[str, int]]:
+    """{"members": {grade: n}, "organizations": {grade: n}}; "" is "not graded"."""
+    result: dict[str, dict[str, int]] = {"members": {}, "organizations": {}}
+    for row in (
+        MemberRating.objects.filter(organization_filter(user, "organization__"), season=season)
+        .values("grade")
+        .annotate(n=Count("id"))
+    ):
+        result["members"][row["grade"]] = row["n"]
+    for row in (
+        OrganizationRating.objects.filter(organization_filter(user, "organization__"), season=season)
+        .values("grade")
+        .annotate(n=Count("id"))
+    ):
+        result["organizations"][row["grade"]] = row["n"]
+    return result
+
+
+def organizations_to_rate(*, season: RatingSeason, user: User, today: dt.date | None = None) -> QuerySet[Organization]:
+    day = reference_day(season, today)
+    return (
+        Organization.objects.filter(
+            organization_filter(user),
+            path__startswith=season.organization.path,
+            deleted_at__isnull=True,
+            founded_on__lte=day,
+        )
+        .exclude(kind="committee")
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+    )
+
+
+def unrated_organizations(*, season: RatingSeason, user: User, today: dt.date | None = None):
+    rated = OrganizationRating.objects.filter(season=season).values("organization_id")
+    return organizations_to_rate(season=season, user=user, today=today).exclude(pk__in=rated).order_by("path")

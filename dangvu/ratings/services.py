@@ -1,0 +1,307 @@
+"""Writes of the quality ratings: open and close a season, rate a member or an organization.
+
+Every function checks the rules of the year rated (`ratings.rules`) and refuses the whole change
+with a Vietnamese message naming the rule; nothing is half-written.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dangvu.accounts.models import User
+from dangvu.lib.errors import refuse
+from dangvu.members.models import Member, MembershipSpell
+from dangvu.members.selectors import spells_open_on
+from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
+from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
+from dangvu.ratings.rules import (
+    MemberFacts,
+    OrganizationFacts,
+    RuleRefusal,
+    grade_member,
+    grade_organization,
+    rating_rules_for_year,
+)
+
+MEMBER_FIELDS = (
+    "grade",
+    "not_graded_reason",
+    "score",
+    "tasks_on_time_pct",
+    "tasks_exceeding_pct",
+    "disciplined",
+    "discipline_self_remedied",
+    "violation",
+    "sick_leave_months",
+    "note",
+)
+ORGANIZATION_FIELDS = (
+    "grade",
+    "score",
+    "leadership_disciplined",
+    "disciplined_units_pct",
+    "disunity",
+    "targets_met_pct",
+    "note",
+)
+DATE_FIELDS = ("decided_on", "decision_date", "document_date", "on")
+
+
+def members_disciplined_in_year(year: int) -> set[int]:
+    """Ids of members with a discipline decision dated in `year`, read from the discipline records.
+
+    The inspections app owns the decisions (`inspections.Discipline`, decided on `decided_on`); it is
+    looked up lazily so ratings do not import it. Soft-deleted decisions (`deleted_at` set) do not
+    count. The rater can also tick "disciplined this year" on the form.
+    """
+    try:
+        model = apps.get_model("inspections", "Discipline")
+    except LookupError:
+        return set()
+    names = {f.name for f in model._meta.get_fields()}
+    date_field = next((name for name in DATE_FIELDS if name in names), None)
+    if "member" not in names or date_field is None:
+        return set()
+    qs = model._default_manager.filter(**{f"{date_field}__year": year, "member__isnull": False})
+    if "deleted_at" in names:
+        qs = qs.filter(deleted_at__isnull=True)
+    return set(qs.values_list("member_id", flat=True))
+
+
+def reference_day(season: RatingSeason, today: dt.date | None = None) -> dt.date:
+    """The day whose membership a season rates: 31/12 of the year, or today while the year runs."""
+    today = today or timezone.localdate()
+    return min(rating_rules_for_year(season.year).reference_date(season.year), today)
+
+
+def base_organization_of(organization: Organization) -> Organization | None:
+    """The base organization (đảng bộ cơ sở / chi bộ cơ sở) an organization is or belongs to."""
+    if organization.kind in BASE_KINDS:
+        return organization
+    step = Organization.steplen
+    prefixes = [organization.path[:i] for i in range(step, len(organization.path), step)]
+    return Organization.objects.filter(path__in=prefixes, kind__in=BASE_KINDS).order_by("-depth").first()
+
+
+def peer_group_of(organization: Organization) -> str:
+    """Similar units for the cap on organizations: cells of one base organization; base organizations of one
+    host-unit type under one committee."""
+    if organization.kind in BASE_KINDS:
+        return f"base:{organization.path[: -Organization.steplen]}:{organization.host_unit_type}"
+    base = base_organization_of(organization)
+    return f"cells:{base.path if base else organization.path[: -Organization.steplen]}"
+
+
+def _check_open(season: RatingSeason) -> None:
+    if season.status != SeasonStatus.OPEN:
+        raise refuse(
+            "season",
+            _("The %(year)s rating season is closed; its ratings can no longer change.") % {"year": season.year},
+        )
+
+
+def _in_season(season: RatingSeason, organization: Organization) -> bool:
+    return organization.path.startswith(season.organization.path)
+
+
+@transaction.atomic
+def season_open(
+    *, organization: Organization, year: int, by: User | None, today: dt.date | None = None
+) -> RatingSeason:
+    today = today or timezone.localdate()
+    if organization.kind != OrganizationKind.COMMITTEE:
+        raise refuse("organization", _("A rating season is opened by a committee above the base level."))
+    if year > today.year:
+        raise refuse("year", _("The %(year)s rating season cannot be opened before the year starts.") % {"year": year})
+    if year < 2000:
+        raise refuse("year", _("Enter a year from 2000 on."))
+    if RatingSeason.objects.filter(organization=organization, year=year).exists():
+        raise refuse("year", _("The %(year)s rating season already exists.") % {"year": year})
+    season = RatingSeason(organization=organization, year=year, opened_on=today)
+    season._history_user = by
+    season.save()
+    return season
+
+
+@transaction.atomic
+def season_close(*, season: RatingSeason, by: User | None, today: dt.date | None = None) -> RatingSeason:
+    from dangvu.ratings.selectors import cap_warnings, unrated_members_count
+
+    season = RatingSeason.objects.select_for_update().get(pk=season.pk)
+    _check_open(season)
+    warnings = cap_warnings(season=season)
+    if warnings:
+        names = ", ".join(w.label for w in warnings[:5])
+        raise refuse(
+            "season",
+            _("%(source)s: “excellent” is over %(pct)s%% of “good” in %(names)s; correct the grades first.")
+            % {
+                "source": rating_rules_for_year(season.year).source,
+                "pct": rating_rules_for_year(season.year).excellent_cap_pct,
+                "names": names,
+            },
+        )
+    missing = unrated_members_count(season=season, today=today)
+    if missing:
+        raise refuse(
+            "season",
+            _("%(count)s members are not rated yet; rate them or record why they are not graded.") % {"count": missing},
+        )
+    season.status = SeasonStatus.CLOSED
+    season.closed_on = today or timezone.localdate()
+    season._history_user = by
+    season.save()
+    return season
+
+
+def _member_cell_on(member: Member, day: dt.date) -> Organization | None:
+    spell = MembershipSpell.objects.filter(spells_open_on(day), member=member).select_related("organization").first()
+    return spell.organization if spell else None
+
+
+def _decimal_in_range(field: str, value, label: str) -> None:
+    if value is not None and not (Decimal(0) <= Decimal(value) <= Decimal(100)):
+        raise refuse(field, _("%(label)s is between 0 and 100.") % {"label": label})
+
+
+@transaction.atomic
+def member_rating_save(
+    *, season: RatingSeason, member: Member, data: dict, by: User | None, today: dt.date | None = None
+) -> MemberRating:
+    """Rate a member for the season's year (create, or change the live rating)."""
+    season = RatingSeason.objects.select_for_update().select_related("organization").get(pk=season.pk)
+    _check_open(season)
+    day = reference_day(season, today)
+    cell = _member_cell_on(member, day)
+    if cell is None or not _in_season(season, cell):
+        raise refuse(
+            "member",
+            _("%(name)s was not a member of a cell of %(committee)s on %(day)s.")
+            % {"name": member.full_name, "committee": season.organization.name, "day": day.strftime("%d/%m/%Y")},
+        )
+    rules = rating_rules_for_year(season.year)
+    values = {name: data.get(name) for name in MEMBER_FIELDS}
+    _decimal_in_range("score", values["score"], _("The score"))
+    _decimal_in_range("tasks_on_time_pct", values["tasks_on_time_pct"], _("The share of tasks on time"))
+    _decimal_in_range("tasks_exceeding_pct", values["tasks_exceeding_pct"], _("The share of tasks exceeding"))
+    if (values["sick_leave_months"] or 0) > 12:
+        raise refuse("sick_leave_months", _("A year has at most 12 months of sick leave."))
+    disciplined = bool(values["disciplined"]) or member.pk in members_disciplined_in_year(season.year)
+    facts = MemberFacts(
+        admitted_on=member.admitted_on,
+        not_graded_reason=values["not_graded_reason"] or "",
+        disciplined=disciplined,
+        discipline_self_remedied=bool(values["discipline_self_remedied"]),
+        sick_leave_months=values["sick_leave_months"] or 0,
+        score=values["score"],
+        tasks_on_time_pct=values["tasks_on_time_pct"],
+        tasks_exceeding_pct=values["tasks_exceeding_pct"],
+        violation=bool(values["violation"]),
+    )
+    try:
+        grade, reason = grade_member(rules, season.year, facts, values["grade"] or "")
+    except RuleRefusal as refusal:
+        raise refuse(refusal.field, refusal.message) from refusal
+    rating = MemberRating.objects.filter(season=season, member=member).first() or MemberRating(
+        season=season, member=member
+    )
+    for name in MEMBER_FIELDS:
+        setattr(rating, name, values[name] if values[name] is not None else getattr(rating, name))
+    rating.grade, rating.not_graded_reason, rating.disciplined = grade, reason, disciplined
+    rating.note = values["note"] or ""
+    rating.organization = cell
+    rating.base_organization = base_organization_of(cell) or cell
+    rating._history_user = by
+    rating.save()
+    return rating
+
+
+def _organization_member_grades(season: RatingSeason, organization: Organization) -> tuple[str, ...]:
+    return tuple(MemberRating.objects.filter(season=season, organization=organization).values_list("grade", flat=True))
+
+
+@transaction.atomic
+def organization_rating_save(
+    *, season: RatingSeason, organization: Organization, data: dict, by: User | None, today: dt.date | None = None
+) -> OrganizationRating:
+    season = RatingSeason.objects.select_for_update().select_related("organization").get(pk=season.pk)
+    _check_open(season)
+    day = reference_day(season, today)
+    if (
+        not _in_season(season, organization)
+        or organization.kind == OrganizationKind.COMMITTEE
+        or organization.deleted_at is not None
+        or (organization.ended_on is not None and organization.ended_on <= day)
+    ):
+        raise refuse(
+            "organization",
+            _("%(name)s is not a base organization or cell of %(committee)s in %(year)s.")
+            % {"name": organization.name, "committee": season.organization.name, "year": season.year},
+        )
+    rules = rating_rules_for_year(season.year)
+    values = {name: data.get(name) for name in ORGANIZATION_FIELDS}
+    _decimal_in_range("score", values["score"], _("The score"))
+    _decimal_in_range("disciplined_units_pct", values["disciplined_units_pct"], _("The share of units disciplined"))
+    _decimal_in_range("targets_met_pct", values["targets_met_pct"], _("The share of targets met"))
+    facts = OrganizationFacts(
+        founded_on=organization.founded_on,
+        leadership_disciplined=bool(values["leadership_disciplined"]),
+        disciplined_units_pct=Decimal(values["disciplined_units_pct"] or 0),
+        disunity=bool(values["disunity"]),
+        targets_met_pct=values["targets_met_pct"],
+        score=values["score"],
+        member_grades=_organization_member_grades(season, organization),
+        is_cell=organization.kind in (OrganizationKind.CELL, OrganizationKind.BASE_CELL),
+    )
+    try:
+        grade, reason = grade_organization(rules, season.year, facts, values["grade"] or "")
+    except RuleRefusal as refusal:
+        raise refuse(refusal.field, refusal.message) from refusal
+    rating = OrganizationRating.objects.filter(season=season, organization=organization).first() or (
+        OrganizationRating(season=season, organization=organization)
+    )
+    for name in ORGANIZATION_FIELDS:
+        setattr(rating, name, values[name] if values[name] is not None else getattr(rating, name))
+    rating.grade, rating.not_graded_reason = grade, reason
+    rating.note = values["note"] or ""
+    rating.disciplined_units_pct = values["disciplined_units_pct"] or 0
+    rating.peer_group = peer_group_of(organization)
+    rating._history_user = by
+    rating.save()
+    return rating
+
+
+@transaction.atomic
+def rating_delete(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    # The season's lock, as the saves take it: the cell's grade is judged on its members' live ratings.
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
+    _check_open(rating.season)
+    rating.deleted_at = timezone.now()
+    rating.deleted_by = by
+    rating._history_user = by
+    rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+    caller.refresh_from_db()
+
+
+@transaction.atomic
+def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
+    RatingSeason.objects.select_for_update().get(pk=rating.season_id)
+    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
+    _check_open(rating.season)
+    rating.deleted_at = None
+    rating.deleted_by = None
+    rating._history_user = by
+    try:
+        with transaction.atomic():
+            rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+        caller.refresh_from_db()
+    except IntegrityError as clash:
+        raise ValidationError(
+            _("A newer rating of the same year exists; delete it first to restore this one.")
+        ) from clash

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from dangvu.ratings import views
+
+app_name = "ratings"
+urlpatterns = [
+    path("", views.season_list, name="seasons"),
+    path("open/", views.season_open, name="season_open"),
+    path("seasons/<int:pk>/", views.season_detail, name="season_detail"),
+    path("seasons/<int:pk>/close/", views.season_close, name="season_close"),
+    path("seasons/<int:season_pk>/members/<int:member_pk>/", views.member_rate, name="member_rate"),
+    path(
+        "seasons/<int:season_pk>/organizations/<int:organization_pk>/",
+        views.organization_rate,
+        name="organization_rate",
+    ),
+    path("members/", views.member_list, name="member_list"),
+    path("members/<int:pk>/", views.member_detail, name="member_detail"),
+    path("members/<int:pk>/delete/", views.member_delete, name="member_delete"),
+    path("members/<int:pk>/restore/", views.member_restore, name="member_restore"),
+    path("organizations/", views.organization_list_view, name="organization_list"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
+    path("organizations/<int:pk>/delete/", views.organization_delete, name="organization_delete"),
+    path("organizations/<int:pk>/restore/", views.organization_restore, name="organization_restore"),
+]

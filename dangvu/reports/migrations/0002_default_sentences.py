@@ -1,0 +1,15 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from dangvu.reports.default_sentences import DEFAULTS
+
+    SentenceTemplate = apps.get_model("reports", "SentenceTemplate")
+    for key, section, order, kinds, text in DEFAULTS:
+        SentenceTemplate.objects.update_or_create(key=key, defaults={"section": section, "order": order,
+                                                                     "kinds": kinds, "text": text})
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reports", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

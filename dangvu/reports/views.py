@@ -1,0 +1,393 @@
+"""Report screens: drafts pre-filled with figures, section editing with autosave, downloads, reporting rounds."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dangvu.accounts.decorators import committee_staff_required, editor_required, tree_user_required
+from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit
+from dangvu.lib.forms import apply_service_errors
+from dangvu.organizations.models import BASE_KINDS
+from dangvu.organizations.selectors import organization_list
+from dangvu.reports import selectors, services
+from dangvu.reports.compile import compiled_from_report
+from dangvu.reports.docx_writer import write_docx
+from dangvu.reports.forms import ReportCreateForm, ReportHeaderForm, RoundForm
+from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
+from dangvu.reports.pdf import PdfUnavailable, docx_to_pdf
+from dangvu.reports.xlsx_writer import write_xlsx
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _report_or_404(request, pk: int) -> Report:
+    try:
+        return selectors.report_get(user=request.user, pk=pk)
+    except Report.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def _warn(request, report: Report) -> None:
+    """The standard sentences that failed while the draft was pre-filled (their default was used)."""
+    for warning in getattr(report, "compile_warnings", []):
+        messages.warning(request, warning)
+
+
+@tree_user_required
+def report_list(request):
+    page = Paginator(selectors.report_list(user=request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "reports/list.html", {"page": page})
+
+
+@editor_required
+def report_create(request):
+    organizations = organization_list(user=request.user, include_ended=False).exclude(kind="cell")
+    form = ReportCreateForm(
+        request.POST or None, organizations=organizations, initial={"organization": request.user.organization}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_create(
+                organization=form.cleaned_data["organization"],
+                kind=form.cleaned_data["kind"],
+                period_key=form.cleaned_data["period_key"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The draft was created and pre-filled with the period's figures."))
+            _warn(request, report)
+            return redirect("reports:detail", pk=report.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("New report")})
+
+
+@tree_user_required
+def report_detail(request, pk: int):
+    report = _report_or_404(request, pk)
+    can_edit = report.status == ReportStatus.DRAFT and may_edit(request.user, report.organization)
+    header = ReportHeaderForm(initial={f: getattr(report, f) for f in ReportHeaderForm.base_fields})
+    sections = list(report.sections.all())
+    history = (
+        ReportSection.history.filter(report_id=report.pk).select_related("history_user").order_by("-history_date")[:40]
+    )
+    return render(
+        request,
+        "reports/detail.html",
+        {"report": report, "sections": sections, "header": header, "can_edit": can_edit, "history": history},
+    )
+
+
+@require_POST
+@editor_required
+def section_save(request, pk: int, key: str):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    section = get_object_or_404(ReportSection, report=report, key=key, writable=True)
+    try:
+        services.section_save(section=section, text=request.POST.get("text", ""), by=request.user)
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400 if not request.htmx else 200)
+    stamp = timezone.localtime().strftime("%H:%M:%S")
+    if request.htmx:
+        return HttpResponse(_("Saved at %(time)s") % {"time": stamp})
+    messages.success(request, _("Saved."))
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@editor_required
+def header_save(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    form = ReportHeaderForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_update_header(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("reports:detail", pk=report.pk)
+
+
+@tree_user_required
+def download(request, pk: int, fmt: str):
+    report = _report_or_404(request, pk)
+    compiled = compiled_from_report(report)
+    name = f"bao-cao-{report.kind}-{report.period_key}"
+    if fmt == "xlsx":
+        if not compiled.appendix:
+            raise Http404
+        response = HttpResponse(write_xlsx(compiled), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}-phu-luc.xlsx"'
+        return response
+    data = write_docx(compiled)
+    if fmt == "pdf":
+        try:
+            data = docx_to_pdf(data)
+        except PdfUnavailable:
+            messages.error(request, _("PDF needs LibreOffice on the server; download the DOCX instead."))
+            return redirect("reports:detail", pk=report.pk)
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    if fmt != "docx":
+        raise Http404
+    response = HttpResponse(data, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
+
+
+@require_POST
+@editor_required
+def submit(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    try:
+        services.report_submit(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was submitted; its figures are frozen."))
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@editor_required
+def new_version(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    copy = services.report_new_version(report=report, by=request.user)
+    messages.success(request, _("Version %(n)d was started from the submitted report.") % {"n": copy.version})
+    return redirect("reports:detail", pk=copy.pk)
+
+
+@require_POST
+@editor_required
+def delete(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    try:
+        services.report_delete(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:detail", pk=report.pk)
+    messages.success(request, _("The draft was deleted."))
+    return redirect("reports:list")
+
+
+# --- reporting rounds -----------------------------------------------------------------------------------------
+
+
+def _round_or_404(request, pk: int) -> Round:
+    try:
+        return selectors.round_list(user=request.user).get(pk=pk)
+    except Round.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@tree_user_required
+def round_list(request):
+    return render(request, "reports/rounds.html", {"rounds": selectors.round_list(user=request.user)})
+
+
+@editor_required
+def round_create(request):
+    base = organization_list(user=request.user, include_ended=False).filter(kind__in=BASE_KINDS)
+    form = RoundForm(request.POST or None, organizations=base, initial={"participants": list(base)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.round_open(organization=request.user.organization, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The reporting round was opened."))
+            return redirect("reports:round", pk=round_.pk)
+    return render(request, "reports/form.html", {"form": form, "title": _("Open a reporting round")})
+
+
+def _board(round_: Round, today) -> list[dict]:
+    reports = {}
+    for report in round_.reports.filter(deleted_at__isnull=True).order_by("version"):
+        current = reports.get(report.organization_id)
+        if current is None or report.status == ReportStatus.SUBMITTED or current.status != ReportStatus.SUBMITTED:
+            reports[report.organization_id] = report
+    rows = []
+    for org in round_.participants.order_by("path"):
+        report = reports.get(org.pk)
+        if report is None:
+            state = "late" if today > round_.due_on else "not_started"
+        elif report.status == ReportStatus.SUBMITTED:
+            state = "submitted"
+        else:
+            state = "late" if today > round_.due_on else "draft"
+        rows.append({"organization": org, "report": report, "state": state})
+    return rows
+
+
+STATE_LABELS = {"not_started": _("Not started"), "draft": _("Draft"), "submitted": _("Submitted"), "late": _("Late")}
+
+
+@tree_user_required
+def round_detail(request, pk: int):
+    round_ = _round_or_404(request, pk)
+    today = timezone.localdate()
+    rows = _board(round_, today)
+    for row in rows:
+        row["label"] = str(STATE_LABELS[row["state"]])
+        row["mine"] = in_scope(request.user, row["organization"])
+    is_owner = in_scope(request.user, round_.organization)
+    return render(
+        request,
+        "reports/round.html",
+        {
+            "round": round_,
+            "rows": rows,
+            "is_owner": is_owner,
+            "submitted": sum(1 for r in rows if r["state"] == "submitted"),
+            "can_compile": is_owner and keeps_registry(request.user),
+        },
+    )
+
+
+@require_POST
+@editor_required
+def round_start(request, pk: int, org_pk: int):
+    """A secretary starts their organization's report for the round, pre-filled with their own figures."""
+    round_ = _round_or_404(request, pk)
+    organization = get_object_or_404(round_.participants, pk=org_pk)
+    ensure_may_edit(request.user, organization)
+    existing = round_.reports.filter(organization=organization, deleted_at__isnull=True).order_by("-version").first()
+    if existing:
+        return redirect("reports:detail", pk=existing.pk)
+    report = services.report_create(
+        organization=organization, kind=round_.kind, period_key=round_.period_key, by=request.user, round=round_
+    )
+    _warn(request, report)
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@editor_required
+def round_compile(request, pk: int):
+    round_ = _round_or_404(request, pk)
+    if not in_scope(request.user, round_.organization):
+        raise PermissionDenied
+    submitted = len(services.latest_submissions(round_))
+    if submitted > services.BACKGROUND_THRESHOLD:
+        from dangvu.reports.jobs import compile_job_start
+
+        job = compile_job_start(round_=round_, by=request.user)
+        return redirect("reports:compile_job", pk=job.pk)
+    try:
+        report = services.round_compile(round_=round_, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:round", pk=round_.pk)
+    messages.success(request, _("The aggregate report was compiled from the submitted reports."))
+    _warn(request, report)
+    return redirect("reports:detail", pk=report.pk)
+
+
+def _compile_job_or_404(request, pk: int):
+    from dangvu.reports.models import CompileJob
+
+    job = get_object_or_404(CompileJob.objects.select_related("round"), pk=pk)
+    if not in_scope(request.user, job.round.organization):
+        raise Http404
+    return job
+
+
+@tree_user_required
+def compile_job(request, pk: int):
+    from dangvu.reports.jobs import compile_job_refresh
+
+    job = compile_job_refresh(_compile_job_or_404(request, pk))
+    template = "reports/_job.html" if request.htmx else "reports/job.html"
+    return render(request, template, {"job": job})
+
+
+@require_POST
+@editor_required
+def compile_job_retry(request, pk: int):
+    """Start again a compilation whose worker stopped (or that failed)."""
+    from dangvu.reports.jobs import compile_job_refresh, compile_job_retry
+
+    job = compile_job_refresh(_compile_job_or_404(request, pk))
+    try:
+        compile_job_retry(job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reports:compile_job", pk=job.pk)
+
+
+# --- sentence templates -----------------------------------------------------------------------------------------
+
+
+@committee_staff_required
+def sentences(request):
+    from dangvu.reports.models import SentenceTemplate
+
+    return render(
+        request, "reports/sentences.html", {"sentences": SentenceTemplate.objects.order_by("section", "order")}
+    )
+
+
+@committee_staff_required
+def sentence_edit(request, pk: int):
+    from dangvu.reports.forms import SentenceForm
+    from dangvu.reports.models import SentenceTemplate
+
+    sentence = get_object_or_404(SentenceTemplate, pk=pk)
+    form = SentenceForm(request.POST or None, initial={"text": sentence.text, "kinds": sentence.kinds})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sentence_save(sentence=sentence, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("reports:sentences")
+    return render(
+        request,
+        "reports/sentence_form.html",
+        {
+            "form": form,
+            "sentence": sentence,
+            "history": sentence.history.select_related("history_user").order_by("-history_date")[:20],
+        },
+    )
+
+
+@require_POST
+@committee_staff_required
+def sentence_reset(request, pk: int):
+    from dangvu.reports.models import SentenceTemplate
+
+    sentence = get_object_or_404(SentenceTemplate, pk=pk)
+    services.sentence_reset(sentence=sentence, by=request.user)
+    messages.success(request, _("The default sentence was restored."))
+    return redirect("reports:sentence_edit", pk=sentence.pk)
+
+
+@require_POST
+@editor_required
+def take_number(request, pk: int):
+    report = _report_or_404(request, pk)
+    ensure_may_edit(request.user, report.organization)
+    try:
+        services.report_take_number(report=report, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was registered as %(number)s.") % {"number": report.number})
+    return redirect("reports:detail", pk=report.pk)

@@ -1,9 +1,0 @@
-from django import forms
-from django.utils.translation import gettext_lazy as _
-
-from lib.forms import VnDateField
-
-
-class HolidayForm(forms.Form):
-    on = VnDateField(label=_("Date"))
-    name = forms.CharField(label=_("Name"), max_length=120)

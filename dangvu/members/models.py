@@ -5,6 +5,8 @@ else (status, current cell, probation end, seniority, next badge, membership spe
 is computed by `members.timeline` and written by `members.services`.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -269,6 +271,18 @@ def spell_open_until() -> models.Func:
     )
 
 
+class MembershipSpellQuerySet(models.QuerySet):
+    """The two questions every count asks of the spells, written once."""
+
+    def open_on(self, day: dt.date) -> "MembershipSpellQuerySet":
+        """Spells counting their member on `day`: started on or before it, not ended by it (end is exclusive)."""
+        return self.filter(models.Q(start__lte=day) & (models.Q(end__isnull=True) | models.Q(end__gt=day)))
+
+    def in_subtree(self, organization) -> "MembershipSpellQuerySet":
+        """Spells in `organization` or any organization below it (a range scan on the tree path)."""
+        return self.filter(organization__path__startswith=organization.path)
+
+
 class MembershipSpell(models.Model):
     """A member counted in `organization` from `start` until `end` (exclusive, null = still).
 
@@ -289,6 +303,8 @@ class MembershipSpell(models.Model):
     is_ethnic_minority = models.BooleanField(default=False)
     is_religious = models.BooleanField(default=False)
     political_theory_level = models.CharField(max_length=16, choices=TheoryLevel.choices, default=TheoryLevel.NONE)
+
+    objects = MembershipSpellQuerySet.as_manager()
 
     class Meta:
         ordering = ["start", "id"]

@@ -255,6 +255,8 @@ DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
 
 # Members per page on list screens.
 PAGE_SIZE = 50
+# The most rows a list screen exports at once (lib.screens); a longer list asks for narrower filters.
+EXPORT_MAX_ROWS = int(os.environ.get("DANGVU_EXPORT_MAX_ROWS", "20000"))
 
 # --- Data exchange and REST API (issue 7) ---------------------------------------------------------
 INSTALLED_APPS += ["rest_framework", "knox", "drf_spectacular", "django_tasks", "django_tasks_db"]

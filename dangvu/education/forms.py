@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.education import selectors, services
 from dangvu.education.models import Completion, TrainingKind
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 from dangvu.members.models import Member
 from dangvu.members.selectors import members_in_scope
 from dangvu.organizations.models import Organization
@@ -27,7 +28,7 @@ def _year_choices():
     return [("", _("All years"))] + [(str(y), str(y)) for y in range(this_year, this_year - 10, -1)]
 
 
-class _FilterForm(forms.Form):
+class _FilterForm(FilterForm):
     organization = OrganizationChoiceField(
         label=_("Organization"), queryset=Organization.objects.none(), required=False, empty_label=_("All")
     )
@@ -35,7 +36,7 @@ class _FilterForm(forms.Form):
     deleted = forms.BooleanField(label=_("Deleted records"), required=False)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["organization"].queryset = organization_list(user=user).exclude(kind="cell")
         self.fields["year"].choices = _year_choices()
         if not user.can_edit_registry:
@@ -43,32 +44,16 @@ class _FilterForm(forms.Form):
 
 
 class StudyFilterForm(_FilterForm):
+    filters_class = selectors.StudyFilters
     q = forms.CharField(label=_("Document"), required=False, max_length=100)
     field_order = ["q", "organization", "year", "deleted"]
 
-    def filters(self) -> selectors.StudyFilters:
-        d = self.cleaned_data
-        return selectors.StudyFilters(
-            q=d["q"], organization=d["organization"], year=d["year"], deleted=d.get("deleted", False)
-        )
-
-    def default_filters(self) -> selectors.StudyFilters:
-        return selectors.StudyFilters()
-
 
 class TrainingFilterForm(_FilterForm):
+    filters_class = selectors.TrainingFilters
     q = forms.CharField(label=_("Title or teaching body"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("Kind of class"), choices=[("", _("All"))] + TrainingKind.choices, required=False)
     field_order = ["q", "kind", "organization", "year", "deleted"]
-
-    def filters(self) -> selectors.TrainingFilters:
-        d = self.cleaned_data
-        return selectors.TrainingFilters(
-            q=d["q"], kind=d["kind"], organization=d["organization"], year=d["year"], deleted=d.get("deleted", False)
-        )
-
-    def default_filters(self) -> selectors.TrainingFilters:
-        return selectors.TrainingFilters()
 
 
 class StudySessionForm(forms.Form):

@@ -1,5 +1,5 @@
 """Screens of study sessions and training classes: list, form, detail with history, delete and restore
-(education.screens), plus the participants of a class."""
+(lib.screens), plus the participants of a class."""
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -12,8 +12,8 @@ from dangvu.accounts.decorators import editor_required
 from dangvu.accounts.policy import ensure_may_edit
 from dangvu.education import forms, selectors, services
 from dangvu.education.models import TrainingParticipant
-from dangvu.education.screens import RecordScreens
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import Export, ExportColumn, RecordScreens
 
 
 def _session_context(request, session):
@@ -26,6 +26,29 @@ def _class_context(request, training_class):
         "deleted_participants": selectors.deleted_participants(training_class=training_class),
     }
 
+
+SESSION_EXPORT = Export(
+    title=_("Study sessions on resolutions and directives"),
+    columns=(
+        ExportColumn("held_on", _("Date held"), width=12),
+        ExportColumn("document_reference", _("Document studied"), width=40),
+        ExportColumn("organization.name", _("Organization"), width=32),
+        ExportColumn("members_present", _("Members present"), width=10),
+        ExportColumn("non_members_present", _("Non-members present"), width=10),
+    ),
+)
+CLASS_EXPORT = Export(
+    title=_("Training classes"),
+    columns=(
+        ExportColumn("starts_on", _("Starts"), width=12),
+        ExportColumn("ends_on", _("Ends"), width=12),
+        ExportColumn("title", _("Title"), width=40),
+        ExportColumn("kind", _("Kind of class"), value=lambda r: r.get_kind_display(), width=24),
+        ExportColumn("organization.name", _("Organization"), width=32),
+        ExportColumn("participant_count", _("Participants"), width=10),
+        ExportColumn("completed_count", _("Completed"), width=10),
+    ),
+)
 
 sessions = RecordScreens(
     namespace="education",
@@ -44,6 +67,7 @@ sessions = RecordScreens(
         "not_restored": _("The study session was not restored: %(reason)s"),
     },
     detail_context=_session_context,
+    export=SESSION_EXPORT,
 )
 
 classes = RecordScreens(
@@ -63,6 +87,7 @@ classes = RecordScreens(
         "not_restored": _("The class was not restored: %(reason)s"),
     },
     detail_context=_class_context,
+    export=CLASS_EXPORT,
 )
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.education.forms import OrganizationChoiceField
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 from dangvu.massorgs import selectors, services
 from dangvu.massorgs.models import MassOrgKind, ModelKind, ModelLevel, Period, RegistrationKind
 from dangvu.massorgs.rules import COUNT_FIELDS
@@ -16,7 +17,8 @@ def _year_choices(blank: bool):
     return ([("", _("All years"))] if blank else []) + years
 
 
-class _FilterForm(forms.Form):
+class _FilterForm(FilterForm):
+    filters_class = selectors.RecordFilters
     organization = OrganizationChoiceField(
         label=_("Unit"), queryset=Organization.objects.none(), required=False, empty_label=_("All")
     )
@@ -25,28 +27,13 @@ class _FilterForm(forms.Form):
     kind_choices: list = []
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["organization"].queryset = selectors.unit_choices(user=user)
         self.fields["year"].choices = _year_choices(blank=True)
         if "kind" in self.fields:
             self.fields["kind"].choices = [("", _("All")), *self.kind_choices]
         if not user.can_edit_registry:
             self.fields.pop("deleted")
-
-    def filters(self) -> selectors.RecordFilters:
-        d = self.cleaned_data
-        return selectors.RecordFilters(
-            organization=d["organization"],
-            year=d["year"],
-            kind=d.get("kind", ""),
-            level=d.get("level", ""),
-            period=d.get("period", ""),
-            q=d.get("q", ""),
-            deleted=d.get("deleted", False),
-        )
-
-    def default_filters(self) -> selectors.RecordFilters:
-        return selectors.RecordFilters()
 
 
 class FiguresFilterForm(_FilterForm):

@@ -1,8 +1,6 @@
 """Screens of the mass-organization records: list, form, detail with history, delete and restore."""
 
-from django.utils.translation import gettext_lazy as _
-
-from dangvu.education.screens import RecordScreens
+from dangvu.lib.screens import RecordScreens
 from dangvu.massorgs import forms, selectors, services
 from dangvu.massorgs.rules import GRADE_FIELDS, GRADE_SCALES
 
@@ -10,16 +8,6 @@ from dangvu.massorgs.rules import GRADE_FIELDS, GRADE_SCALES
 def _figures_context(request, figures):
     labels = GRADE_SCALES[figures.kind]
     return {"grades": [(label, getattr(figures, name)) for label, name in zip(labels, GRADE_FIELDS, strict=True)]}
-
-
-def _messages():
-    return {
-        "created": _("Recorded."),
-        "saved": _("Saved."),
-        "deleted": _("The record was deleted. It can be restored from the deleted records."),
-        "restored": _("The record was restored."),
-        "not_restored": _("The record was not restored: %(reason)s"),
-    }
 
 
 figures = RecordScreens(
@@ -31,7 +19,6 @@ figures = RecordScreens(
     record_form=forms.FiguresForm,
     delete=lambda record, by: services.figures_delete(figures=record, by=by),
     restore=lambda record, by: services.figures_restore(figures=record, by=by),
-    messages=_messages(),
     detail_context=_figures_context,
 )
 models = RecordScreens(
@@ -43,7 +30,6 @@ models = RecordScreens(
     record_form=forms.ModelForm,
     delete=lambda record, by: services.model_delete(model=record, by=by),
     restore=lambda record, by: services.model_restore(model=record, by=by),
-    messages=_messages(),
 )
 registrations = RecordScreens(
     namespace="massorgs",
@@ -54,5 +40,4 @@ registrations = RecordScreens(
     record_form=forms.RegistrationForm,
     delete=lambda record, by: services.registration_delete(registration=record, by=by),
     restore=lambda record, by: services.registration_restore(registration=record, by=by),
-    messages=_messages(),
 )

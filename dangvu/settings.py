@@ -48,27 +48,32 @@ INSTALLED_APPS = [
     "csp",
     "treebeard",
     "simple_history",
+    # Shared parts: helpers and the screen kit, accounts and the access policy, the working calendar.
     "dangvu.lib",
     "dangvu.accounts",
     "dangvu.workcalendar",
+    # Registry: the tree of organizations, members and their events, cadres, the admission pipeline.
     "dangvu.organizations",
     "dangvu.members",
-    "dangvu.demo",
-    "dangvu.checker",
-    "dangvu.ratings",
+    "dangvu.cadres",
+    "dangvu.candidates",
+    # Work records: what committees and cells do.
     "dangvu.meetings",
+    "dangvu.ratings",
     "dangvu.inspections",
     "dangvu.documents",
-    "dangvu.candidates",
-    "dangvu.cadres",
     "dangvu.education",
     "dangvu.massorgs",
-    "dangvu.exchange",
-    "dangvu.api",
+    # Reporting: one indicator registry, targets of the congress resolution, the dashboard, reports, the checker.
     "dangvu.indicators",
     "dangvu.targets",
     "dangvu.dashboard",
     "dangvu.reports",
+    "dangvu.checker",
+    # Exchange: imports and exports, backups, the REST API; and the demo data set.
+    "dangvu.exchange",
+    "dangvu.api",
+    "dangvu.demo",
 ]
 # Apps under development can be switched on per environment (comma-separated).
 INSTALLED_APPS += [a.strip() for a in os.environ.get("DANGVU_EXTRA_APPS", "").split(",") if a.strip()]

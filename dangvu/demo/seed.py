@@ -124,24 +124,43 @@ class DemoContext:
     log: Callable[[str], None]
 
 
+# The order the apps add their demo records in: later ones read earlier ones' records, and each app's random
+# stream is drawn in this order, so the same seed gives the same data set whatever the order of INSTALLED_APPS.
+DEMO_ORDER = (
+    "ratings",
+    "meetings",
+    "inspections",
+    "documents",
+    "candidates",
+    "cadres",
+    "education",
+    "massorgs",
+    "targets",
+)
+
+
 def _seed_work_records(*, size: str, rng: random.Random, until: dt.date, log) -> Counter:
-    """Let each app that has a `demo_data` module add its records, in INSTALLED_APPS order."""
+    """Let each app that has a `demo_data` module add its records, in DEMO_ORDER (then any other, by label)."""
     from importlib import import_module
 
     from django.apps import apps
 
     counts: Counter = Counter()
-    for config in apps.get_app_configs():
+    configs = sorted(
+        apps.get_app_configs(),
+        key=lambda c: (DEMO_ORDER.index(c.label) if c.label in DEMO_ORDER else len(DEMO_ORDER), c.label),
+    )
+    for config in configs:
         try:
             module = import_module(f"{config.name}.demo_data")
         except ModuleNotFoundError as missing:
             if missing.name != f"{config.name}.demo_data":
                 raise
             continue
-        context = DemoContext(size=size, rng=random.Random(f"{rng.random()}-{config.name}"), until=until, log=log)
+        context = DemoContext(size=size, rng=random.Random(f"{rng.random()}-{config.label}"), until=until, log=log)
         with transaction.atomic():
             counts.update(module.seed(context) or {})
-        log(f"{config.name}: demo records created")
+        log(f"{config.label}: demo records created")
     return counts
 
 

@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dangvu.accounts.access import scope_root_path
-from dangvu.accounts.models import Role, User
+from dangvu.accounts.models import User
+from dangvu.accounts.policy import may_lift_address_lockouts, may_lift_lockouts
 
 
 def lockout_message(minutes: int | None) -> str:
@@ -50,10 +51,6 @@ class Lockout:
     account: User | None
 
 
-def _is_top_staff(user: User) -> bool:
-    return user.role == Role.COMMITTEE_STAFF and user.organization_id is not None and user.organization.depth == 1
-
-
 def _locked(rows, limit: int, key):
     return [row for row in rows if row["failures"] >= limit and key(row)]
 
@@ -61,7 +58,7 @@ def _locked(rows, limit: int, key):
 def lockout_list(user: User, request: HttpRequest | None = None) -> list[Lockout]:
     """The locks in force that `user` (committee staff) may see and lift, newest first."""
     path = scope_root_path(user)
-    if user.role != Role.COMMITTEE_STAFF or path is None:
+    if not may_lift_lockouts(user):
         return []
     recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - get_cool_off(request))
     limit = get_failure_limit(request, None)
@@ -74,7 +71,7 @@ def lockout_list(user: User, request: HttpRequest | None = None) -> list[Lockout
             username__in=[row["username"] for row in per_account if row["failures"] >= limit]
         ).select_related("organization")
     }
-    top = _is_top_staff(user)
+    top = may_lift_address_lockouts(user)
 
     def visible(row):
         account = accounts.get(row["username"])

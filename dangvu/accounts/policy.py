@@ -166,6 +166,16 @@ def may_see_sensitive(user, member_or_org=None) -> bool:
     return member_or_org is None or in_scope(user, _seen_through(member_or_org))
 
 
+def may_lift_lockouts(user) -> bool:
+    """Committee staff see and lift the sign-in locks of the accounts of their subtree."""
+    return user.is_authenticated and user.role == Role.COMMITTEE_STAFF and scope_root_path(user) is not None
+
+
+def may_lift_address_lockouts(user) -> bool:
+    """A lock on an address (not on one account) concerns everyone: committee staff of the top committee only."""
+    return may_lift_lockouts(user) and user.organization.depth == 1
+
+
 def ensure_may_edit(user, obj) -> None:
     """Raise PermissionDenied unless `user` may change `obj`."""
     if not may_edit(user, obj):

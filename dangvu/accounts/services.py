@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.db import models
 
 from dangvu.accounts.models import Purpose, SensitiveDataAccess, User
+from dangvu.accounts.policy import may_see_sensitive
 
 # The sensitive fields of each model, by "app_label.model_name". The derived flags of a member
 # (minority, religious) give away the fields they are computed from.
@@ -34,13 +35,14 @@ def sensitive_fields(model) -> tuple[str, ...]:
 
 
 def shows_sensitive(user, obj=None) -> bool:
-    """Whether `user` may see the sensitive fields (of `obj`, when given): allowed roles, or a member's own record."""
+    """Whether `user` may see the sensitive fields of `obj` (a record, or a historical row of one): the policy's
+    `may_see_sensitive`, asked of the record itself."""
     if user is None or not user.is_authenticated:
         return False
-    if user.can_view_sensitive:
-        return True
-    model = getattr(obj, "instance_type", type(obj)) if obj is not None else None
-    return model is not None and model._meta.label_lower == "members.member" and user.member_id == obj.pk
+    instance = getattr(obj, "instance", obj) if getattr(obj, "instance_type", None) else obj
+    if instance is not None and instance._meta.label_lower not in ("members.member", "organizations.organization"):
+        instance = getattr(instance, "organization", None)
+    return may_see_sensitive(user, instance)
 
 
 def is_own_record(user, obj) -> bool:

@@ -6,16 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
+from dangvu.accounts.policy import works_on_tree
 from dangvu.checker.forms import ReportUploadForm
 from dangvu.checker.presentation import document_view
 from dangvu.checker.services import UnreadableFile, check_report_file, unreadable_message
 
-ALLOWED_ROLES = ("committee_staff", "inspection_staff", "secretary")
-
 
 def ensure_can_check(user) -> None:
-    """Everyone signed in except plain members (their portal has no report work)."""
-    if getattr(user, "role", None) not in ALLOWED_ROLES:
+    """Everyone who works on a subtree; not member accounts (their pages have no report work)."""
+    if not works_on_tree(user):
         raise PermissionDenied
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from dangvu.accounts.models import Role, User
-from dangvu.accounts.policy import keeps_registry, organization_filter
+from dangvu.accounts.models import User
+from dangvu.accounts.policy import is_member_account, keeps_registry, organization_filter
 from dangvu.lib.vntext import fold
 from dangvu.members.models import ACTIVE_STATUSES, LEFT_STATUSES, Member, MemberEvent, MembershipSpell, Status
 from dangvu.members.services import derive_timeline
@@ -25,7 +25,7 @@ def visible_members(*, user: User) -> QuerySet[Member]:
     """Members the user may see: those last recorded in the user's subtree; a member account sees itself."""
     if not user.is_authenticated:
         return Member.objects.none()
-    if user.role == Role.MEMBER:
+    if is_member_account(user):
         return Member.objects.filter(pk=user.member_id) if user.member_id else Member.objects.none()
     return Member.objects.filter(organization_filter(user, "last_organization__"))
 

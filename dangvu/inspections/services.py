@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -156,12 +155,9 @@ def _validate_inspection(
         _check_alive("subject_organizations", subject, inspection.started_on)
     if member_ids:
         counted = set(
-            MembershipSpell.objects.filter(
-                member_id__in=member_ids,
-                organization__path__startswith=organization.path,
-                start__lte=inspection.started_on,
-            )
-            .filter(Q(end__isnull=True) | Q(end__gt=inspection.started_on))
+            MembershipSpell.objects.open_on(inspection.started_on)
+            .in_subtree(organization)
+            .filter(member_id__in=member_ids)
             .values_list("member_id", flat=True)
         )
         outside = [pk for pk in member_ids if pk not in counted]

@@ -53,8 +53,7 @@ def organization_tree_with_counts(*, user: User, on: dt.date) -> list[TreeRow]:
     organizations = list(organization_list(user=user))
     if not organizations:
         return []
-    open_on = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
-    counts = MembershipSpell.objects.filter(open_on, organization_filter(user, "organization__"))
+    counts = MembershipSpell.objects.open_on(on).filter(organization_filter(user, "organization__"))
     per_org = {
         row["organization"]: row
         for row in counts.values("organization").annotate(

@@ -11,7 +11,7 @@ from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from dangvu.education.services import document_key
-from dangvu.lib import activity
+from dangvu.members import activity
 from dangvu.lib.numbers import round_half_up
 from dangvu.lib.search import words_in
 from dangvu.members.models import Member, MembershipSpell
@@ -113,7 +113,7 @@ def studied_member_count(*, organization: Organization | None, start: dt.date, e
     """Members counted in the subtree on `end` (the whole tree when `organization` is None) who were present
     at a study session (held anywhere, not deleted) in [start, end]. One query: over the months kept in
     `StudiedYear` when the period is made of whole months (every report's period), over the attendance rows
-    otherwise (see lib.activity)."""
+    otherwise (see members.activity)."""
     return activity.count_active_members(
         StudiedYear,
         start=start,

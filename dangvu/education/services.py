@@ -20,7 +20,7 @@ from dangvu.education.models import (
     TrainingParticipant,
 )
 from dangvu.education.rules import training_rules_on
-from dangvu.lib import activity
+from dangvu.members import activity
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.vntext import fold, normalize_name

@@ -29,7 +29,7 @@ from dangvu.inspections.rules import (
     letter_rules_on,
     limitation_start,
 )
-from dangvu.lib import activity
+from dangvu.members import activity
 from dangvu.lib.dates import add_years, format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.versioning import ensure_current

@@ -11,9 +11,9 @@ from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from dangvu.education.services import document_key
-from dangvu.members import activity
 from dangvu.lib.numbers import round_half_up
 from dangvu.lib.search import words_in
+from dangvu.members import activity
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import Organization
 

@@ -20,10 +20,10 @@ from dangvu.education.models import (
     TrainingParticipant,
 )
 from dangvu.education.rules import training_rules_on
-from dangvu.members import activity
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.vntext import fold, normalize_name
+from dangvu.members import activity
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import Organization
 

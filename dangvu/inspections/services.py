@@ -29,10 +29,10 @@ from dangvu.inspections.rules import (
     letter_rules_on,
     limitation_start,
 )
-from dangvu.members import activity
 from dangvu.lib.dates import add_years, format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.versioning import ensure_current
+from dangvu.members import activity
 from dangvu.members.models import EventKind, Member, MembershipSpell, Status
 from dangvu.members.selectors import organization_on, status_on
 from dangvu.members.services import member_event_delete, member_event_record, member_event_restore

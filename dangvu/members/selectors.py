@@ -176,7 +176,3 @@ def count_members_in_subtree(*, organization: Organization, on: dt.date, probati
     if probationary is not None:
         qs = qs.filter(probationary=probationary)
     return qs.count()
-
-
-def active_members_of(*, organization: Organization, on: dt.date) -> QuerySet[MembershipSpell]:
-    return MembershipSpell.objects.open_on(on).filter(organization=organization)

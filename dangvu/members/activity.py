@@ -29,6 +29,7 @@ from django.db.models import Case, F, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
 from django.db.models.lookups import GreaterThan
 
+from dangvu.lib import bulk
 from dangvu.members.models import spell_open_until
 
 MONTH_BIT = {month: 1 << (month - 1) for month in range(1, 13)}
@@ -218,7 +219,7 @@ def rebuild(
             for member_id in sorted(active)
             for m, y, months, o, c in rows_for(member_id, active[member_id], spells_of[member_id])
         ]
-        table.objects.bulk_create(new, batch_size=5000)
+        bulk.create(table, new)
         written += len(new)
     return written
 

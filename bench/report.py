@@ -53,7 +53,7 @@ machine), on the code of that day; the tables above are regenerated on every run
   both stocks of a period come from one query over one covering index; the events of a period are counted
   from a covering index; counts are `COUNT(1)`, which SQLite answers from the index. Then (this session,
   driven by the country size): "members who studied / were inspected in the period" read activity tables
-  (`lib/activity.py`: one row per member, year and organization with a bit per month), a count of a few
+  (`members/activity.py`: one row per member, year and organization with a bit per month), a count of a few
   thousand index entries instead of 340,000 attendance rows (0.10 s → 3 ms); whole-tree queries skip the
   join to the organizations (`Computation.whole_tree`).
 - **SQLite's choice of index matters more than the SQL.** For the whole tree, "has an organization" written
@@ -576,7 +576,7 @@ Written by hand from one `compute()` of the full set for 2025 on this database w
   something else was running (the machine was otherwise idle).
 - On 2026-11-22 the year took 26.6 s: the members who studied (11.0 s, 31 M attendance rows of the year
   checked against 5.6 M open spells) and the distinct inspected members (8.2 s) took two thirds of it. Both now
-  read activity tables (`education.StudiedYear`, `inspections.InspectedYear`, see `lib/activity.py`): one row
+  read activity tables (`education.StudiedYear`, `inspections.InspectedYear`, see `members/activity.py`): one row
   per member, year and organization with a bit per month of activity and a bit per month's end at which the
   member was counted there, kept by the services. A report's period is then one count over an index with no
   join: 0.20 s and 0.06 s. Whole-tree queries no longer join the organizations for their path

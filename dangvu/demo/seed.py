@@ -11,6 +11,7 @@ from django.db import transaction
 from dangvu.accounts.models import Role, User
 from dangvu.demo.population import ChunkSimulation, Counters
 from dangvu.demo.tree import Chunk, TreeBuilder, build_base_orgs
+from dangvu.lib import bulk
 from dangvu.members.models import Member, MemberEvent, MembershipSpell, spells_of
 from dangvu.members.services import apply_personal_derivations, apply_timeline
 from dangvu.members.timeline import build_timeline
@@ -209,15 +210,15 @@ def _save_people(people, working_days) -> Counter:
         apply_timeline(member, timeline)
         members.append(member)
         timelines.append(timeline)
-    Member.objects.bulk_create(members, batch_size=2000)
+    bulk.create(Member, members, batch_size=2000)
     events, spells = [], []
     for person, member, timeline in zip(people, members, timelines, strict=True):
         for event in person.events:
             event.member = member
             events.append(event)
         spells.extend(spells_of(member, timeline.spells))
-    MemberEvent.objects.bulk_create(events, batch_size=5000)
-    MembershipSpell.objects.bulk_create(spells, batch_size=5000)
+    bulk.create(MemberEvent, events)
+    bulk.create(MembershipSpell, spells)
     current = sum(1 for m in members if m.status in ("probationary", "full"))
     return Counter(
         {"Member": len(members), "MemberEvent": len(events), "MembershipSpell": len(spells), "current_members": current}

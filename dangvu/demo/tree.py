@@ -5,6 +5,7 @@ import random
 from dataclasses import dataclass, field
 
 from dangvu.demo.names import BASE_UNITS, CELL_UNITS
+from dangvu.lib import bulk
 from dangvu.organizations.models import (
     Organization,
     OrganizationEvent,
@@ -74,7 +75,7 @@ class TreeBuilder:
     def flush(self) -> list[Organization]:
         for org in self.pending:
             org.numchild = self.children_count.get(org.path, 0)
-        created = Organization.objects.bulk_create(self.pending, batch_size=2000)
+        created = bulk.create(Organization, self.pending, batch_size=2000)
         # Parents saved by an earlier flush got children now: treebeard relies on numchild
         # to place the next child, so it must be right.
         new_paths = {org.path for org in created}
@@ -100,8 +101,8 @@ class TreeBuilder:
                     organization=org, parent=parent, name=org.name, short_name=org.short_name, valid_from=org.founded_on
                 )
             )
-        OrganizationEvent.objects.bulk_create(events, batch_size=2000)
-        OrganizationVersion.objects.bulk_create(versions, batch_size=2000)
+        bulk.create(OrganizationEvent, events, batch_size=2000)
+        bulk.create(OrganizationVersion, versions, batch_size=2000)
         self.pending = []
         return created
 

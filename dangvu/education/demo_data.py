@@ -10,8 +10,6 @@ import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 
-from django.db import connection
-
 from dangvu.demo.names import FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES
 from dangvu.education.models import (
     Completion,
@@ -23,6 +21,7 @@ from dangvu.education.models import (
     TrainingParticipant,
 )
 from dangvu.education.services import document_key, studied_years_rebuild
+from dangvu.lib import bulk
 from dangvu.members.models import MembershipSpell
 from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
 
@@ -146,7 +145,7 @@ def seed(context) -> dict[str, int]:
         for session, present in zip(unique_sessions, unique_chosen, strict=True)
         for member_id in present
     ]
-    _insert_attendances(attendances)
+    bulk.insert_tuples(StudyAttendance, ("session_id", "member_id"), attendances)
     studied_years_rebuild()
     counts = Counter(
         {
@@ -157,13 +156,6 @@ def seed(context) -> dict[str, int]:
     )
     counts.update(_seed_classes(rng, until, range(until.year - YEARS + 1, until.year + 1), spells))
     return dict(counts)
-
-
-def _insert_attendances(rows: list[tuple[int, int]]) -> None:
-    """The attendance rows in one executemany: ~100,000 two-column rows, too many to build as model instances."""
-    table = connection.ops.quote_name(StudyAttendance._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} (session_id, member_id) VALUES (%s, %s)", rows)
 
 
 def _seed_classes(rng, until: dt.date, years, spells: _Spells) -> Counter:

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.lib.activity import ActivityYear
+from dangvu.members.activity import ActivityYear
 
 # Members and organizations are never hard-deleted by the product (their deletes are soft), so the
 # foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
@@ -94,7 +94,7 @@ class StudyAttendance(models.Model):
 
 class StudiedYear(ActivityYear):
     """The months of a year in which a member was present at a study session that is not deleted, with where
-    the member was counted at each month's end (see lib.activity). Rebuilt by the services that change
+    the member was counted at each month's end (see members.activity). Rebuilt by the services that change
     sessions and when a member's spells are rewritten; read by the indicator of members who studied."""
 
     class Meta:

@@ -11,9 +11,9 @@ from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from dangvu.education.services import document_key
-from dangvu.lib import activity
 from dangvu.lib.numbers import round_half_up
 from dangvu.lib.search import words_in
+from dangvu.members import activity
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import Organization
 
@@ -30,10 +30,6 @@ class Share:
         if not self.denominator:
             return None
         return round_half_up(Decimal(self.numerator) * 100 / Decimal(self.denominator))
-
-
-def _open_on(on: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}start__lte": on}) & (Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gt": on}))
 
 
 # ---- study sessions -------------------------------------------------------------------------
@@ -80,7 +76,7 @@ def session_attendees(*, session: StudySession) -> QuerySet[Member]:
 
 def members_counted_in(*, organization: Organization, on: dt.date) -> QuerySet[Member]:
     """Members counted in the organization's subtree on `on`, in Vietnamese name order (the attendance choices)."""
-    spells = MembershipSpell.objects.filter(_open_on(on), organization__path__startswith=organization.path)
+    spells = MembershipSpell.objects.open_on(on).in_subtree(organization)
     return Member.objects.filter(pk__in=spells.values("member_id")).order_by("sort_key", "pk")
 
 
@@ -117,7 +113,7 @@ def studied_member_count(*, organization: Organization | None, start: dt.date, e
     """Members counted in the subtree on `end` (the whole tree when `organization` is None) who were present
     at a study session (held anywhere, not deleted) in [start, end]. One query: over the months kept in
     `StudiedYear` when the period is made of whole months (every report's period), over the attendance rows
-    otherwise (see lib.activity)."""
+    otherwise (see members.activity)."""
     return activity.count_active_members(
         StudiedYear,
         start=start,
@@ -132,12 +128,11 @@ def studied_member_count(*, organization: Organization | None, start: dt.date, e
 
 def _counted_on(organization: Organization | None, day: dt.date) -> QuerySet[MembershipSpell]:
     """The spells of the members counted in the subtree on `day` (in the whole tree when `organization` is None)."""
-    return MembershipSpell.objects.filter(_open_on(day), _in_subtree(organization))
+    return MembershipSpell.objects.open_on(day).in_subtree(organization)
 
 
 def _in_subtree(organization: Organization | None) -> Q:
-    # The whole tree needs no join to the organizations (half a second a query at country size); `id > 0`
-    # as in indicators.registry.Computation.in_subtree, for SQLite's choice of index.
+    # As MembershipSpellQuerySet.in_subtree, for the rows of other models.
     if organization is None:
         return Q(organization__id__gt=0)
     return Q(organization__path__startswith=organization.path)

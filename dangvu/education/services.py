@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,10 +20,10 @@ from dangvu.education.models import (
     TrainingParticipant,
 )
 from dangvu.education.rules import training_rules_on
-from dangvu.lib import activity
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.vntext import fold, normalize_name
+from dangvu.members import activity
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import Organization
 
@@ -43,12 +42,7 @@ def document_key(reference: str) -> str:
 
 def members_in_subtree_on(organization: Organization, on: dt.date) -> set[int]:
     """Ids of the members counted in the organization's subtree on `on` (one range query over spells)."""
-    open_on = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
-    return set(
-        MembershipSpell.objects.filter(open_on, organization__path__startswith=organization.path).values_list(
-            "member_id", flat=True
-        )
-    )
+    return set(MembershipSpell.objects.open_on(on).in_subtree(organization).values_list("member_id", flat=True))
 
 
 def _check_organization_alive(organization: Organization, on: dt.date, field: str) -> None:

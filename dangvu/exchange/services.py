@@ -29,9 +29,9 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.access import scope_root_path
 from dangvu.accounts.models import User
-from dangvu.exchange import bulk
 from dangvu.exchange.columns import MEMBER_COLUMNS, ORGANIZATION_COLUMNS, Column, header_key, header_lookup
 from dangvu.exchange.reading import FileProblem, Formula, Table
+from dangvu.lib import bulk
 from dangvu.lib.dates import format_short
 from dangvu.lib.numbers import format_int
 from dangvu.lib.vntext import fold, normalize_name
@@ -607,10 +607,8 @@ def _write_members(items: list[_Planned], by: User | None) -> None:
     with transaction.atomic():
         new = [p for p in items if p.new is not None]
         members = [p.new for p in new]
-        user_id = by.pk if by is not None else None
         bulk.assign_ids(Member, members)
-        bulk.insert(Member, members, with_ids=True)
-        bulk.insert_history(Member, members, user_id=user_id)
+        bulk.insert(Member, members, with_ids=True, history=True, by=by)
         events, spells = [], []
         for item in new:
             for event in item.events:
@@ -618,8 +616,7 @@ def _write_members(items: list[_Planned], by: User | None) -> None:
                 events.append(event)
             spells.extend(spells_of(item.new, item.timeline.spells))
         bulk.assign_ids(MemberEvent, events)
-        bulk.insert(MemberEvent, events, with_ids=True)
-        bulk.insert_history(MemberEvent, events, user_id=user_id)
+        bulk.insert(MemberEvent, events, with_ids=True, history=True, by=by)
         bulk.insert(MembershipSpell, spells, with_ids=False)
         for item in items:
             if item.member is not None and item.changes:

@@ -13,8 +13,6 @@
 import datetime as dt
 from collections import defaultdict
 
-from simple_history.utils import bulk_create_with_history
-
 from dangvu.inspections.models import (
     Body,
     Discipline,
@@ -31,6 +29,7 @@ from dangvu.inspections.models import (
 )
 from dangvu.inspections.rules import letter_rules_on
 from dangvu.inspections.services import inspected_years_rebuild
+from dangvu.lib import bulk
 from dangvu.members.models import EventKind, MemberEvent, MembershipSpell
 from dangvu.organizations.models import Organization, OrganizationKind
 from dangvu.workcalendar.models import PublicHoliday
@@ -112,23 +111,22 @@ def seed(context) -> dict[str, int]:
         return {}
     holidays = frozenset(PublicHoliday.objects.values_list("on", flat=True))
     inspections, subject_orgs, subject_members = _inspections(rng, until, registry)
-    created = bulk_create_with_history(inspections, Inspection, batch_size=1000)
+    created = bulk.create(Inspection, inspections, batch_size=1000, history=True)
     through = Inspection.subject_organizations.through
-    through.objects.bulk_create(
-        [through(inspection_id=created[i].pk, organization_id=o) for i, orgs in subject_orgs for o in orgs],
-        batch_size=5000,
+    bulk.create(
+        through, [through(inspection_id=created[i].pk, organization_id=o) for i, orgs in subject_orgs for o in orgs]
     )
     rows = [
         InspectionSubjectMember(inspection_id=created[i].pk, member_id=m)
         for i, members in subject_members
         for m in members
     ]
-    InspectionSubjectMember.objects.bulk_create(rows, batch_size=5000)
+    bulk.create(InspectionSubjectMember, rows)
     inspected_years_rebuild()
     disciplines = _disciplines(rng, until, registry)
-    bulk_create_with_history(disciplines, Discipline, batch_size=500)
+    bulk.create(Discipline, disciplines, batch_size=500, history=True)
     letters = _letters(rng, until, registry, holidays)
-    bulk_create_with_history(letters, Letter, batch_size=500)
+    bulk.create(Letter, letters, batch_size=500, history=True)
     return {
         "Inspection": len(created),
         "InspectionSubjectMember": len(rows),

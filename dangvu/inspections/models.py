@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.lib.activity import ActivityYear
+from dangvu.members.activity import ActivityYear
 from dangvu.members.models import AliveManager, SoftDeleteQuerySet
 
 
@@ -104,7 +104,7 @@ class InspectionSubjectMember(models.Model):
 
 class InspectedYear(ActivityYear):
     """The months of a year in which a member was a subject of an inspection or supervision that is not
-    deleted, by the day it began, with where the member was counted at each month's end (see lib.activity).
+    deleted, by the day it began, with where the member was counted at each month's end (see members.activity).
     Rebuilt by the services that change inspections and when a member's spells are rewritten; read by the
     indicator of members inspected or supervised."""
 

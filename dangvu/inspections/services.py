@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,10 +29,10 @@ from dangvu.inspections.rules import (
     letter_rules_on,
     limitation_start,
 )
-from dangvu.lib import activity
 from dangvu.lib.dates import add_years, format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.versioning import ensure_current
+from dangvu.members import activity
 from dangvu.members.models import EventKind, Member, MembershipSpell, Status
 from dangvu.members.selectors import organization_on, status_on
 from dangvu.members.services import member_event_delete, member_event_record, member_event_restore
@@ -156,12 +155,9 @@ def _validate_inspection(
         _check_alive("subject_organizations", subject, inspection.started_on)
     if member_ids:
         counted = set(
-            MembershipSpell.objects.filter(
-                member_id__in=member_ids,
-                organization__path__startswith=organization.path,
-                start__lte=inspection.started_on,
-            )
-            .filter(Q(end__isnull=True) | Q(end__gt=inspection.started_on))
+            MembershipSpell.objects.open_on(inspection.started_on)
+            .in_subtree(organization)
+            .filter(member_id__in=member_ids)
             .values_list("member_id", flat=True)
         )
         outside = [pk for pk in member_ids if pk not in counted]

@@ -106,9 +106,8 @@ def seed(context) -> dict[str, int]:
 
 
 def _members_per_base(bases, until: dt.date) -> dict[int, int]:
-    open_on = {"start__lte": until}
     counts = Counter()
-    rows = MembershipSpell.objects.filter(**open_on, end__isnull=True).values_list("organization__path", flat=True)
+    rows = MembershipSpell.objects.open_on(until).values_list("organization__path", flat=True)
     paths = {b.path: b.pk for b in bases}
     depth = len(bases[0].path) if bases else 0
     for path in rows.iterator(chunk_size=20_000):

@@ -8,11 +8,12 @@ monthly self-rating on the default scoring sheet. Kept to 24 months so the bloc 
 from collections import defaultdict
 from decimal import Decimal
 
+from dangvu.lib import bulk
 from dangvu.lib.dates import add_months
 from dangvu.meetings.models import Attendance, CriterionScore, Meeting, MeetingKind, ScoringSheet
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
-from dangvu.ratings.demo_data import Row, insert_rows, insert_tuples
+from dangvu.ratings.demo_data import Row
 
 MONTHS = 24
 REGULAR_HELD, THEMATIC_HELD = 0.98, 0.90
@@ -104,6 +105,6 @@ def seed(context) -> dict[str, int]:
         scores.extend(
             Row(meeting_id=meeting.pk, criterion_id=c.pk, points=p) for c, p in zip(criteria, points, strict=False)
         )
-    insert_tuples(Attendance, ("meeting_id", "member_id", "status", "note"), attendance)
-    insert_rows(CriterionScore, scores)
+    bulk.insert_tuples(Attendance, ("meeting_id", "member_id", "status", "note"), attendance)
+    bulk.insert_rows(CriterionScore, scores)
     return {"Meeting": len(meetings), "Attendance": len(attendance), "CriterionScore": len(scores)}

@@ -24,7 +24,6 @@ from dangvu.meetings.models import (
 )
 from dangvu.meetings.rules import meeting_rules_on
 from dangvu.members.models import Member, MembershipSpell
-from dangvu.members.selectors import spells_open_on
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
 MEETING_FIELDS = (
@@ -44,7 +43,7 @@ MAX_DURATION_MINUTES = 600
 
 def members_of_cell_on(organization: Organization, on: dt.date) -> list[Member]:
     """Members counted in the cell on the meeting day (temporarily transferred members stay at home)."""
-    ids = MembershipSpell.objects.filter(spells_open_on(on), organization=organization).values("member_id")
+    ids = MembershipSpell.objects.open_on(on).filter(organization=organization).values("member_id")
     return list(Member.objects.filter(pk__in=ids).order_by("sort_key", "pk"))
 
 

@@ -11,3 +11,9 @@ class MembersConfig(AppConfig):
         ("members:list", _("Members"), TREE_ROLES, 20),
         ("members:trash", _("Deleted records"), EDITOR_ROLES, 90),
     ]
+
+    def ready(self):
+        from dangvu.members import for_organizations
+        from dangvu.organizations import membership
+
+        membership.plug(for_organizations)

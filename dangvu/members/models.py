@@ -271,15 +271,26 @@ def spell_open_until() -> models.Func:
     )
 
 
+def spell_open_on(day: dt.date) -> models.Q:
+    """The condition of `MembershipSpellQuerySet.open_on`, for a caller that combines it by hand."""
+    return models.Q(start__lte=day) & (models.Q(end__isnull=True) | models.Q(end__gt=day))
+
+
 class MembershipSpellQuerySet(models.QuerySet):
     """The two questions every count asks of the spells, written once."""
 
     def open_on(self, day: dt.date) -> "MembershipSpellQuerySet":
         """Spells counting their member on `day`: started on or before it, not ended by it (end is exclusive)."""
-        return self.filter(models.Q(start__lte=day) & (models.Q(end__isnull=True) | models.Q(end__gt=day)))
+        return self.filter(spell_open_on(day))
 
     def in_subtree(self, organization) -> "MembershipSpellQuerySet":
-        """Spells in `organization` or any organization below it (a range scan on the tree path)."""
+        """Spells in `organization` or any organization below it (a range scan on the tree path).
+
+        `None` is the whole tree: only "has an organization", as `indicators.registry.Computation.in_subtree`
+        writes it (no join to the organizations, half a second a query at country size; `id > 0` rather than
+        `IS NOT NULL` for SQLite's choice of index)."""
+        if organization is None:
+            return self.filter(organization__id__gt=0)
         return self.filter(organization__path__startswith=organization.path)
 
 

@@ -10,7 +10,15 @@ from django.utils import timezone
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import is_member_account, keeps_registry, organization_filter
 from dangvu.lib.vntext import fold
-from dangvu.members.models import ACTIVE_STATUSES, LEFT_STATUSES, Member, MemberEvent, MembershipSpell, Status
+from dangvu.members.models import (
+    ACTIVE_STATUSES,
+    LEFT_STATUSES,
+    Member,
+    MemberEvent,
+    MembershipSpell,
+    Status,
+    spell_open_on,
+)
 from dangvu.members.services import derive_timeline
 from dangvu.members.timeline import Timeline
 from dangvu.organizations.models import Organization, OrganizationEvent
@@ -154,26 +162,17 @@ def status_on(*, member: Member, on: dt.date) -> str:
 
 def organization_on(*, member: Member, on: dt.date) -> Organization | None:
     """The cell the member was counted in on `on` (temporarily transferred members stay at home)."""
-    spell = (
-        MembershipSpell.objects.filter(member=member, start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gt=on))
-        .select_related("organization")
-        .first()
-    )
+    spell = MembershipSpell.objects.open_on(on).filter(member=member).select_related("organization").first()
     return spell.organization if spell else None
 
 
-def spells_open_on(on: dt.date) -> Q:
-    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
+# Still imported by inspections/views.py; new code uses MembershipSpell.objects.open_on.
+spells_open_on = spell_open_on
 
 
 def count_members_in_subtree(*, organization: Organization, on: dt.date, probationary: bool | None = None) -> int:
     """Members counted in the subtree on a date: one range count over membership spells."""
-    qs = MembershipSpell.objects.filter(spells_open_on(on), organization__path__startswith=organization.path)
+    qs = MembershipSpell.objects.open_on(on).in_subtree(organization)
     if probationary is not None:
         qs = qs.filter(probationary=probationary)
     return qs.count()
-
-
-def active_members_of(*, organization: Organization, on: dt.date) -> QuerySet[MembershipSpell]:
-    return MembershipSpell.objects.filter(spells_open_on(on), organization=organization)

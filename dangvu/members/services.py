@@ -274,13 +274,7 @@ def _validate_personal(member: Member, *, today: dt.date, names: Iterable[str] =
 
 
 def _organization_on(member: Member, on: dt.date) -> Organization | None:
-    spell = (
-        member.spells.filter(start__lte=on)
-        .exclude(end__lte=on)
-        .select_related("organization")
-        .order_by("-start")
-        .first()
-    )
+    spell = member.spells.open_on(on).select_related("organization").order_by("-start").first()
     return spell.organization if spell else None
 
 

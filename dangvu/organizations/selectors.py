@@ -7,7 +7,8 @@ from django.db.models import Count, Q, QuerySet
 
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
-from dangvu.organizations.models import Organization, OrganizationVersion
+from dangvu.organizations.membership import members
+from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization, OrganizationVersion
 
 
 def organization_list(*, user: User, include_ended: bool = True) -> QuerySet[Organization]:
@@ -29,8 +30,6 @@ def organization_get(*, user: User, pk: int) -> Organization:
 
 def member_holding_choices(*, user: User) -> QuerySet[Organization]:
     """Active cells and base cells the user may record members in."""
-    from dangvu.organizations.models import MEMBER_HOLDING_KINDS
-
     return organization_list(user=user, include_ended=False).filter(kind__in=MEMBER_HOLDING_KINDS)
 
 
@@ -48,13 +47,10 @@ def organization_tree_with_counts(*, user: User, on: dt.date) -> list[TreeRow]:
     Two queries whatever the size of the tree: the organizations, and one grouped count
     of membership spells open on `on`; the roll-up walks the materialised paths.
     """
-    from dangvu.members.models import MembershipSpell
-
     organizations = list(organization_list(user=user))
     if not organizations:
         return []
-    open_on = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
-    counts = MembershipSpell.objects.filter(open_on, organization_filter(user, "organization__"))
+    counts = members().spells_counting_on(on).filter(organization_filter(user, "organization__"))
     per_org = {
         row["organization"]: row
         for row in counts.values("organization").annotate(

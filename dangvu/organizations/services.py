@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.organizations.membership import members
 from dangvu.organizations.models import (
     ALLOWED_CHILD_KINDS,
     Organization,
@@ -228,12 +229,10 @@ def organization_dissolve(
     document_date: dt.date | None = None,
     note: str = "",
 ) -> Organization:
-    from dangvu.members.selectors import active_members_of
-
     _check_active(organization, on)
     if _active_children(organization).exists():
         raise refuse("organization", _("Dissolve or move the organizations under it first."))
-    remaining = active_members_of(organization=organization, on=on).count()
+    remaining = members().spells_counting_on(on).filter(organization=organization).count()
     if remaining:
         raise refuse(
             "organization",
@@ -263,8 +262,6 @@ def organization_merge(
     note: str = "",
 ) -> Organization:
     """Merge `source` into `target`: its members are transferred to `target`, then it ends."""
-    from dangvu.members.services import transfer_all_members
-
     if source.pk == target.pk:
         raise refuse("target", _("An organization cannot be merged into itself."))
     _check_active(source, on)
@@ -273,7 +270,7 @@ def organization_merge(
         raise refuse("source", _("Merge or move the organizations under it first."))
     if source.holds_members and not target.holds_members:
         raise refuse("target", _("An organization that holds members can only be merged into a cell or a base cell."))
-    transfer_all_members(
+    members().transfer_all_members(
         source=source,
         target=target,
         on=on,
@@ -308,8 +305,6 @@ def organization_split(
     note: str = "",
 ) -> Organization:
     """Found a new sibling of `source` and transfer the chosen members of `source` to it."""
-    from dangvu.members.services import transfer_members
-
     _check_active(source, on)
     parent = Organization.objects.get_parent(source, update=True)
     new_org = organization_found(
@@ -328,7 +323,7 @@ def organization_split(
         other_organization=source,
         note=note,
     )
-    transfer_members(
+    members().transfer_members(
         source=source,
         target=new_org,
         member_ids=member_ids,
@@ -352,8 +347,6 @@ def organization_hand_over(
     note: str = "",
 ) -> Organization:
     """Hand an organization over to another committee: it and its members leave this committee's registry."""
-    from dangvu.members.services import transfer_all_members_out
-
     if not external_body.strip():
         raise refuse("external_body", _("Name the committee that receives the organization."))
     _check_active(organization, on)
@@ -367,7 +360,7 @@ def organization_hand_over(
             document_date=document_date,
             note=note,
         )
-    transfer_all_members_out(
+    members().transfer_all_members_out(
         organization=organization, external_place=external_body, on=on, by=by, document_no=document_no
     )
     _end(
@@ -395,11 +388,9 @@ def organization_update(*, organization: Organization, by: User | None, **fields
 @transaction.atomic
 def organization_delete(*, organization: Organization, by: User | None) -> None:
     """Soft-delete an organization entered by mistake (no members, no children ever)."""
-    from dangvu.members.models import MemberEvent
-
     if Organization.objects.get_children(organization).filter(deleted_at__isnull=True).exists():
         raise refuse("organization", _("The organization has organizations under it; it cannot be deleted."))
-    if MemberEvent.all_objects.filter(organization=organization).exists() or organization.spells.exists():
+    if members().recorded_in(organization):
         raise refuse("organization", _("Members were recorded in this organization; dissolve it instead."))
     organization.deleted_at = timezone.now()
     organization.deleted_by = by

@@ -11,9 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db import connection
-from django.utils import timezone
-
+from dangvu.lib import bulk
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
 from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
@@ -32,68 +30,6 @@ class Row(dict):
 
     def __setattr__(self, name, value):
         self[name] = value
-
-
-def insert_tuples(model, columns: tuple[str, ...], rows: list[tuple], batch_size: int = 5000) -> int:
-    """Like `insert_rows` for rows of plain integers and strings (already what the database takes) given as
-    tuples in the order of `columns`; the other fields take their prepared defaults."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    by_name = {f.attname: f for f in fields}
-    now = timezone.now()
-    rest = [f for f in fields if f.attname not in columns]
-    tail = tuple(
-        f.get_db_prep_save(
-            now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default(), connection
-        )
-        for f in rest
-    )
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = [by_name[c].column for c in columns] + [f.column for f in rest]
-    sql = (
-        f"INSERT INTO {table} ({', '.join(connection.ops.quote_name(n) for n in names)}) "
-        f"VALUES ({', '.join(['%s'] * len(names))})"
-    )
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(sql, [row + tail for row in rows[start : start + batch_size]])
-    return len(rows)
-
-
-def insert_rows(model, rows: list[dict], batch_size: int = 5000) -> int:
-    """Insert rows given as {attname: value} with one `executemany` per batch, without reading ids back.
-
-    `bulk_create` on SQLite splits rows into batches of 999 parameters (about 50 ratings) and builds a
-    model instance per row, which made the bloc seed spend seconds in Python; here each distinct value
-    is prepared once by its field (as `bulk_create` would) and missing fields take their defaults.
-    For rows nothing else in the seed points to.
-    """
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    now = timezone.now()
-    defaults = {
-        f.attname: now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
-        for f in fields
-    }
-    prepared: dict = {}
-
-    def prep(field, value):
-        key = (field.attname, value)
-        if key not in prepared:
-            prepared[key] = field.get_db_prep_save(value, connection)
-        return prepared[key]
-
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(
-                sql,
-                [
-                    [prep(f, row.get(f.attname, defaults[f.attname])) for f in fields]
-                    for row in rows[start : start + batch_size]
-                ],
-            )
-    return len(rows)
 
 
 def _score(rng, grade: str) -> Decimal:
@@ -223,8 +159,8 @@ def seed(context) -> dict[str, int]:
     RatingSeason.objects.bulk_create(seasons)
     for rating in (*member_ratings, *org_ratings):
         rating["season_id"] = rating.pop("season").pk
-    insert_rows(MemberRating, member_ratings)
-    insert_rows(OrganizationRating, org_ratings)
+    bulk.insert_rows(MemberRating, member_ratings)
+    bulk.insert_rows(OrganizationRating, org_ratings)
     return {
         "RatingSeason": len(seasons),
         "MemberRating": len(member_ratings),

@@ -10,7 +10,6 @@ from dangvu.accounts.models import User
 from dangvu.lib.search import words_in
 from dangvu.lib.vntext import fold
 from dangvu.members.models import Member, MembershipSpell
-from dangvu.members.selectors import spells_open_on
 from dangvu.organizations.models import Organization
 from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason
 from dangvu.ratings.rules import Grade, excellent_cap_broken, rating_rules_for_year
@@ -179,7 +178,7 @@ def _peer_group_names(groups: list[str]) -> dict[str, str]:
 def members_to_rate(*, season: RatingSeason, user: User | None = None, today: dt.date | None = None):
     """Spells of members counted in the season's committee on its reference day (limited to the user's subtree)."""
     day = reference_day(season, today)
-    qs = MembershipSpell.objects.filter(spells_open_on(day), organization__path__startswith=season.organization.path)
+    qs = MembershipSpell.objects.open_on(day).in_subtree(season.organization)
     if user is not None:
         qs = qs.filter(organization_filter(user, "organization__"))
     return qs

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
 from dangvu.members.models import Member, MembershipSpell
-from dangvu.members.selectors import spells_open_on
 from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
 from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
 from dangvu.ratings.rules import (
@@ -160,7 +159,7 @@ def season_close(*, season: RatingSeason, by: User | None, today: dt.date | None
 
 
 def _member_cell_on(member: Member, day: dt.date) -> Organization | None:
-    spell = MembershipSpell.objects.filter(spells_open_on(day), member=member).select_related("organization").first()
+    spell = MembershipSpell.objects.open_on(day).filter(member=member).select_related("organization").first()
     return spell.organization if spell else None
 
 

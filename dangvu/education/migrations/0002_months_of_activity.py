@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from dangvu.lib import activity
+from dangvu.members import activity
 
 
 

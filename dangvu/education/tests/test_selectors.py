@@ -177,7 +177,7 @@ def test_where_members_who_studied_were_counted_follows_their_transfers(personas
 @pytest.mark.parametrize("max_changed", [2_000, 0])  # 0: too many members set apart, counted over the rows
 def test_a_year_to_date_leaves_out_what_happens_after_its_last_day(personas, monkeypatch, max_changed):
     """A period that cuts a month (a year to date): the days after its end neither add a study nor move a member."""
-    monkeypatch.setattr("dangvu.lib.activity.MAX_CHANGED", max_changed)
+    monkeypatch.setattr("dangvu.members.activity.MAX_CHANGED", max_changed)
     a, b = personas.member_a, personas.member_b
     _session(personas, personas.cell_a1, [a], on=D(2025, 3, 10))
     _session(personas, personas.org_b, [b], on=D(2025, 11, 25))  # after the 22nd

@@ -204,7 +204,7 @@ CUT_PERIODS = [
 
 
 def test_members_who_studied_or_were_inspected_equal_the_count_over_the_rows(demo, monkeypatch):
-    """The months kept per member and year (lib.activity) give what the attendance and subject rows give,
+    """The months kept per member and year (members.activity) give what the attendance and subject rows give,
     for whole months and for periods that cut a month."""
     codes = ["education.study_members", "inspection.members"]
     periods = PERIODS + CUT_PERIODS
@@ -213,7 +213,7 @@ def test_members_who_studied_or_were_inspected_equal_the_count_over_the_rows(dem
         for org in _orgs()
         for start, end in periods
     }
-    monkeypatch.setattr("dangvu.lib.activity.whole_months", lambda start, end: None)
+    monkeypatch.setattr("dangvu.members.activity.whole_months", lambda start, end: None)
     from_rows = {
         (org, start): compute(organization=org, start=start, end=end, codes=codes)
         for org in _orgs()

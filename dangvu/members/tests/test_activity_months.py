@@ -1,10 +1,10 @@
-"""The months of a period that the activity tables answer from (lib.activity)."""
+"""The months of a period that the activity tables answer from (members.activity)."""
 
 import datetime as dt
 
 import pytest
 
-from dangvu.lib.activity import whole_months
+from dangvu.members.activity import whole_months
 
 D = dt.date
 

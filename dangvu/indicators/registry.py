@@ -1,21 +1,27 @@
 """The one registry of indicators. Screens, targets, reports, exports and the API all call it.
 
 An indicator is a named, documented function of (organization subtree, period) computed
-with database aggregates. Each app declares its indicators in `<app>/indicators.py` with
-the `@indicator` decorator; `compute()` evaluates any set of them for one subtree and one
-period. Indicators of one computation share a `Computation`, so a grouped query that
-several indicators need (events counted by kind, say) runs once: the number of queries
-for the full set does not grow with the number of organizations.
+with database aggregates. Each app declares its indicators in `<app>/indicators.py`;
+`compute()` evaluates any set of them for one subtree and one period. Indicators of one
+computation share a `Computation`, so a grouped query that several indicators need (events
+counted by kind, say) runs once: the number of queries for the full set does not grow with
+the number of organizations.
+
+Most indicators are one figure of such a query. An app writes the query once, as a function of the
+computation decorated `@shared_query` (usually over `Computation.records`: the rows of a model dated in the
+period in the subtree), and declares each figure with `figure()`; a share of two indicators with `rate()`;
+anything else with the `@indicator` decorator.
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import wraps
 from importlib import import_module
 
 from django.apps import apps
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Model, Q, QuerySet, Value
 from django.utils.functional import Promise
 
 from dangvu.lib.numbers import round_half_up
@@ -84,6 +90,46 @@ def rate(*, code: str, label, numerator: str, denominator: str, group: str, exam
     return REGISTRY[code]
 
 
+def shared_query(build: Callable[["Computation"], dict]) -> Callable[["Computation"], dict]:
+    """Make `build(c)`, a query whose result several indicators read, run once per computation."""
+
+    @wraps(build)
+    def figures(c: "Computation") -> dict:
+        return c.shared(build, lambda: build(c))
+
+    return figures
+
+
+def figure(
+    source: Callable[["Computation"], dict],
+    key: str | tuple,
+    *,
+    code: str,
+    label,
+    unit,
+    group: str,
+    doc: str,
+    as_of_end: bool = False,
+    example: str = "",
+) -> Indicator:
+    """Register as indicator `code` the figure `key` of `source(c)` (a shared query); `doc` defines it.
+
+    `key` is a name of the result, or a path of names into grouped rows ({group: {name: value}}), where a
+    group without rows counts 0."""
+
+    def value(c: "Computation") -> int | Decimal:
+        figures = source(c)
+        if not isinstance(key, tuple):
+            return figures[key]
+        for name in key:
+            figures = (figures or {}).get(name)
+        return figures or 0
+
+    value.__doc__ = doc
+    indicator(code=code, label=label, unit=unit, group=group, as_of_end=as_of_end, example=example)(value)
+    return REGISTRY[code]
+
+
 def count_rows(condition: Q | None = None) -> Count:
     """COUNT(1), optionally FILTER (WHERE condition): counts rows without reading a column, so that a count
     over a covering index stays in the index (COUNT("id") made SQLite read each row's id, twice as slow)."""
@@ -106,7 +152,7 @@ class Computation:
     wanted: frozenset[str] = frozenset()  # the codes asked for, with what they are computed from; empty: all
     whole_tree: bool = False  # the organization is the top of the only tree: its subtree is every organization
     _values: dict[str, int | Decimal] = field(default_factory=dict)
-    _shared: dict[str, object] = field(default_factory=dict)
+    _shared: dict[Hashable, object] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -122,6 +168,12 @@ class Computation:
             return Q(**{f"{prefix}id__gt": 0})
         return Q(**{f"{prefix}path__startswith": self.path})
 
+    def records(self, model: type[Model], dated: str, **conditions) -> QuerySet:
+        """Rows of `model` meeting `conditions`, whose date field `dated` falls in the period and whose
+        organization lies in the subtree."""
+        period = {f"{dated}__gte": self.start, f"{dated}__lte": self.end}
+        return model.objects.filter(**period, **conditions).filter(self.in_subtree())
+
     def value(self, code: str) -> int | Decimal:
         if code not in self._values:
             self._values[code] = REGISTRY[code].func(self)
@@ -132,7 +184,7 @@ class Computation:
         its figures too, at no extra query."""
         return not self.wanted or any(code.startswith(prefix) for code in self.wanted)
 
-    def shared(self, key: str, build: Callable[[], object]):
+    def shared(self, key: Hashable, build: Callable[[], object]):
         """A result several indicators use (e.g. events grouped by kind), built once per computation."""
         if key not in self._shared:
             self._shared[key] = build()

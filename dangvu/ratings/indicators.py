@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dangvu.indicators.registry import Computation, Group, count_rows, indicator, rate
+from dangvu.indicators.registry import Group, count_rows, figure, rate, shared_query
 from dangvu.ratings.models import MemberRating, OrganizationRating
 from dangvu.ratings.rules import Grade
 
@@ -18,8 +18,11 @@ GRADE_WORDS = {
 }
 
 
-def _grades(c: Computation, model, key: str) -> dict:
-    def build():
+def _grades(model):
+    """The ratings of `model` in the subtree for the year the period ends in, counted per grade (the
+    organization itself is not among the organizations it rates)."""
+
+    def build(c) -> dict:
         rows = model.objects.filter(deleted_at__isnull=True, season__year=c.end.year)
         rows = rows.filter(c.in_subtree())
         if model is OrganizationRating:
@@ -29,44 +32,39 @@ def _grades(c: Computation, model, key: str) -> dict:
             **{grade: count_rows(Q(grade=grade)) for grade in Grade.values},
         )
 
-    return c.shared(f"grades:{key}", build)
+    return shared_query(build)
 
 
-def _register(subject: str, model, subject_label) -> None:
-    def rated(c):
-        return _grades(c, model, subject)["rated"]
-
-    rated.__doc__ = (
-        f"{subject.capitalize()} of the subtree graded in the rating season of the year the period "
-        "ends in (those not graded are left out)."
-    )
-    indicator(
-        code=f"ratings.{subject}.rated",
-        label=format_lazy(_("{subject} rated"), subject=subject_label),
+for _subject, _model, _subject_label in (
+    ("members", MemberRating, _("members")),
+    ("organizations", OrganizationRating, _("organizations")),
+):
+    _source = _grades(_model)
+    figure(
+        _source,
+        "rated",
+        code=f"ratings.{_subject}.rated",
+        label=format_lazy(_("{subject} rated"), subject=_subject_label),
         unit=_("ratings"),
         group=G,
-    )(rated)
-    for grade in Grade.values:
-
-        def count(c, grade=grade):
-            return _grades(c, model, subject)[grade]
-
-        count.__doc__ = f"{subject.capitalize()} of the subtree graded '{grade}' in the year the period ends in."
-        indicator(
-            code=f"ratings.{subject}.{grade}",
-            label=format_lazy(_("{subject} who {grade}"), subject=subject_label, grade=GRADE_WORDS[grade]),
+        doc=f"{_subject.capitalize()} of the subtree graded in the rating season of the year the period "
+        "ends in (those not graded are left out).",
+    )
+    for _grade in Grade.values:
+        figure(
+            _source,
+            _grade,
+            code=f"ratings.{_subject}.{_grade}",
+            label=format_lazy(_("{subject} who {grade}"), subject=_subject_label, grade=GRADE_WORDS[_grade]),
             unit=_("ratings"),
             group=G,
-            example="hoàn thành xuất sắc nhiệm vụ ... (...%)" if grade == "excellent" else "",
-        )(count)
+            doc=f"{_subject.capitalize()} of the subtree graded '{_grade}' in the year the period ends in.",
+            example="hoàn thành xuất sắc nhiệm vụ ... (...%)" if _grade == "excellent" else "",
+        )
         rate(
-            code=f"ratings.{subject}.{grade}_pct",
-            label=format_lazy(_("Share of {subject} who {grade}"), subject=subject_label, grade=GRADE_WORDS[grade]),
-            numerator=f"ratings.{subject}.{grade}",
-            denominator=f"ratings.{subject}.rated",
+            code=f"ratings.{_subject}.{_grade}_pct",
+            label=format_lazy(_("Share of {subject} who {grade}"), subject=_subject_label, grade=GRADE_WORDS[_grade]),
+            numerator=f"ratings.{_subject}.{_grade}",
+            denominator=f"ratings.{_subject}.rated",
             group=G,
         )
-
-
-_register("members", MemberRating, _("members"))
-_register("organizations", OrganizationRating, _("organizations"))

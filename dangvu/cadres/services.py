@@ -81,12 +81,10 @@ def conclusion_record(
     return record
 
 
-@transaction.atomic
 def conclusion_delete(*, conclusion: PoliticalConclusion, by: User | None) -> None:
     soft_delete(conclusion, by=by)
 
 
-@transaction.atomic
 def conclusion_restore(*, conclusion: PoliticalConclusion, by: User | None) -> None:
     restore(conclusion, by=by)
 
@@ -193,11 +191,9 @@ def appointment_end(
     return appointment
 
 
-@transaction.atomic
 def appointment_delete(*, appointment: CommitteeAppointment, by: User | None) -> None:
     soft_delete(appointment, by=by)
 
 
-@transaction.atomic
 def appointment_restore(*, appointment: CommitteeAppointment, by: User | None) -> None:
     restore(appointment, by=by)

@@ -393,7 +393,6 @@ def candidate_withdraw(
     return _save(candidate, by)
 
 
-@transaction.atomic
 def candidate_delete(*, candidate: Candidate, by: User | None) -> None:
     soft_delete(candidate, by=by, check=_not_admitted)
 
@@ -403,6 +402,5 @@ def _not_admitted(candidate: Candidate) -> None:
         raise refuse(NON_FIELD_ERRORS, _("The candidate was admitted; the member record keeps the history."))
 
 
-@transaction.atomic
 def candidate_restore(*, candidate: Candidate, by: User | None) -> None:
     restore(candidate, by=by)

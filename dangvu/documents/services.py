@@ -231,7 +231,6 @@ def document_update(*, document: Document, by: User | None, data: dict, file=Non
     return document
 
 
-@transaction.atomic
 def document_delete(*, document: Document, by: User | None) -> None:
     """Soft delete; the number stays taken so it is never given twice."""
     soft_delete(document, by=by, check=_not_implemented)
@@ -242,6 +241,5 @@ def _not_implemented(document: Document) -> None:
         raise refuse("implements", _("Documents issued to implement this one refer to it; change them first."))
 
 
-@transaction.atomic
 def document_restore(*, document: Document, by: User | None) -> None:
     restore(document, by=by)

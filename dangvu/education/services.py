@@ -194,13 +194,11 @@ def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Ite
     )
 
 
-@transaction.atomic
 def study_session_delete(*, session: StudySession, by: User | None) -> None:
     """Soft delete: the session and its attendance leave every count; restore brings them back."""
     soft_delete(session, by=by, then=_rebuild_studied_years)
 
 
-@transaction.atomic
 def study_session_restore(*, session: StudySession, by: User | None) -> StudySession:
     return restore(session, by=by, check=_no_twin_session, then=_rebuild_studied_years)
 
@@ -433,11 +431,9 @@ def participant_restore(*, participant: TrainingParticipant, by: User | None, to
     )
 
 
-@transaction.atomic
 def training_class_delete(*, training_class: TrainingClass, by: User | None) -> None:
     soft_delete(training_class, by=by)
 
 
-@transaction.atomic
 def training_class_restore(*, training_class: TrainingClass, by: User | None) -> TrainingClass:
     return restore(training_class, by=by)

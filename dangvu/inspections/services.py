@@ -276,12 +276,10 @@ def _locked(record):
     return type(record).all_objects.select_for_update().get(pk=record.pk)
 
 
-@transaction.atomic
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
     soft_delete(inspection, by=by, then=_rebuild_inspected_years)
 
 
-@transaction.atomic
 def inspection_restore(*, inspection: Inspection, by: User | None) -> None:
     restore(inspection, by=by, then=_rebuild_inspected_years)
 
@@ -489,13 +487,11 @@ def discipline_update(
     return discipline
 
 
-@transaction.atomic
 def discipline_delete(*, discipline: Discipline, by: User | None) -> None:
     """Soft-delete a decision entered by mistake; an expulsion's event is deleted with it."""
     soft_delete(discipline, by=by, check=lambda d: _with_expulsion_event(d, member_event_delete, by))
 
 
-@transaction.atomic
 def discipline_restore(*, discipline: Discipline, by: User | None) -> None:
     restore(discipline, by=by, check=lambda d: _with_expulsion_event(d, member_event_restore, by))
 
@@ -589,11 +585,9 @@ def letter_update(
     return letter
 
 
-@transaction.atomic
 def letter_delete(*, letter: Letter, by: User | None) -> None:
     soft_delete(letter, by=by)
 
 
-@transaction.atomic
 def letter_restore(*, letter: Letter, by: User | None) -> None:
     restore(letter, by=by)

@@ -1,10 +1,13 @@
 """Soft delete, written once: a record entered by mistake is hidden, never removed, and can be brought back.
 
-A soft-deletable model has `deleted_at` (and usually `deleted_by`); `objects` sees the live rows only and
-`all_objects` every row, with `.alive()` and `.deleted()` on both. `soft_delete` and `restore` are the only
-writers of those columns: they lock and re-read the row, run the app's `check` (which may refuse with a
-ValidationError), save with a history row naming the user (and the reason, when given), then run the app's
-`then` (derived rows rebuilt). The record passed in is the one updated; a refusal leaves it as it was.
+A model built on `SoftDeletable` has `deleted_at` and `deleted_by`; its `objects` sees the live rows only and
+`all_objects` every row, with `.alive()` and `.deleted()` on both. A few models keep their own columns (no
+`deleted_by`, or every row in `objects`: organizations, targets, reports, introducers). For all of them
+`soft_delete` and `restore` are the only writers of those columns: they lock and re-read the row, run the app's
+`check` (which may refuse with a ValidationError), save with a history row naming the user (and the reason, when
+given), then run the app's `then` (derived rows rebuilt), all in one transaction (a savepoint inside the
+caller's, so a caller may catch an IntegrityError of the save). The record passed in is the one updated; a
+refusal leaves it as it was.
 """
 
 from collections.abc import Callable

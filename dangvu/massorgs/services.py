@@ -118,12 +118,10 @@ def figures_save(
     return figures
 
 
-@transaction.atomic
 def figures_delete(*, figures: MassOrgFigures, by: User | None) -> None:
     soft_delete(figures, by=by)
 
 
-@transaction.atomic
 def figures_restore(*, figures: MassOrgFigures, by: User | None, today: dt.date | None = None) -> MassOrgFigures:
     return restore(figures, by=by, check=lambda f: _validate_figures(f, today or timezone.localdate()))
 
@@ -176,12 +174,10 @@ def model_save(
     return model
 
 
-@transaction.atomic
 def model_delete(*, model: SkilledMobilisationModel, by: User | None) -> None:
     soft_delete(model, by=by)
 
 
-@transaction.atomic
 def model_restore(
     *, model: SkilledMobilisationModel, by: User | None, today: dt.date | None = None
 ) -> SkilledMobilisationModel:
@@ -232,12 +228,10 @@ def registration_save(
     return registration
 
 
-@transaction.atomic
 def registration_delete(*, registration: EmulationRegistration, by: User | None) -> None:
     soft_delete(registration, by=by)
 
 
-@transaction.atomic
 def registration_restore(
     *, registration: EmulationRegistration, by: User | None, today: dt.date | None = None
 ) -> EmulationRegistration:

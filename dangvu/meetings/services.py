@@ -212,12 +212,10 @@ def meeting_self_rate(*, meeting: Meeting, points: dict[int, Decimal], by: User 
     return meeting
 
 
-@transaction.atomic
 def meeting_delete(*, meeting: Meeting, by: User | None) -> None:
     soft_delete(meeting, by=by)
 
 
-@transaction.atomic
 def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
     restore(meeting, by=by, check=_one_regular_a_month)
 

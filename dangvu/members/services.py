@@ -389,7 +389,6 @@ def member_event_restore(*, event: MemberEvent, by: User | None) -> None:
     restore(event, by=by, then=lambda _e: _rebuild(member, by=by))
 
 
-@transaction.atomic
 def member_delete(*, member: Member, by: User | None) -> None:
     """Soft-delete a member record entered by mistake. Spells go too, so counts drop it; restore brings all back."""
     soft_delete(member, by=by, then=_drop_spells)

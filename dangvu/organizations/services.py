@@ -392,7 +392,6 @@ def organization_update(*, organization: Organization, by: User | None, **fields
     return organization
 
 
-@transaction.atomic
 def organization_delete(*, organization: Organization, by: User | None) -> None:
     """Soft-delete an organization entered by mistake (no members, no children ever)."""
     soft_delete(organization, by=by, check=_never_used)
@@ -407,6 +406,5 @@ def _never_used(organization: Organization) -> None:
         raise refuse("organization", _("Members were recorded in this organization; dissolve it instead."))
 
 
-@transaction.atomic
 def organization_restore(*, organization: Organization, by: User | None) -> None:
     restore(organization, by=by)

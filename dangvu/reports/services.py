@@ -128,7 +128,6 @@ def report_new_version(*, report: Report, by: User | None) -> Report:
     return copy
 
 
-@transaction.atomic
 def report_delete(*, report: Report, by: User | None) -> None:
     soft_delete(report, by=by, check=_not_submitted)
 

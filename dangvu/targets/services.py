@@ -91,11 +91,9 @@ def manual_actual_enter(*, target: Target, year: int, value: Decimal | None, sou
     actual.save()
 
 
-@transaction.atomic
 def target_delete(*, target: Target, by: User | None) -> None:
     soft_delete(target, by=by)
 
 
-@transaction.atomic
 def target_restore(*, target: Target, by: User | None) -> None:
     restore(target, by=by)

@@ -1,11 +1,10 @@
 """Cadre work records: political-standard conclusions and committee appointments."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.members.models import AliveManager, SoftDeleteQuerySet
+from dangvu.lib.softdelete import SoftDeletable
 
 
 class Purpose(models.TextChoices):
@@ -22,7 +21,7 @@ class Verdict(models.TextChoices):
     FAILS = "fails", _("Does not meet the political standard")
 
 
-class PoliticalConclusion(models.Model):
+class PoliticalConclusion(SoftDeletable):
     """A conclusion on a person's political standard, or a cadre comment, for one purpose."""
 
     member = models.ForeignKey(
@@ -44,15 +43,7 @@ class PoliticalConclusion(models.Model):
     verdict = models.CharField(_("conclusion"), max_length=20, choices=Verdict.choices)
     conclusion = models.TextField(_("conclusion text"))
     document_no = models.CharField(_("document number"), max_length=64, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords()
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("political-standard conclusion")
@@ -80,7 +71,7 @@ class AppointmentKind(models.TextChoices):
     APPROVED = "approved", _("Approved after election")
 
 
-class CommitteeAppointment(models.Model):
+class CommitteeAppointment(SoftDeletable):
     """A member appointed (chỉ định) or approved (chuẩn y) to a committee post of an organization."""
 
     organization = models.ForeignKey(
@@ -94,15 +85,7 @@ class CommitteeAppointment(models.Model):
     document_no = models.CharField(_("decision number"), max_length=64)
     term = models.CharField(_("term"), max_length=20, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords()
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("committee appointment")

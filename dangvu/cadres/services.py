@@ -13,6 +13,7 @@ from dangvu.cadres.rules import rules_on
 from dangvu.candidates.models import Candidate
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.members.models import ACTIVE_STATUSES, Member
 from dangvu.members.selectors import organization_on, status_on
 from dangvu.organizations.models import Organization
@@ -80,20 +81,12 @@ def conclusion_record(
     return record
 
 
-@transaction.atomic
 def conclusion_delete(*, conclusion: PoliticalConclusion, by: User | None) -> None:
-    conclusion.deleted_at = timezone.now()
-    conclusion.deleted_by = by
-    conclusion._history_user = by
-    conclusion.save()
+    soft_delete(conclusion, by=by)
 
 
-@transaction.atomic
 def conclusion_restore(*, conclusion: PoliticalConclusion, by: User | None) -> None:
-    conclusion.deleted_at = None
-    conclusion.deleted_by = None
-    conclusion._history_user = by
-    conclusion.save()
+    restore(conclusion, by=by)
 
 
 def _check_appointment(appointment: CommitteeAppointment, *, today: dt.date) -> None:
@@ -198,17 +191,9 @@ def appointment_end(
     return appointment
 
 
-@transaction.atomic
 def appointment_delete(*, appointment: CommitteeAppointment, by: User | None) -> None:
-    appointment.deleted_at = timezone.now()
-    appointment.deleted_by = by
-    appointment._history_user = by
-    appointment.save()
+    soft_delete(appointment, by=by)
 
 
-@transaction.atomic
 def appointment_restore(*, appointment: CommitteeAppointment, by: User | None) -> None:
-    appointment.deleted_at = None
-    appointment.deleted_by = None
-    appointment._history_user = by
-    appointment.save()
+    restore(appointment, by=by)

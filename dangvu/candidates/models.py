@@ -4,12 +4,12 @@ Each step is recorded through `candidates.services`; the admission creates the m
 the registry through `members.services.member_create` in the same transaction.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.members.models import AliveManager, Sex, SoftDeleteQuerySet, national_id_validator
+from dangvu.lib.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from dangvu.members.models import Sex, national_id_validator
 
 
 class Stage(models.TextChoices):
@@ -24,7 +24,7 @@ class Stage(models.TextChoices):
 OPEN_STAGES = (Stage.PREPARING, Stage.CELL_APPROVED, Stage.COMMITTEE_APPROVED, Stage.DECIDED)
 
 
-class Candidate(models.Model):
+class Candidate(SoftDeletable):
     # Personal record, copied into the member record at admission.
     full_name = models.CharField(_("full name"), max_length=120)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
@@ -73,15 +73,7 @@ class Candidate(models.Model):
     ceremony_due_on = models.DateField(_("ceremony due by"), null=True, editable=False)
 
     note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords(excluded_fields=["search_text"])
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("admission candidate")

@@ -13,6 +13,7 @@ from dangvu.candidates.models import OPEN_STAGES, Candidate, Introducer, Stage
 from dangvu.candidates.rules import rules_on
 from dangvu.lib.dates import add_months, format_short, months_between
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.versioning import ensure_current
 from dangvu.lib.vntext import fold
 from dangvu.members.models import EventKind, Member, Status
@@ -219,9 +220,7 @@ def introducer_remove(*, introducer: Introducer, by: User | None) -> None:
     _ensure_open(candidate)
     if candidate.cell_vote_on:
         raise refuse("member", _("The cell has already voted; the introducers cannot change."))
-    introducer.deleted_at = timezone.now()
-    introducer._history_user = by
-    introducer.save()
+    soft_delete(introducer, by=by)
 
 
 def _check_votes(field_prefix: str, votes_for: int | None, voters: int | None, on: dt.date, body: str) -> None:
@@ -394,23 +393,14 @@ def candidate_withdraw(
     return _save(candidate, by)
 
 
-@transaction.atomic
 def candidate_delete(*, candidate: Candidate, by: User | None) -> None:
-    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
+    soft_delete(candidate, by=by, check=_not_admitted)
+
+
+def _not_admitted(candidate: Candidate) -> None:
     if candidate.member_id:
         raise refuse(NON_FIELD_ERRORS, _("The candidate was admitted; the member record keeps the history."))
-    candidate.deleted_at = timezone.now()
-    candidate.deleted_by = by
-    candidate._history_user = by
-    candidate.save()
-    caller.refresh_from_db()
 
 
-@transaction.atomic
 def candidate_restore(*, candidate: Candidate, by: User | None) -> None:
-    caller, candidate = candidate, Candidate.all_objects.select_for_update().get(pk=candidate.pk)
-    candidate.deleted_at = None
-    candidate.deleted_by = None
-    candidate._history_user = by
-    candidate.save()
-    caller.refresh_from_db()
+    restore(candidate, by=by)

@@ -4,13 +4,12 @@ Issued documents get their number from `documents.services.document_issue`: the 
 number per issuing body, type and year, taken under a row lock on `NumberCounter`.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dangvu.lib.softdelete import SoftDeletable
 from dangvu.lib.vntext import fold
-from dangvu.members.models import AliveManager, SoftDeleteQuerySet
 
 
 class Direction(models.TextChoices):
@@ -53,7 +52,7 @@ def document_upload_to(instance, filename: str) -> str:
     return f"documents/{instance.issued_on:%Y}/{filename}"
 
 
-class Document(models.Model):
+class Document(SoftDeletable):
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -81,16 +80,8 @@ class Document(models.Model):
         verbose_name=_("implements (received document)"),
     )
     implements_text = models.CharField(_("implements (reference)"), max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     search_text = models.CharField(max_length=600, editable=False, default="")  # folded number and subject
     history = HistoricalRecords(excluded_fields=["search_text"])
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

@@ -13,6 +13,7 @@ from dangvu.documents.rules import ALLOWED_EXTENSIONS, BY_CODE, MAGIC, MAX_FILE_
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.numbers import format_int
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.untrusted_files import FileRefused, inspect_image, inspect_zip
 from dangvu.organizations.models import Organization
 
@@ -230,20 +231,15 @@ def document_update(*, document: Document, by: User | None, data: dict, file=Non
     return document
 
 
-@transaction.atomic
 def document_delete(*, document: Document, by: User | None) -> None:
     """Soft delete; the number stays taken so it is never given twice."""
+    soft_delete(document, by=by, check=_not_implemented)
+
+
+def _not_implemented(document: Document) -> None:
     if document.implemented_by.exists():
         raise refuse("implements", _("Documents issued to implement this one refer to it; change them first."))
-    document.deleted_at = timezone.now()
-    document.deleted_by = by
-    document._history_user = by
-    document.save()
 
 
-@transaction.atomic
 def document_restore(*, document: Document, by: User | None) -> None:
-    document.deleted_at = None
-    document.deleted_by = None
-    document._history_user = by
-    document.save()
+    restore(document, by=by)

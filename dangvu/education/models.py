@@ -6,45 +6,18 @@ staff reached. A training class has participants: members, or candidates by name
 the candidates app links them.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dangvu.lib.softdelete import SoftDeletable
 from dangvu.members.activity import ActivityYear
 
 # Members and organizations are never hard-deleted by the product (their deletes are soft), so the
 # foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
 
 
-class SoftDeleteQuerySet(models.QuerySet):
-    def alive(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def deleted(self):
-        return self.filter(deleted_at__isnull=False)
-
-
-class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-class SoftDeleted(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-
-class StudySession(SoftDeleted):
+class StudySession(SoftDeletable):
     organization = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.CASCADE,
@@ -114,7 +87,7 @@ class TrainingKind(models.TextChoices):
     OTHER = "other", _("Other training")
 
 
-class TrainingClass(SoftDeleted):
+class TrainingClass(SoftDeletable):
     kind = models.CharField(_("kind of class"), max_length=20, choices=TrainingKind.choices)
     title = models.CharField(_("title"), max_length=255)
     organization = models.ForeignKey(
@@ -153,7 +126,7 @@ class Completion(models.TextChoices):
     NOT_COMPLETED = "not_completed", _("Not completed")
 
 
-class TrainingParticipant(SoftDeleted):
+class TrainingParticipant(SoftDeletable):
     training_class = models.ForeignKey(TrainingClass, on_delete=models.CASCADE, related_name="participants")
     member = models.ForeignKey(
         "members.Member",

@@ -22,6 +22,7 @@ from dangvu.education.models import (
 from dangvu.education.rules import training_rules_on
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.vntext import fold, normalize_name
 from dangvu.members import activity
 from dangvu.members.models import Member, MembershipSpell
@@ -187,21 +188,20 @@ def studied_years_rebuild(*, member_ids: Iterable[int] | None = None, years: Ite
     )
 
 
-@transaction.atomic
 def study_session_delete(*, session: StudySession, by: User | None) -> None:
     """Soft delete: the session and its attendance leave every count; restore brings them back."""
-    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
-    session.deleted_at = timezone.now()
-    session.deleted_by = by
-    session._history_user = by
-    session.save()
-    studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
-    caller.refresh_from_db()
+    soft_delete(session, by=by, then=_rebuild_studied_years)
 
 
-@transaction.atomic
 def study_session_restore(*, session: StudySession, by: User | None) -> StudySession:
-    caller, session = session, StudySession.all_objects.select_for_update().get(pk=session.pk)
+    return restore(session, by=by, check=_no_twin_session, then=_rebuild_studied_years)
+
+
+def _rebuild_studied_years(session: StudySession) -> None:
+    studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
+
+
+def _no_twin_session(session: StudySession) -> None:
     twin = StudySession.objects.filter(
         organization=session.organization_id, document_key=session.document_key, held_on=session.held_on
     )
@@ -211,13 +211,6 @@ def study_session_restore(*, session: StudySession, by: User | None) -> StudySes
             _("This organization's study of this document on %(day)s is already recorded.")
             % {"day": format_short(session.held_on)},
         )
-    session.deleted_at = None
-    session.deleted_by = None
-    session._history_user = by
-    session.save()
-    studied_years_rebuild(member_ids=_attendance_of(session)[0], years=[session.held_on.year])
-    caller.refresh_from_db()
-    return session
 
 
 # ---- training classes -----------------------------------------------------------------------
@@ -416,38 +409,25 @@ def participant_update(
 
 @transaction.atomic
 def participant_delete(*, participant: TrainingParticipant, by: User | None) -> None:
-    _locked_class(participant.training_class)
-    participant.deleted_at = timezone.now()
-    participant.deleted_by = by
-    participant._history_user = by
-    participant.save()
-    _recount(participant.training_class, by)
+    training_class = _locked_class(participant.training_class)
+    soft_delete(participant, by=by, then=lambda _p: _recount(training_class, by))
 
 
 @transaction.atomic
 def participant_restore(*, participant: TrainingParticipant, by: User | None, today: dt.date | None = None) -> None:
     today = today or timezone.localdate()
     training_class = _locked_class(participant.training_class)
-    participant.deleted_at = None
-    participant.deleted_by = None
-    _check_class(training_class, [*_alive_participants(training_class), participant], today)
-    participant._history_user = by
-    participant.save()
-    _recount(training_class, by)
+    restore(
+        participant,
+        by=by,
+        check=lambda p: _check_class(training_class, [*_alive_participants(training_class), p], today),
+        then=lambda _p: _recount(training_class, by),
+    )
 
 
-@transaction.atomic
 def training_class_delete(*, training_class: TrainingClass, by: User | None) -> None:
-    training_class.deleted_at = timezone.now()
-    training_class.deleted_by = by
-    training_class._history_user = by
-    training_class.save()
+    soft_delete(training_class, by=by)
 
 
-@transaction.atomic
 def training_class_restore(*, training_class: TrainingClass, by: User | None) -> TrainingClass:
-    training_class.deleted_at = None
-    training_class.deleted_by = None
-    training_class._history_user = by
-    training_class.save()
-    return training_class
+    return restore(training_class, by=by)

@@ -6,13 +6,12 @@ disciplined organization, the organization that received a letter. Writes go thr
 `inspections.services`, which applies the rules of `inspections.rules` in force on the record's date.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dangvu.lib.softdelete import SoftDeletable
 from dangvu.members.activity import ActivityYear
-from dangvu.members.models import AliveManager, SoftDeleteQuerySet
 
 
 class Body(models.TextChoices):
@@ -36,7 +35,7 @@ class InspectionKind(models.TextChoices):
 SUPERVISION_KINDS = (InspectionKind.THEMATIC_SUPERVISION,)
 
 
-class Record(models.Model):
+class Record(SoftDeletable):
     """Columns shared by the three kinds of record: the organization that scopes it, soft delete, timestamps."""
 
     # Users never hard-delete organizations or members (deletes are soft); CASCADE only lets a whole
@@ -45,14 +44,6 @@ class Record(models.Model):
         "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
     )
     note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         abstract = True

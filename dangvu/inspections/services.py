@@ -31,6 +31,7 @@ from dangvu.inspections.rules import (
 )
 from dangvu.lib.dates import add_years, format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.versioning import ensure_current
 from dangvu.members import activity
 from dangvu.members.models import EventKind, Member, MembershipSpell, Status
@@ -271,34 +272,16 @@ def _locked(record):
     return type(record).all_objects.select_for_update().get(pk=record.pk)
 
 
-def _soft_delete(record, by: User | None) -> None:
-    record.deleted_at = timezone.now()
-    record.deleted_by = by
-    record._history_user = by
-    record.save()
-
-
-def _restore(record, by: User | None) -> None:
-    record.deleted_at = None
-    record.deleted_by = None
-    record._history_user = by
-    record.save()
-
-
-@transaction.atomic
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
-    caller, inspection = inspection, _locked(inspection)
-    _soft_delete(inspection, by)
-    inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
-    caller.refresh_from_db()
+    soft_delete(inspection, by=by, then=_rebuild_inspected_years)
 
 
-@transaction.atomic
 def inspection_restore(*, inspection: Inspection, by: User | None) -> None:
-    caller, inspection = inspection, _locked(inspection)
-    _restore(inspection, by)
+    restore(inspection, by=by, then=_rebuild_inspected_years)
+
+
+def _rebuild_inspected_years(inspection: Inspection) -> None:
     inspected_years_rebuild(member_ids=_subjects_of(inspection)[0], years=[inspection.started_on.year])
-    caller.refresh_from_db()
 
 
 # Discipline --------------------------------------------------------------------------------------
@@ -500,29 +483,21 @@ def discipline_update(
     return discipline
 
 
-@transaction.atomic
 def discipline_delete(*, discipline: Discipline, by: User | None) -> None:
     """Soft-delete a decision entered by mistake; an expulsion's event is deleted with it."""
-    caller, discipline = discipline, _locked(discipline)
-    if discipline.expulsion_event is not None:
-        try:
-            member_event_delete(event=discipline.expulsion_event, by=by)
-        except ValidationError as error:
-            raise _event_refusal(error) from error
-    _soft_delete(discipline, by)
-    caller.refresh_from_db()
+    soft_delete(discipline, by=by, check=lambda d: _with_expulsion_event(d, member_event_delete, by))
 
 
-@transaction.atomic
 def discipline_restore(*, discipline: Discipline, by: User | None) -> None:
-    caller, discipline = discipline, _locked(discipline)
+    restore(discipline, by=by, check=lambda d: _with_expulsion_event(d, member_event_restore, by))
+
+
+def _with_expulsion_event(discipline: Discipline, change, by: User | None) -> None:
     if discipline.expulsion_event is not None:
         try:
-            member_event_restore(event=discipline.expulsion_event, by=by)
+            change(event=discipline.expulsion_event, by=by)
         except ValidationError as error:
             raise _event_refusal(error) from error
-    _restore(discipline, by)
-    caller.refresh_from_db()
 
 
 # Letters -----------------------------------------------------------------------------------------
@@ -606,13 +581,9 @@ def letter_update(
     return letter
 
 
-@transaction.atomic
 def letter_delete(*, letter: Letter, by: User | None) -> None:
-    _soft_delete(_locked(letter), by)
-    letter.refresh_from_db()
+    soft_delete(letter, by=by)
 
 
-@transaction.atomic
 def letter_restore(*, letter: Letter, by: User | None) -> None:
-    _restore(_locked(letter), by)
-    letter.refresh_from_db()
+    restore(letter, by=by)

@@ -2,29 +2,14 @@
 mass mobilisation: the figures each unit reports per period, “Dân vận khéo” models and
 exemplars by level, and the yearly emulation registrations."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.education.models import AliveManager, SoftDeleteQuerySet
+from dangvu.lib.softdelete import SoftDeletable
 
 # Members and organizations are never hard-deleted by the product (their deletes are soft), so the
 # foreign keys to them cascade: only a wipe of the whole registry (tests, a fresh demo) removes these rows.
-
-
-class SoftDeleted(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
 
 
 class MassOrgKind(models.TextChoices):
@@ -38,7 +23,7 @@ class Period(models.TextChoices):
     FIRST_HALF = "h1", _("First half of the year")
 
 
-class MassOrgFigures(SoftDeleted):
+class MassOrgFigures(SoftDeletable):
     """What a unit's mass organization reports for a period. Grades are of its members, on the
     mass organization's own scale (`massorgs.rules.GRADE_SCALES`), best first."""
 
@@ -85,7 +70,7 @@ class ModelKind(models.TextChoices):
     EXEMPLAR = "exemplar", _("Exemplar")
 
 
-class SkilledMobilisationModel(SoftDeleted):
+class SkilledMobilisationModel(SoftDeletable):
     """A “Dân vận khéo” model (a way of working) or exemplar (a person or collective), recognised at a level."""
 
     organization = models.ForeignKey(
@@ -119,7 +104,7 @@ class RegistrationKind(models.TextChoices):
     MASS_MOBILISATION = "mass_mobilisation", _("Mass-mobilisation emulation")
 
 
-class EmulationRegistration(SoftDeleted):
+class EmulationRegistration(SoftDeletable):
     organization = models.ForeignKey(
         "organizations.Organization",
         on_delete=models.CASCADE,

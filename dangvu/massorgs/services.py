@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.massorgs.models import EmulationRegistration, MassOrgFigures, SkilledMobilisationModel
 from dangvu.massorgs.rules import COUNT_FIELDS, GRADE_FIELDS, PERIOD_MONTHS
 from dangvu.organizations.models import BASE_KINDS, Organization
@@ -45,20 +46,6 @@ def _check_date_in_year(field: str, on: dt.date | None, year: int, today: dt.dat
         raise refuse(field, _("The date must fall within the year %(year)s.") % {"year": year})
     if on > today:
         raise refuse(field, _("The date cannot be in the future."))
-
-
-def _soft_delete(record, by: User | None) -> None:
-    record.deleted_at = timezone.now()
-    record.deleted_by = by
-    record._history_user = by
-    record.save()
-
-
-def _undelete(record, by: User | None) -> None:
-    record.deleted_at = None
-    record.deleted_by = None
-    record._history_user = by
-    record.save()
 
 
 # ---- figures of the mass organizations --------------------------------------------------------
@@ -131,17 +118,12 @@ def figures_save(
     return figures
 
 
-@transaction.atomic
 def figures_delete(*, figures: MassOrgFigures, by: User | None) -> None:
-    _soft_delete(figures, by)
+    soft_delete(figures, by=by)
 
 
-@transaction.atomic
 def figures_restore(*, figures: MassOrgFigures, by: User | None, today: dt.date | None = None) -> MassOrgFigures:
-    figures.deleted_at = None
-    _validate_figures(figures, today or timezone.localdate())
-    _undelete(figures, by)
-    return figures
+    return restore(figures, by=by, check=lambda f: _validate_figures(f, today or timezone.localdate()))
 
 
 # ---- “Dân vận khéo” models and exemplars --------------------------------------------------------
@@ -192,18 +174,14 @@ def model_save(
     return model
 
 
-@transaction.atomic
 def model_delete(*, model: SkilledMobilisationModel, by: User | None) -> None:
-    _soft_delete(model, by)
+    soft_delete(model, by=by)
 
 
-@transaction.atomic
 def model_restore(
     *, model: SkilledMobilisationModel, by: User | None, today: dt.date | None = None
 ) -> SkilledMobilisationModel:
-    _validate_model(model, today or timezone.localdate())
-    _undelete(model, by)
-    return model
+    return restore(model, by=by, check=lambda m: _validate_model(m, today or timezone.localdate()))
 
 
 # ---- emulation registrations ----------------------------------------------------------------------
@@ -250,15 +228,11 @@ def registration_save(
     return registration
 
 
-@transaction.atomic
 def registration_delete(*, registration: EmulationRegistration, by: User | None) -> None:
-    _soft_delete(registration, by)
+    soft_delete(registration, by=by)
 
 
-@transaction.atomic
 def registration_restore(
     *, registration: EmulationRegistration, by: User | None, today: dt.date | None = None
 ) -> EmulationRegistration:
-    _validate_registration(registration, today or timezone.localdate())
-    _undelete(registration, by)
-    return registration
+    return restore(registration, by=by, check=lambda r: _validate_registration(r, today or timezone.localdate()))

@@ -1,13 +1,12 @@
 """Cell meetings (sinh hoạt chi bộ): regular, thematic or online; attendance per member; minutes;
 and the monthly quality self-rating against a scoring sheet each province sets (RULES.md §5)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.members.models import AliveManager, SoftDeleteQuerySet
+from dangvu.lib.softdelete import SoftDeletable
 
 
 class MeetingKind(models.TextChoices):
@@ -77,7 +76,7 @@ class ScoringCriterion(models.Model):
         return self.text
 
 
-class Meeting(models.Model):
+class Meeting(SoftDeletable):
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("cell")
     )
@@ -106,15 +105,7 @@ class Meeting(models.Model):
     # the meetings instead of a count over a million attendance rows.
     attendance_expected = models.PositiveIntegerField(default=0, editable=False)
     attendance_present = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords()
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "organization__path"]

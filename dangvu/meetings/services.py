@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.versioning import ensure_current
 from dangvu.meetings.models import (
     Attendance,
@@ -210,19 +211,15 @@ def meeting_self_rate(*, meeting: Meeting, points: dict[int, Decimal], by: User 
     return meeting
 
 
-@transaction.atomic
 def meeting_delete(*, meeting: Meeting, by: User | None) -> None:
-    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
-    meeting.deleted_at = timezone.now()
-    meeting.deleted_by = by
-    meeting._history_user = by
-    meeting.save(update_fields=["deleted_at", "deleted_by"])
-    caller.refresh_from_db()
+    soft_delete(meeting, by=by)
 
 
-@transaction.atomic
 def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
-    caller, meeting = meeting, Meeting.all_objects.select_for_update().get(pk=meeting.pk)
+    restore(meeting, by=by, check=_one_regular_a_month)
+
+
+def _one_regular_a_month(meeting: Meeting) -> None:
     if meeting.kind == MeetingKind.REGULAR:
         clash = Meeting.objects.filter(
             organization_id=meeting.organization_id,
@@ -236,8 +233,3 @@ def meeting_restore(*, meeting: Meeting, by: User | None) -> None:
                 _("%(source)s: one regular meeting a month; the meeting of %(day)s is recorded for that month.")
                 % {"source": meeting_rules_on(meeting.held_on).source, "day": format_short(clash.held_on)},
             )
-    meeting.deleted_at = None
-    meeting.deleted_by = None
-    meeting._history_user = by
-    meeting.save(update_fields=["deleted_at", "deleted_by"])
-    caller.refresh_from_db()

@@ -7,11 +7,12 @@ is computed by `members.timeline` and written by `members.services`.
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from dangvu.lib.softdelete import SoftDeletable
 
 
 class Sex(models.TextChoices):
@@ -42,19 +43,6 @@ ACTIVE_STATUSES = (Status.PROBATIONARY, Status.FULL)
 LEFT_STATUSES = (Status.REMOVED, Status.RESIGNED, Status.EXPELLED)
 
 
-class SoftDeleteQuerySet(models.QuerySet):
-    def alive(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def deleted(self):
-        return self.filter(deleted_at__isnull=False)
-
-
-class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 card_number_validator = RegexValidator(r"^\d{8}$", _("A party card number has exactly 8 digits."))
 cv_number_validator = RegexValidator(
     r"^\d{6}[A-ZĐ]{1,3}$", _("A CV number is 6 digits followed by a 1-3 letter province code, e.g. 123456KG.")
@@ -63,7 +51,7 @@ national_id_validator = RegexValidator(r"^\d{12}$", _("A national ID number has 
 phone_validator = RegexValidator(r"^\+?[0-9 .]{8,15}$", _("Enter a phone number of 8 to 15 digits."))
 
 
-class Member(models.Model):
+class Member(SoftDeletable):
     # Personal record (Mẫu 2-HSĐV, Mẫu 7-HSĐV).
     full_name = models.CharField(_("full name"), max_length=120)
     birth_name = models.CharField(_("birth name"), max_length=120, blank=True)
@@ -128,15 +116,7 @@ class Member(models.Model):
     sort_key = models.BinaryField(editable=False, default=b"")
     search_text = models.CharField(max_length=400, editable=False, default="")
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords(excluded_fields=["sort_key", "search_text"])
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party member")
@@ -200,7 +180,7 @@ class TransferMode(models.TextChoices):
     TEMPORARY = "temporary", _("Temporary")
 
 
-class MemberEvent(models.Model):
+class MemberEvent(SoftDeletable):
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
     on = models.DateField(_("date"))
@@ -234,15 +214,7 @@ class MemberEvent(models.Model):
     badge_number = models.CharField(_("badge number"), max_length=32, blank=True)
     early_for_illness = models.BooleanField(_("awarded early for serious illness"), default=False)
     note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     history = HistoricalRecords()
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         ordering = ["on", "id"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.lib.dates import add_months, format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.versioning import ensure_current
 from dangvu.lib.vntext import fold, name_sort_key, normalize_name
 from dangvu.members.models import (
@@ -373,49 +374,30 @@ def member_update(
 def member_event_delete(*, event: MemberEvent, by: User | None) -> None:
     """Soft-delete an event recorded by mistake; refused if what remains would be impossible."""
     member = _locked(event.member_id)
-    event = MemberEvent.all_objects.get(pk=event.pk)
-    event.deleted_at = timezone.now()
-    event.deleted_by = by
-    event._history_user = by
-    event.save()
-    _rebuild(member, by=by)
+    soft_delete(event, by=by, then=lambda _e: _rebuild(member, by=by))
 
 
 @transaction.atomic
 def member_event_restore(*, event: MemberEvent, by: User | None) -> None:
     member = _locked(event.member_id)
-    event = MemberEvent.all_objects.get(pk=event.pk)
-    event.deleted_at = None
-    event.deleted_by = None
-    event._history_user = by
-    event.save()
-    _rebuild(member, by=by)
+    restore(event, by=by, then=lambda _e: _rebuild(member, by=by))
 
 
-@transaction.atomic
 def member_delete(*, member: Member, by: User | None) -> None:
     """Soft-delete a member record entered by mistake. Spells go too, so counts drop it; restore brings all back."""
-    locked = _locked(member.pk)
-    locked.deleted_at = timezone.now()
-    locked.deleted_by = by
-    locked._history_user = by
-    locked.save()
-    MembershipSpell.objects.filter(member=locked).delete()
-    spells_rewritten.send(sender=MembershipSpell, member_ids=[locked.pk])
-    member.deleted_at, member.deleted_by = locked.deleted_at, by
+    soft_delete(member, by=by, then=_drop_spells)
+
+
+def _drop_spells(member: Member) -> None:
+    MembershipSpell.objects.filter(member=member).delete()
+    spells_rewritten.send(sender=MembershipSpell, member_ids=[member.pk])
 
 
 @transaction.atomic
 def member_restore(*, member: Member, by: User | None) -> Member:
-    locked = _locked(member.pk)
-    _check_unique(locked)
-    locked.deleted_at = None
-    locked.deleted_by = None
-    locked._history_user = by
-    locked.save()
-    _rebuild(locked, by=by)
+    restore(member, by=by, check=_check_unique, then=lambda m: _rebuild(m, by=by))
     member.refresh_from_db()
-    return locked
+    return member
 
 
 def transfer_members(

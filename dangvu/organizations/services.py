@@ -3,11 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.organizations.membership import members
 from dangvu.organizations.models import (
     ALLOWED_CHILD_KINDS,
@@ -385,20 +385,17 @@ def organization_update(*, organization: Organization, by: User | None, **fields
     return organization
 
 
-@transaction.atomic
 def organization_delete(*, organization: Organization, by: User | None) -> None:
     """Soft-delete an organization entered by mistake (no members, no children ever)."""
+    soft_delete(organization, by=by, check=_never_used)
+
+
+def _never_used(organization: Organization) -> None:
     if Organization.objects.get_children(organization).filter(deleted_at__isnull=True).exists():
         raise refuse("organization", _("The organization has organizations under it; it cannot be deleted."))
     if members().recorded_in(organization):
         raise refuse("organization", _("Members were recorded in this organization; dissolve it instead."))
-    organization.deleted_at = timezone.now()
-    organization.deleted_by = by
-    organization.save()
 
 
-@transaction.atomic
 def organization_restore(*, organization: Organization, by: User | None) -> None:
-    organization.deleted_at = None
-    organization.deleted_by = None
-    organization.save()
+    restore(organization, by=by)

@@ -5,13 +5,12 @@ and cells; closing it checks the "excellent" cap and that nobody is left unrated
 closed season are locked.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.members.models import AliveManager, SoftDeleteQuerySet
+from dangvu.lib.softdelete import SoftDeletable
 from dangvu.ratings.rules import Grade, NotGradedReason
 
 
@@ -48,7 +47,7 @@ class RatingSeason(models.Model):
         return self.status == SeasonStatus.OPEN
 
 
-class RatingBase(models.Model):
+class RatingBase(SoftDeletable):
     season = models.ForeignKey(RatingSeason, on_delete=models.CASCADE, verbose_name=_("rating season"))
     grade = models.CharField(_("grade"), max_length=10, choices=Grade.choices, blank=True)
     not_graded_reason = models.CharField(
@@ -56,15 +55,7 @@ class RatingBase(models.Model):
     )
     score = models.DecimalField(_("score (0-100)"), max_digits=5, decimal_places=2, null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
 from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
@@ -279,27 +280,14 @@ def organization_rating_save(
 def rating_delete(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
     # The season's lock, as the saves take it: the cell's grade is judged on its members' live ratings.
     RatingSeason.objects.select_for_update().get(pk=rating.season_id)
-    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
-    _check_open(rating.season)
-    rating.deleted_at = timezone.now()
-    rating.deleted_by = by
-    rating._history_user = by
-    rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-    caller.refresh_from_db()
+    soft_delete(rating, by=by, check=lambda r: _check_open(r.season))
 
 
 @transaction.atomic
 def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None) -> None:
     RatingSeason.objects.select_for_update().get(pk=rating.season_id)
-    caller, rating = rating, type(rating).all_objects.get(pk=rating.pk)
-    _check_open(rating.season)
-    rating.deleted_at = None
-    rating.deleted_by = None
-    rating._history_user = by
     try:
-        with transaction.atomic():
-            rating.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
-        caller.refresh_from_db()
+        restore(rating, by=by, check=lambda r: _check_open(r.season))  # in a savepoint of its own
     except IntegrityError as clash:
         raise ValidationError(
             _("A newer rating of the same year exists; delete it first to restore this one.")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import soft_delete
 from dangvu.organizations.models import Organization
 from dangvu.reports.compile import compile_report
 from dangvu.reports.models import KIND_CHOICES as KIND_LABELS
@@ -127,13 +128,13 @@ def report_new_version(*, report: Report, by: User | None) -> Report:
     return copy
 
 
-@transaction.atomic
 def report_delete(*, report: Report, by: User | None) -> None:
+    soft_delete(report, by=by, check=_not_submitted)
+
+
+def _not_submitted(report: Report) -> None:
     if report.status == ReportStatus.SUBMITTED:
         raise refuse("status", _("A submitted report cannot be deleted."))
-    report.deleted_at = timezone.now()
-    report._history_user = by
-    report.save()
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.indicators.registry import REGISTRY
 from dangvu.lib.errors import refuse
+from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.targets.models import ManualActual, Target, TargetVariant, Term, YearPlan
 
 
@@ -90,15 +91,9 @@ def manual_actual_enter(*, target: Target, year: int, value: Decimal | None, sou
     actual.save()
 
 
-@transaction.atomic
 def target_delete(*, target: Target, by: User | None) -> None:
-    target.deleted_at = timezone.now()
-    target._history_user = by
-    target.save()
+    soft_delete(target, by=by)
 
 
-@transaction.atomic
 def target_restore(*, target: Target, by: User | None) -> None:
-    target.deleted_at = None
-    target._history_user = by
-    target.save()
+    restore(target, by=by)

@@ -181,21 +181,21 @@ def _member_page(record) -> str:
     return reverse("members:detail", kwargs={"pk": record.member_id})
 
 
+# Whatever comes of it, a change to an event is shown on the member's page.
+_BACK_TO_MEMBER = {"then": _member_page, "refused_then": _member_page}
 event_delete = delete_view(
     get=_event_or_404(deleted=False),
     delete=lambda event, by: services.member_event_delete(event=event, by=by),
     message=gettext_lazy("The event was deleted. It can be restored below."),
     refused=gettext_lazy("The event was not deleted: %(reason)s"),
-    then=_member_page,
-    refused_then=_member_page,
+    **_BACK_TO_MEMBER,
 )
 event_restore = restore_view(
     get=_event_or_404(deleted=True),
     restore=lambda event, by: services.member_event_restore(event=event, by=by),
     message=gettext_lazy("The event was restored."),
     refused=gettext_lazy("The event was not restored: %(reason)s"),
-    then=_member_page,
-    refused_then=_member_page,
+    **_BACK_TO_MEMBER,
 )
 member_delete = delete_view(
     get=_visible_member_or_404,

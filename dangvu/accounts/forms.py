@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.accounts.models import Purpose, User
 from dangvu.accounts.selectors import AccessLogFilters, log_users
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 
 
 class UserChoiceField(forms.ModelChoiceField):
@@ -12,7 +13,9 @@ class UserChoiceField(forms.ModelChoiceField):
         return f"{name} ({obj.username})" if name else obj.username
 
 
-class AccessLogFilterForm(forms.Form):
+class AccessLogFilterForm(FilterForm):
+    filters_class = AccessLogFilters
+
     member = forms.CharField(label=_("Member (name, card or ID number)"), required=False, max_length=100)
     user = UserChoiceField(label=_("User"), queryset=User.objects.none(), required=False, empty_label=_("All"))
     purpose = forms.ChoiceField(label=_("Purpose"), choices=[("", _("All"))] + Purpose.choices, required=False)
@@ -20,7 +23,7 @@ class AccessLogFilterForm(forms.Form):
     end = VnDateField(label=_("To"), required=False)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["user"].queryset = log_users(user=user)
 
     def clean(self):
@@ -28,12 +31,3 @@ class AccessLogFilterForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", _("The end date is before the start date."))
         return data
-
-    def filters(self) -> AccessLogFilters:
-        d = self.cleaned_data
-        return AccessLogFilters(
-            user=d["user"], purpose=d["purpose"], start=d["start"], end=d["end"], member=d["member"]
-        )
-
-    def default_filters(self) -> AccessLogFilters:
-        return AccessLogFilters()

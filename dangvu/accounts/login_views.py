@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.decorators import committee_staff_required, login_required
 from dangvu.accounts.lockouts import lockout_lift, lockout_list
+from dangvu.lib.screens import render_list
 
 # Django's own view: the form applies AUTH_PASSWORD_VALIDATORS and keeps this session signed in
 # (update_session_auth_hash) while other sessions of the account end; api.signals drops its tokens.
@@ -20,7 +21,12 @@ password_change_done = login_required(auth_views.PasswordChangeDoneView.as_view(
 
 @committee_staff_required
 def lockouts(request):
-    return render(request, "accounts/lockouts.html", {"lockouts": lockout_list(request.user, request)})
+    return render_list(
+        request,
+        rows=lockout_list(request.user, request),
+        template="accounts/lockouts.html",
+        results_template="accounts/lockouts_results.html",
+    )
 
 
 @require_POST

@@ -13,7 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from dangvu.accounts.models import Purpose
-from dangvu.accounts.policy import ensure_may_edit, keeps_registry, may_see_sensitive, works_on_tree
+from dangvu.accounts.policy import ensure_may_edit, keeps_registry, works_on_tree
 from dangvu.accounts.services import is_own_record, sensitive_access_log, shows_sensitive
 from dangvu.api import serializers as s
 from dangvu.lib.bounds import as_id
@@ -145,42 +145,20 @@ class MemberViewSet(
         user = self.request.user
         if not works_on_tree(user):
             return MemberFilters(status="all")
-        visible = organization_list(user=user)
-        form = MemberFilterForm(
-            self.request.query_params or None,
-            organizations=visible,
-            top_organizations=visible.filter(depth__lte=user.organization.depth + 1),
-            show_sensitive_filters=may_see_sensitive(user),
-        )
-        if not form.is_bound:
-            return MemberFilters()
-        if not form.is_valid():
+        form = MemberFilterForm(self.request.query_params or None, user=user)
+        if form.is_bound and not form.is_valid():
             raise serializers.ValidationError(form.errors)
-        d = form.cleaned_data
-        return MemberFilters(
-            q=d["q"],
-            organization=d["organization"],
-            status=d["status"] or "active",
-            sex=d["sex"],
-            ethnic_minority=d.get("ethnic_minority"),
-            probationary=d["probationary"],
-            due_full=d["due_full"],
-            due_badge=d["due_badge"],
-        )
+        return form.filters()
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        filters = self._filters() if request.query_params.get("ethnic_minority") else None
-        if filters is not None and filters.ethnic_minority is not None:
-            # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
+        if request.query_params.get("ethnic_minority"):
             data = response.data
-            sensitive_access_log(
+            member_services.log_list_filter(
                 user=request.user,
-                purpose=Purpose.LIST_FILTER,
-                fields=["is_ethnic_minority"],
+                filters=self._filters(),
                 count=data["count"] if isinstance(data, dict) else len(data),
                 scope=request.query_params.urlencode(),
-                organization=filters.organization,
             )
         return response
 

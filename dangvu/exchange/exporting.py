@@ -8,11 +8,13 @@ quote, which the importer strips, so an export re-imports cleanly.
 
 import io
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from dangvu.exchange.columns import MEMBER_COLUMNS, ORGANIZATION_COLUMNS, Column
+from dangvu.lib.screens import Export, ExportColumn
 from dangvu.lib.spreadsheets import write_csv, write_xlsx
 from dangvu.members.models import EventKind, Member, MemberEvent, Sex, Status, TheoryLevel
 from dangvu.organizations.models import HostUnitType, OrganizationKind
@@ -120,16 +122,17 @@ def organization_columns() -> list[Column]:
     return list(ORGANIZATION_COLUMNS)
 
 
-def organization_rows(tree_rows: Iterable, parents: dict[int, str]) -> Iterator[dict]:
+def organization_rows(tree_rows: Iterable) -> Iterator[dict]:
+    """organizations.selectors.organization_tree's rows in the register layout."""
     kinds, hosts = dict(OrganizationKind.choices), dict(HostUnitType.choices)
     for row in tree_rows:
         org = row.organization
         yield {
             "code": org.code,
-            "name": getattr(row, "name_then", None) or org.name,
+            "name": row.name or org.name,
             "short_name": org.short_name,
             "kind": str(kinds.get(org.kind, org.kind)),
-            "parent": parents.get(org.pk, ""),
+            "parent": row.parent_code,
             "founded_on": org.founded_on,
             "host_unit_type": str(hosts.get(org.host_unit_type, "")),
             "host_unit_name": org.host_unit_name,
@@ -137,6 +140,20 @@ def organization_rows(tree_rows: Iterable, parents: dict[int, str]) -> Iterator[
             "members": row.members,
             "probationary": row.probationary,
         }
+
+
+def member_list_export() -> Export:
+    """The member list's export (lib.screens): the register's columns and rows, the sensitive ones only for
+    those allowed to see them (and then logged), whatever ids the list's filters select."""
+    return Export(
+        title=member_title(),
+        filename=_("party-members"),
+        columns=tuple(
+            ExportColumn(c.key, c.header, value=itemgetter(c.key), width=c.width, sensitive=c.sensitive)
+            for c in MEMBER_COLUMNS
+        ),
+        read=lambda ids: member_rows(ids, sensitive=True),
+    )
 
 
 def member_title() -> str:

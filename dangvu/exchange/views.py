@@ -19,10 +19,9 @@ from dangvu.exchange.models import ImportJob, ImportKind, ImportState
 from dangvu.lib.dates import format_short
 from dangvu.lib.forms import apply_service_errors
 from dangvu.members.forms import MemberFilterForm
-from dangvu.members.selectors import MemberFilters, member_list
+from dangvu.members.selectors import member_list
 from dangvu.organizations.forms import AsOfForm
-from dangvu.organizations.models import Organization
-from dangvu.organizations.selectors import organization_list, organization_tree_with_counts, tree_as_of
+from dangvu.organizations.selectors import organization_tree
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -136,34 +135,10 @@ def _format(request) -> str:
     return fmt
 
 
-def member_filters_from_request(request) -> MemberFilters:
-    """The filters of the member list, parsed from the same query string by the same form."""
-    visible = organization_list(user=request.user)
-    form = MemberFilterForm(
-        request.GET or None,
-        organizations=visible,
-        top_organizations=visible.filter(depth__lte=request.user.organization.depth + 1),
-        show_sensitive_filters=request.user.can_view_sensitive,
-    )
-    if not form.is_valid():
-        return MemberFilters()
-    d = form.cleaned_data
-    return MemberFilters(
-        q=d["q"],
-        organization=d["organization"],
-        status=d["status"] or "active",
-        sex=d["sex"],
-        ethnic_minority=d.get("ethnic_minority"),
-        probationary=d["probationary"],
-        due_full=d["due_full"],
-        due_badge=d["due_badge"],
-    )
-
-
 @tree_user_required
 def export_members(request):
     fmt = _format(request)
-    filters = member_filters_from_request(request)
+    filters = MemberFilterForm(request.GET or None, user=request.user).filters()
     members = member_list(user=request.user, filters=filters)
     query = request.GET.copy()
     query.pop("format", None)
@@ -178,31 +153,10 @@ def export_members(request):
 def export_organizations(request):
     """The organization tree as the tree page shows it (as of a date when one is given)."""
     fmt = _format(request)
-    form = AsOfForm(request.GET or None)
-    on = timezone.localdate()
-    past = False
-    if form.is_valid() and form.cleaned_data["on"]:
-        on = form.cleaned_data["on"]
-        past = on != timezone.localdate()
-    rows = organization_tree_with_counts(user=request.user, on=on)
-    if past:
-        versions = {v.organization_id: v for v in tree_as_of(user=request.user, on=on)}
-        rows = [r for r in rows if r.organization.pk in versions]
-        for row in rows:
-            row.name_then = versions[row.organization.pk].name
-    by_path = {r.organization.path: r.organization.code for r in rows}
-    step = rows[0].organization.steplen if rows else 4
-    parents = {}
-    for row in rows:
-        path = row.organization.path
-        parent_code = by_path.get(path[:-step])
-        if parent_code is None and row.organization.depth > 1:
-            parent = Organization.objects.get_parent(row.organization)
-            parent_code = parent.code if parent else ""
-        parents[row.organization.pk] = parent_code or ""
+    on = AsOfForm(request.GET or None).day()
     out = io.BytesIO()
     columns = exporting.organization_columns()
-    data = exporting.organization_rows(rows, parents)
+    data = exporting.organization_rows(organization_tree(user=request.user, on=on))
     if fmt == "csv":
         exporting.write_csv(out, columns, data)
     else:

@@ -138,6 +138,9 @@ class Export:
     title: str
     columns: tuple[ExportColumn, ...]
     filename: str = ""
+    # rows -> what the columns read, when that is not the listed rows themselves (e.g. ids -> the register's
+    # rows, read in a few queries whatever their number); called once the number of rows is known to fit.
+    read: Callable | None = None
 
     def columns_for(self, user) -> list[ExportColumn]:
         sensitive = may_see_sensitive(user)
@@ -167,7 +170,7 @@ def export_response(request, rows: QuerySet | Iterable, export: Export, fmt: str
             count=len(listed),
             scope=f"{request.path}?{query_without_page(request)}",
         )
-    data = ({c.key: c.of(row) for c in columns} for row in listed)
+    data = ({c.key: c.of(row) for c in columns} for row in (export.read(rows) if export.read else listed))
     out = io.BytesIO()
     if fmt == "csv":
         write_csv(out, columns, data)
@@ -191,18 +194,21 @@ def render_list(
     export: Export | None = None,
     count_key: Callable[[], str] | None = None,
     load_page: Callable | None = None,
+    on_page: Callable[[Page], None] | None = None,
     context: dict | None = None,
 ) -> HttpResponse:
     """A list screen: the page of `rows` (or the export of all of them), whole or as the htmx results part.
 
     `load_page(object_list)` turns the page's rows into what the template shows (e.g. ids into records,
-    so that paging reads an index only)."""
+    so that paging reads an index only); `on_page(page)` is told of the page shown (e.g. to log it)."""
     fmt = request.GET.get("export")
     if export is not None and fmt in EXPORT_FORMATS:
         return export_response(request, rows, export, fmt)
     page = paginate(request, rows, count_key=count_key)
     if load_page is not None:
         page.object_list = load_page(page.object_list)
+    if on_page is not None:
+        on_page(page)
     query = query_without_page(request)
     size_query = request.GET.copy()
     for name in (*NOT_FILTERS, "size"):
@@ -374,16 +380,32 @@ def _go_list(target: str | Callable, record):
     return redirect(target(record)) if callable(target) else redirect(target)
 
 
-def delete_view(*, get: Callable, delete: Callable, message: str, then: str | Callable):
+def delete_view(
+    *,
+    get: Callable,
+    delete: Callable,
+    message: str,
+    then: str | Callable,
+    refused: str = "",
+    refused_then: str | Callable = "",
+):
     """A POST-only view that soft-deletes the record `get(request, pk)` when the policy lets the user change it,
-    then goes to `then` (a URL name without arguments, or a function of the record giving a URL)."""
+    then goes to `then` (a URL name without arguments, or a function of the record giving a URL). A delete
+    the service refuses (ValidationError) is the message `refused` (with %(reason)s), shown on `refused_then`;
+    without `refused` the service must not refuse."""
 
     @require_POST
     @editor_required
     def view(request, pk: int):
         record = get(request, pk)
         ensure_may_edit(request.user, record)
-        delete(record, by=request.user)
+        try:
+            delete(record, by=request.user)
+        except ValidationError as error:
+            if not refused:
+                raise
+            messages.error(request, refused % {"reason": " ".join(error.messages)})
+            return _go_list(refused_then, record)
         messages.success(request, message)
         return _go_list(then, record)
 

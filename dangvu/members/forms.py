@@ -1,13 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.accounts.policy import may_see_sensitive
 from dangvu.lib.forms import VnDateField, VnDateInput
+from dangvu.lib.screens import FilterForm
 from dangvu.lib.untrusted_files import CheckedImageField
 from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import EventKind, Member, Sex, Status, TransferMode, card_number_validator
 from dangvu.members.rules import BADGE_MILESTONES
+from dangvu.members.selectors import MemberFilters
 from dangvu.members.services import PERSONAL_FIELDS
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 
 SENSITIVE_FIELDS = ("ethnicity", "religion", "family_background", "political_history_notes")
 
@@ -269,7 +273,9 @@ STATUS_FILTER_CHOICES = [
 ]
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(FilterForm):
+    filters_class = MemberFilters  # an empty status is its default, the current members
+
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -291,16 +297,17 @@ class MemberFilterForm(forms.Form):
     due_full = forms.BooleanField(label=_("Due for full membership"), required=False)
     due_badge = forms.BooleanField(label=_("Due for a badge"), required=False)
 
-    def __init__(self, *args, organizations, top_organizations, show_sensitive_filters: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        organizations = organization_list(user=user)
         field = self.fields["organization"]
         # Any visible organization is accepted (links from organization pages), but the menu lists only
         # the top levels so that the page stays light on a province-sized tree.
         field.queryset = organizations
-        shown = list(top_organizations)
+        shown = list(organizations.filter(depth__lte=user.organization.depth + 1))
         selected = self.data.get("organization") if self.is_bound else None
         if selected and selected.isdigit() and all(str(o.pk) != selected for o in shown):
             shown += list(organizations.filter(pk=int(selected)))
         field.widget.choices = [("", field.empty_label)] + [(o.pk, field.label_from_instance(o)) for o in shown]
-        if not show_sensitive_filters:
+        if not may_see_sensitive(user):
             del self.fields["ethnic_minority"]

@@ -127,6 +127,30 @@ def member_list_count_key(*, user: User, filters: MemberFilters, today: dt.date 
     return "member-list-count:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+# What a row of the member list shows (members/_results.html).
+LIST_COLUMNS = (
+    "full_name",
+    "date_of_birth",
+    "status",
+    "card_number",
+    "sort_key",
+    "organization__name",
+    "last_organization__name",
+)
+
+
+def member_list_page(ids) -> QuerySet[Member]:
+    """The members of one page of the list, given their ids in list order: only the columns the rows show.
+
+    The list pages over the ids (read from the covering indexes), then loads this page's rows."""
+    return (
+        Member.objects.filter(pk__in=list(ids))
+        .select_related("organization", "last_organization")
+        .only(*LIST_COLUMNS)
+        .order_by("sort_key", "pk")
+    )
+
+
 def member_get(*, user: User, pk: int) -> Member:
     return visible_members(user=user).select_related("organization", "last_organization").get(pk=pk)
 
@@ -140,6 +164,12 @@ def deleted_members(*, user: User) -> QuerySet[Member]:
         .select_related("last_organization", "deleted_by")
         .order_by("-deleted_at")
     )
+
+
+def member_event_get(*, user: User, pk: int, deleted: bool = False) -> MemberEvent:
+    """An event (a deleted one with `deleted`) of a member the user may see."""
+    events = MemberEvent.all_objects.deleted() if deleted else MemberEvent.objects
+    return events.select_related("member").get(pk=pk, member__in=visible_members(user=user))
 
 
 def member_events(*, member: Member) -> list[MemberEvent]:

@@ -9,7 +9,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dangvu.accounts.models import User
+from dangvu.accounts.models import Purpose, User
+from dangvu.accounts.services import sensitive_access_log
 from dangvu.lib.dates import add_months, format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.softdelete import restore, soft_delete
@@ -454,3 +455,18 @@ def transfer_all_members_out(
         )
         count += 1
     return count
+
+
+def log_list_filter(*, user: User, filters, count: int, scope: str) -> None:
+    """A list of members picked by ethnicity shows who belongs to a minority: logged like an export
+    (the member list screen and the API's list). `filters` are members.selectors.MemberFilters."""
+    if filters.ethnic_minority is None:
+        return
+    sensitive_access_log(
+        user=user,
+        purpose=Purpose.LIST_FILTER,
+        fields=["is_ethnic_minority"],
+        count=count,
+        scope=scope,
+        organization=filters.organization,
+    )

@@ -2,107 +2,53 @@
 
 from functools import partial
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, login_required, tree_user_required
 from dangvu.accounts.models import Purpose
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
+from dangvu.exchange import exporting
 from dangvu.lib.bounds import as_id
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.paging import ProbingPaginator
+from dangvu.lib.screens import delete_view, history_of, object_or_404, query_without_page, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members import forms, selectors, services
-from dangvu.members.models import EventKind, Member, MemberEvent
+from dangvu.members.models import EventKind, Member
 from dangvu.organizations.selectors import deleted_organizations, member_holding_choices, organization_list
 
 
 def _visible_member_or_404(request, pk: int) -> Member:
-    try:
-        return selectors.member_get(user=request.user, pk=pk)
-    except Member.DoesNotExist as missing:
-        raise Http404 from missing
-
-
-def _ensure_can_edit_member(user, member: Member) -> None:
-    ensure_may_edit(user, member)
-
-
-# What a row of the member list shows (members/_results.html).
-LIST_COLUMNS = (
-    "full_name",
-    "date_of_birth",
-    "status",
-    "card_number",
-    "sort_key",
-    "organization__name",
-    "last_organization__name",
-)
+    return object_or_404(selectors.member_get, user=request.user, pk=pk)
 
 
 @tree_user_required
 def member_list(request):
-    visible_orgs = organization_list(user=request.user)
-    root_depth = request.user.organization.depth
-    form = forms.MemberFilterForm(
-        request.GET or None,
-        organizations=visible_orgs,
-        top_organizations=visible_orgs.filter(depth__lte=root_depth + 1),
-        show_sensitive_filters=request.user.can_view_sensitive,
-    )
-    filters = selectors.MemberFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.MemberFilters(
-            q=d["q"],
-            organization=d["organization"],
-            status=d["status"] or "active",
-            sex=d["sex"],
-            ethnic_minority=d.get("ethnic_minority"),
-            probationary=d["probationary"],
-            due_full=d["due_full"],
-            due_badge=d["due_badge"],
-        )
+    form = forms.MemberFilterForm(request.GET or None, user=request.user)
+    filters = form.filters()
     members = selectors.member_list(user=request.user, filters=filters)
-    # Page over the ids (read from the covering indexes, counted only when the first page is full), then load
-    # the columns the rows show, for this page only.
-    ids = members.values_list("pk", flat=True)
-    count_key = partial(selectors.member_list_count_key, user=request.user, filters=filters)
-    page = ProbingPaginator(ids, settings.PAGE_SIZE, count_key=count_key).get_page(request.GET.get("page"))
-    page.object_list = (
-        Member.objects.filter(pk__in=list(page.object_list))
-        .select_related("organization", "last_organization")
-        .only(*LIST_COLUMNS)
-        .order_by("sort_key", "pk")
+    return render_list(
+        request,
+        # Page over the ids (read from the covering indexes, counted only when the first page is full),
+        # then load the columns the rows show, for this page only.
+        rows=members.values_list("pk", flat=True),
+        template="members/list.html",
+        results_template="members/_results.html",
+        form=form,
+        export=exporting.member_list_export(),
+        count_key=partial(selectors.member_list_count_key, user=request.user, filters=filters),
+        load_page=selectors.member_list_page,
+        on_page=lambda page: services.log_list_filter(
+            user=request.user, filters=filters, count=page.paginator.count, scope=query_without_page(request)
+        ),
     )
-    if filters.ethnic_minority is not None:
-        # A list of members picked by ethnicity shows who belongs to a minority: logged like an export.
-        sensitive_access_log(
-            user=request.user,
-            purpose=Purpose.LIST_FILTER,
-            fields=["is_ethnic_minority"],
-            count=page.paginator.count,
-            scope=_query_without_page(request),
-            organization=filters.organization,
-        )
-    swapped = bool(request.htmx and not request.htmx.boosted)
-    context = {"form": form, "page": page, "query": _query_without_page(request), "partial": swapped}
-    template = "members/_results.html" if swapped else "members/list.html"
-    return render(request, template, context)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required
@@ -128,7 +74,7 @@ def member_detail(request, pk: int):
         "show_sensitive": show_sensitive,
         "can_edit": can_edit,
         "event_kinds": EventKind.choices,
-        "history": member.history.select_related("history_user").order_by("-history_date")[:50],
+        "history": history_of(member),
         "temporary_org": (
             organization_list(user=request.user).filter(pk=timeline.temporary_organization_id).first()
             if timeline.temporary_organization_id and request.user.is_scoped
@@ -185,7 +131,7 @@ def member_create(request):
 @editor_required
 def member_edit(request, pk: int):
     member = _visible_member_or_404(request, pk)
-    _ensure_can_edit_member(request.user, member)
+    ensure_may_edit(request.user, member)
     show_sensitive = shows_sensitive(request.user, member)
     form = forms.MemberForm(request.POST or None, request.FILES or None, instance=member, show_sensitive=show_sensitive)
     if show_sensitive:
@@ -209,7 +155,7 @@ def event_create(request, pk: int, kind: str):
     if kind not in EventKind.values:
         raise Http404
     member = _visible_member_or_404(request, pk)
-    _ensure_can_edit_member(request.user, member)
+    ensure_may_edit(request.user, member)
     organizations = member_holding_choices(user=request.user)
     form = forms.EventForm(request.POST or None, kind=kind, organizations=organizations)
     if request.method == "POST" and form.is_valid():
@@ -227,62 +173,52 @@ def event_create(request, pk: int, kind: str):
     )
 
 
-@require_POST
-@editor_required
-def event_delete(request, pk: int):
-    event = get_object_or_404(MemberEvent, pk=pk)
-    member = _visible_member_or_404(request, event.member_id)
-    _ensure_can_edit_member(request.user, member)
-    try:
-        services.member_event_delete(event=event, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The event was not deleted: %(reason)s") % {"reason": " ".join(error.messages)})
-    else:
-        messages.success(request, _("The event was deleted. It can be restored below."))
-    return redirect("members:detail", pk=member.pk)
+def _event_or_404(*, deleted: bool):
+    return lambda request, pk: object_or_404(selectors.member_event_get, user=request.user, pk=pk, deleted=deleted)
 
 
-@require_POST
-@editor_required
-def event_restore(request, pk: int):
-    event = get_object_or_404(MemberEvent.all_objects.deleted(), pk=pk)
-    member = _visible_member_or_404(request, event.member_id)
-    _ensure_can_edit_member(request.user, member)
-    try:
-        services.member_event_restore(event=event, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The event was not restored: %(reason)s") % {"reason": " ".join(error.messages)})
-    else:
-        messages.success(request, _("The event was restored."))
-    return redirect("members:detail", pk=member.pk)
+def _member_page(record) -> str:
+    return reverse("members:detail", kwargs={"pk": record.member_id})
 
 
-@require_POST
-@editor_required
-def member_delete(request, pk: int):
-    member = _visible_member_or_404(request, pk)
-    _ensure_can_edit_member(request.user, member)
-    services.member_delete(member=member, by=request.user)
-    messages.success(request, _("The member record was deleted. It can be restored from the deleted records."))
-    return redirect("members:list")
-
-
-@require_POST
-@editor_required
-def member_restore(request, pk: int):
-    member = get_object_or_404(selectors.deleted_members(user=request.user), pk=pk)
-    try:
-        services.member_restore(member=member, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The record was not restored: %(reason)s") % {"reason": " ".join(error.messages)})
-        return redirect("members:trash")
-    messages.success(request, _("The member record was restored."))
-    return redirect("members:detail", pk=member.pk)
+# Whatever comes of it, a change to an event is shown on the member's page.
+_BACK_TO_MEMBER = {"then": _member_page, "refused_then": _member_page}
+event_delete = delete_view(
+    get=_event_or_404(deleted=False),
+    delete=lambda event, by: services.member_event_delete(event=event, by=by),
+    message=gettext_lazy("The event was deleted. It can be restored below."),
+    refused=gettext_lazy("The event was not deleted: %(reason)s"),
+    **_BACK_TO_MEMBER,
+)
+event_restore = restore_view(
+    get=_event_or_404(deleted=True),
+    restore=lambda event, by: services.member_event_restore(event=event, by=by),
+    message=gettext_lazy("The event was restored."),
+    refused=gettext_lazy("The event was not restored: %(reason)s"),
+    **_BACK_TO_MEMBER,
+)
+member_delete = delete_view(
+    get=_visible_member_or_404,
+    delete=lambda member, by: services.member_delete(member=member, by=by),
+    message=gettext_lazy("The member record was deleted. It can be restored from the deleted records."),
+    then="members:list",
+)
+member_restore = restore_view(
+    get=lambda request, pk: object_or_404(selectors.deleted_members(user=request.user).get, pk=pk),
+    restore=lambda member, by: services.member_restore(member=member, by=by),
+    message=gettext_lazy("The member record was restored."),
+    refused=gettext_lazy("The record was not restored: %(reason)s"),
+    then="members:detail",
+    refused_then="members:trash",
+)
 
 
 @editor_required
 def trash(request):
-    page = Paginator(selectors.deleted_members(user=request.user), settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "members/trash.html", {"page": page, "organizations": deleted_organizations(user=request.user)}
+    return render_list(
+        request,
+        rows=selectors.deleted_members(user=request.user),
+        template="members/trash.html",
+        results_template="members/trash_results.html",
+        context={"organizations": deleted_organizations(user=request.user)},
     )

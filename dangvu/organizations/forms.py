@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.forms import VnDateField
@@ -94,3 +97,9 @@ class DissolveForm(DecisionFields):
 
 class AsOfForm(forms.Form):
     on = VnDateField(label=_("As of"), required=False)
+
+    def day(self) -> dt.date:
+        """The day asked for; today when none (or no real date) is given."""
+        if self.is_bound and self.is_valid() and self.cleaned_data["on"]:
+            return self.cleaned_data["on"]
+        return timezone.localdate()

@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
-from dangvu.accounts.policy import ensure_may_edit, keeps_registry
+from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view
 from dangvu.members.selectors import MemberFilters, member_list
 from dangvu.organizations import forms, selectors, services
 from dangvu.organizations.models import ALLOWED_CHILD_KINDS, Organization, OrganizationKind
@@ -20,34 +21,21 @@ TREE_FOLD_THRESHOLD = 600
 
 
 def _visible_or_404(request, pk: int) -> Organization:
-    try:
-        return selectors.organization_get(user=request.user, pk=pk)
-    except Organization.DoesNotExist as missing:
-        raise Http404 from missing
+    return object_or_404(selectors.organization_get, user=request.user, pk=pk)
 
 
 @tree_user_required
 def tree(request):
-    as_of_form = forms.AsOfForm(request.GET or None)
-    on = timezone.localdate()
-    past = False
-    if as_of_form.is_valid() and as_of_form.cleaned_data["on"]:
-        on = as_of_form.cleaned_data["on"]
-        past = on != timezone.localdate()
-    rows = selectors.organization_tree_with_counts(user=request.user, on=on)
+    form = forms.AsOfForm(request.GET or None)
+    on = form.day()
+    rows = selectors.organization_tree(user=request.user, on=on)
     # A province-sized tree (thousands of cells) is shown two levels deep; each organization's page
     # lists what is under it, and "show all" gives the whole tree.
     folded = len(rows) > TREE_FOLD_THRESHOLD and not request.GET.get("all")
     if folded:
         rows = [r for r in rows if r.depth <= 2]
-    if past:
-        versions = {v.organization_id: v for v in selectors.tree_as_of(user=request.user, on=on)}
-        rows = [r for r in rows if r.organization.pk in versions]
-        for row in rows:
-            row.name_then = versions[row.organization.pk].name
-    return render(
-        request, "organizations/tree.html", {"rows": rows, "on": on, "past": past, "form": as_of_form, "folded": folded}
-    )
+    context = {"rows": rows, "on": on, "past": on != timezone.localdate(), "form": form, "folded": folded}
+    return render(request, "organizations/tree.html", context)
 
 
 @tree_user_required
@@ -65,8 +53,8 @@ def detail(request, pk: int):
         "members": members,
         "events": org.events.select_related("other_organization").order_by("on", "id"),
         "versions": org.versions.select_related("parent").order_by("valid_from"),
-        "history": org.history.select_related("history_user").order_by("-history_date")[:50],
-        "can_edit": keeps_registry(request.user),
+        "history": history_of(org),
+        "can_edit": may_edit(request.user, org),
         "can_found": bool(ALLOWED_CHILD_KINDS[OrganizationKind(org.kind)]) and org.is_active,
     }
     return render(request, "organizations/detail.html", context)
@@ -165,26 +153,25 @@ def change(request, pk: int, action: str):
     )
 
 
-@require_POST
-@editor_required
-def delete(request, pk: int):
-    org = _visible_or_404(request, pk)
-    ensure_may_edit(request.user, org)
+def _page_above(org: Organization) -> str:
     parent = Organization.objects.get_parent(org)
-    try:
-        services.organization_delete(organization=org, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("organizations:detail", pk=org.pk)
-    messages.success(request, _("The organization was deleted. It can be restored from the deleted records."))
-    return redirect("organizations:detail", pk=parent.pk) if parent else redirect("organizations:tree")
+    return reverse("organizations:detail", kwargs={"pk": parent.pk}) if parent else reverse("organizations:tree")
 
 
-@require_POST
-@editor_required
-def restore(request, pk: int):
-    org = get_object_or_404(Organization, pk=pk, deleted_at__isnull=False)
-    ensure_may_edit(request.user, org)
-    services.organization_restore(organization=org, by=request.user)
-    messages.success(request, _("The organization was restored."))
-    return redirect("organizations:detail", pk=org.pk)
+delete = delete_view(
+    get=_visible_or_404,
+    delete=lambda org, by: services.organization_delete(organization=org, by=by),
+    message=gettext_lazy("The organization was deleted. It can be restored from the deleted records."),
+    refused="%(reason)s",
+    then=_page_above,
+    refused_then=lambda org: reverse("organizations:detail", kwargs={"pk": org.pk}),
+)
+restore = restore_view(
+    # Any deleted organization: one outside the user's subtree is refused by the policy (403).
+    get=lambda request, pk: get_object_or_404(Organization, pk=pk, deleted_at__isnull=False),
+    restore=lambda org, by: services.organization_restore(organization=org, by=by),
+    message=gettext_lazy("The organization was restored."),
+    refused="%(reason)s",
+    then="organizations:detail",
+    refused_then="members:trash",
+)

@@ -79,7 +79,10 @@ class RecordForm(forms.Form):
                 body = record.get_body_display().lower() if hasattr(record, "body") else ""
                 self.add_error(
                     self.owner_field,
-                    _("Your account may not record or change the records of %(body)s %(name)s: they belong to that body.")
+                    _(
+                        "Your account may not record or change the records of %(body)s %(name)s: "
+                        "they belong to that body."
+                    )
                     % {"body": body, "name": owner.name},
                 )
         return data
@@ -160,7 +163,8 @@ class InspectionForm(RecordForm):
         d = self.cleaned_data
         subjects = {"subject_organizations": d["subject_organizations"], "subject_member_ids": self.subject_member_ids}
         if self.instance is None:
-            return services.inspection_create(organization=d["organization"], data=self.record_data(), by=by, **subjects)
+            organization = d["organization"]
+            return services.inspection_create(organization=organization, data=self.record_data(), by=by, **subjects)
         self.instance.organization = d["organization"]
         return services.inspection_update(
             inspection=self.instance, data=self.record_data(), by=by, version=submitted_version(self), **subjects

@@ -164,7 +164,7 @@ document_restore = restore_view(
     get=lambda request, pk: object_or_404(selectors.deleted_document_get, user=request.user, pk=pk),
     restore=lambda document, by: services.document_restore(document=document, by=by),
     message=gettext_lazy("The document was restored."),
-    refused=gettext_lazy("The record was not restored: %(reason)s"),
+    refused=gettext_lazy("The document was not restored: %(reason)s"),
     then="documents:detail",
     refused_then="documents:trash",
 )

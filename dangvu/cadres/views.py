@@ -50,15 +50,20 @@ def _yes_no(value) -> str:
     return _("Yes") if value else _("No")
 
 
-def _list_view(*, kind: str, selector, filter_form, export: Export, title, columns: tuple, create_label):
-    """One shape for both lists: the kit's filters, results, pager and export; `kind` names the row template."""
+DELETED = gettext_lazy("Deleted. It can be restored from the deleted records.")
+RESTORED = gettext_lazy("Restored.")
+
+
+def _screens(kind: str, *, get, deleted, delete, restore, list_selector, filter_form, export, title, create_label):
+    """The list, detail, delete and restore views of one kind of cadre record ("conclusion", "appointment"): one
+    shape for both. `delete`/`restore` are the services, taking the record as the keyword `kind`."""
 
     @tree_user_required
-    def view(request):
+    def list_view(request):
         form = filter_form(request.GET or None, user=request.user)
         return render_list(
             request,
-            rows=selector(user=request.user, filters=form.filters()),
+            rows=list_selector(user=request.user, filters=form.filters()),
             template="cadres/list.html",
             results_template="cadres/results.html",
             form=form,
@@ -66,43 +71,65 @@ def _list_view(*, kind: str, selector, filter_form, export: Export, title, colum
             context={
                 "kind": kind,
                 "title": title,
-                "columns": columns,
                 "create_url": reverse(f"cadres:{kind}_create"),
                 "create_label": create_label,
             },
         )
 
-    return view
+    def live(request, pk: int):
+        return object_or_404(get, user=request.user, pk=pk)
+
+    def gone(request, pk: int):
+        return object_or_404(deleted(user=request.user).get, pk=pk)
+
+    @tree_user_required
+    def detail_view(request, pk: int):
+        record = live(request, pk)
+        context = {"record": record, "can_edit": may_edit(request.user, record), "history": history_of(record)}
+        return render(request, f"cadres/{kind}_detail.html", context)
+
+    return (
+        list_view,
+        detail_view,
+        delete_view(
+            get=live,
+            delete=lambda record, by: delete(**{kind: record}, by=by),
+            message=DELETED,
+            then=f"cadres:{kind}s",
+        ),
+        restore_view(
+            get=gone,
+            restore=lambda record, by: restore(**{kind: record}, by=by),
+            message=RESTORED,
+            refused="%(reason)s",
+            then=f"cadres:{kind}_detail",
+            refused_then="cadres:trash",
+        ),
+    )
 
 
-conclusion_list = _list_view(
-    kind="conclusion",
-    selector=selectors.conclusion_list,
+conclusion_list, conclusion_detail, conclusion_delete, conclusion_restore = _screens(
+    "conclusion",
+    get=selectors.conclusion_get,
+    deleted=selectors.deleted_conclusions,
+    delete=services.conclusion_delete,
+    restore=services.conclusion_restore,
+    list_selector=selectors.conclusion_list,
     filter_form=forms.ConclusionFilterForm,
     export=CONCLUSION_EXPORT,
     title=gettext_lazy("Political-standard conclusions"),
-    columns=(
-        gettext_lazy("Person"),
-        gettext_lazy("Purpose"),
-        gettext_lazy("Date"),
-        gettext_lazy("Conclusion"),
-        gettext_lazy("Organization"),
-    ),
     create_label=gettext_lazy("Record a political-standard conclusion"),
 )
-appointment_list = _list_view(
-    kind="appointment",
-    selector=selectors.appointment_list,
+appointment_list, appointment_detail, appointment_delete, appointment_restore = _screens(
+    "appointment",
+    get=selectors.appointment_get,
+    deleted=selectors.deleted_appointments,
+    delete=services.appointment_delete,
+    restore=services.appointment_restore,
+    list_selector=selectors.appointment_list,
     filter_form=forms.AppointmentFilterForm,
     export=APPOINTMENT_EXPORT,
     title=gettext_lazy("Committee appointments"),
-    columns=(
-        gettext_lazy("Member"),
-        gettext_lazy("Post"),
-        gettext_lazy("Organization"),
-        gettext_lazy("Decision"),
-        gettext_lazy("Ended on"),
-    ),
     create_label=gettext_lazy("Record a committee appointment"),
 )
 
@@ -140,20 +167,6 @@ def appointment_create(request):
     return render(request, "cadres/form.html", {"form": form, "title": _("Record a committee appointment")})
 
 
-@tree_user_required
-def conclusion_detail(request, pk: int):
-    record = object_or_404(selectors.conclusion_get, user=request.user, pk=pk)
-    context = {"record": record, "can_edit": may_edit(request.user, record), "history": history_of(record)}
-    return render(request, "cadres/conclusion_detail.html", context)
-
-
-@tree_user_required
-def appointment_detail(request, pk: int):
-    record = object_or_404(selectors.appointment_get, user=request.user, pk=pk)
-    context = {"record": record, "can_edit": may_edit(request.user, record), "history": history_of(record)}
-    return render(request, "cadres/appointment_detail.html", context)
-
-
 @editor_required
 def appointment_end(request, pk: int):
     record = object_or_404(selectors.appointment_get, user=request.user, pk=pk)
@@ -168,38 +181,6 @@ def appointment_end(request, pk: int):
             messages.success(request, _("Saved."))
             return redirect("cadres:appointment_detail", pk=record.pk)
     return render(request, "cadres/form.html", {"form": form, "title": _("End of the post"), "record": record})
-
-
-DELETED = gettext_lazy("Deleted. It can be restored from the deleted records.")
-RESTORED = gettext_lazy("Restored.")
-conclusion_delete = delete_view(
-    get=lambda request, pk: object_or_404(selectors.conclusion_get, user=request.user, pk=pk),
-    delete=lambda record, by: services.conclusion_delete(conclusion=record, by=by),
-    message=DELETED,
-    then="cadres:conclusions",
-)
-appointment_delete = delete_view(
-    get=lambda request, pk: object_or_404(selectors.appointment_get, user=request.user, pk=pk),
-    delete=lambda record, by: services.appointment_delete(appointment=record, by=by),
-    message=DELETED,
-    then="cadres:appointments",
-)
-conclusion_restore = restore_view(
-    get=lambda request, pk: object_or_404(selectors.deleted_conclusions(user=request.user).get, pk=pk),
-    restore=lambda record, by: services.conclusion_restore(conclusion=record, by=by),
-    message=RESTORED,
-    refused="%(reason)s",
-    then="cadres:conclusion_detail",
-    refused_then="cadres:trash",
-)
-appointment_restore = restore_view(
-    get=lambda request, pk: object_or_404(selectors.deleted_appointments(user=request.user).get, pk=pk),
-    restore=lambda record, by: services.appointment_restore(appointment=record, by=by),
-    message=RESTORED,
-    refused="%(reason)s",
-    then="cadres:appointment_detail",
-    refused_then="cadres:trash",
-)
 
 
 @editor_required

@@ -99,6 +99,13 @@ class RecordForm(forms.Form):
             return None
         return members
 
+    def member_named(self, text: str):
+        """The member the `member` field names, or None after saying what is wrong."""
+        members = self.members_named("member", text)
+        if members == []:
+            self.add_error("member", _("Enter the member's party card or national ID number."))
+        return members[0] if members else None
+
 
 class InspectionForm(RecordForm):
     organization = OrganizationChoiceField(label=_("Conducting organization"), queryset=Organization.objects.none())
@@ -242,11 +249,7 @@ class DisciplineDecisionForm(RecordForm):
         data = super().clean()
         if self.errors or data.get("subject_kind") != SubjectKind.MEMBER:
             return data
-        members = self.members_named("member", data["member"])
-        if members:
-            self.member = members[0]
-        elif members is not None:
-            self.add_error("member", _("Enter the member's party card or national ID number."))
+        self.member = self.member_named(data["member"])
         return data
 
     def record_data(self) -> dict:
@@ -311,11 +314,7 @@ class LetterForm(RecordForm):
         data = super().clean()
         self.member = None
         if not self.errors and data["member"]:
-            members = self.members_named("member", data["member"])
-            if members:
-                self.member = members[0]
-            elif members is not None:
-                self.add_error("member", _("Enter the member's party card or national ID number."))
+            self.member = self.member_named(data["member"])
         return data
 
     def record_data(self) -> dict:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.documents import forms, selectors, services
-from dangvu.documents.models import Direction, Document, IssuerSymbol
+from dangvu.documents.models import Direction, IssuerSymbol
 from dangvu.lib.forms import apply_service_errors
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
@@ -30,10 +30,6 @@ EXPORT = Export(
         ExportColumn("direction", gettext_lazy("Direction"), value=lambda d: d.get_direction_display(), width=12),
     ),
 )
-
-
-def _document_or_404(request, pk: int) -> Document:
-    return object_or_404(selectors.document_get, user=request.user, pk=pk)
 
 
 @tree_user_required
@@ -97,8 +93,8 @@ def document_receive(request):
 
 @tree_user_required
 def document_detail(request, pk: int):
-    document = _document_or_404(request, pk)
-    can_edit = may_edit(request.user, document.organization)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    can_edit = may_edit(request.user, document)
     context = {
         "document": document,
         "can_edit": can_edit,
@@ -110,8 +106,8 @@ def document_detail(request, pk: int):
 
 @editor_required
 def document_edit(request, pk: int):
-    document = _document_or_404(request, pk)
-    ensure_may_edit(request.user, document.organization)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    ensure_may_edit(request.user, document)
     initial = {
         "subject": document.subject,
         "signer": document.signer,
@@ -140,7 +136,7 @@ def document_edit(request, pk: int):
 @tree_user_required
 def document_file(request, pk: int):
     """The file, only to those who may see the document; never under a public media URL."""
-    document = _document_or_404(request, pk)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
     if not document.file:
         raise Http404
     try:
@@ -153,7 +149,7 @@ def document_file(request, pk: int):
 
 
 document_delete = delete_view(
-    get=_document_or_404,
+    get=lambda request, pk: object_or_404(selectors.document_get, user=request.user, pk=pk),
     delete=lambda document, by: services.document_delete(document=document, by=by),
     message=gettext_lazy("The document was deleted. It can be restored from the deleted documents."),
     then="documents:list",

@@ -1,11 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.cadres import selectors
 from dangvu.cadres.models import AppointmentKind, Position, Purpose, Verdict
 from dangvu.candidates.models import Candidate
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):
@@ -18,7 +21,10 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.date_of_birth:%d/%m/%Y})"
 
 
-class CadreFilterForm(forms.Form):
+class CadreFilterForm(FilterForm):
+    """The filters of a cadre list; `kind` is a conclusion's purpose or an appointment's post."""
+
+    filters_class = selectors.CadreFilters
     q = forms.CharField(label=_("Search name"), required=False)
     organization = OrganizationChoiceField(
         label=_("Organization"),
@@ -29,12 +35,24 @@ class CadreFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Purpose"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, empty_value=None, required=False)
 
-    def __init__(self, *args, organizations, kinds, kind_label, years, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        self.fields["kind"].choices = [("", _("All"))] + list(kinds)
-        self.fields["kind"].label = kind_label
-        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["organization"].queryset = organization_list(user=user, include_ended=False)
+        self.fields["kind"].choices = [("", _("All"))] + list(self.kinds)
+        self.fields["kind"].label = self.kind_label
+        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in self.years(user=user)]
+
+
+class ConclusionFilterForm(CadreFilterForm):
+    kinds = Purpose.choices
+    kind_label = _("Purpose")
+    years = staticmethod(selectors.conclusion_years)
+
+
+class AppointmentFilterForm(CadreFilterForm):
+    kinds = Position.choices
+    kind_label = _("Post")
+    years = staticmethod(selectors.appointment_years)
 
 
 class ConclusionForm(forms.Form):

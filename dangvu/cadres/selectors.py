@@ -23,6 +23,22 @@ def visible_appointments(*, user: User) -> QuerySet[CommitteeAppointment]:
     return CommitteeAppointment.objects.filter(organization_filter(user, "organization__"))
 
 
+def conclusion_get(*, user: User, pk: int) -> PoliticalConclusion:
+    return visible_conclusions(user=user).select_related("member", "candidate", "organization").get(pk=pk)
+
+
+def appointment_get(*, user: User, pk: int) -> CommitteeAppointment:
+    return visible_appointments(user=user).select_related("member", "organization").get(pk=pk)
+
+
+def conclusion_years(*, user: User) -> list[int]:
+    return sorted({d.year for d in visible_conclusions(user=user).dates("concluded_on", "year")}, reverse=True)
+
+
+def appointment_years(*, user: User) -> list[int]:
+    return sorted({d.year for d in visible_appointments(user=user).dates("decided_on", "year")}, reverse=True)
+
+
 @dataclass
 class CadreFilters:
     q: str = ""

@@ -1,77 +1,137 @@
-"""Cadre-work screens: conclusions on the political standard, committee appointments."""
+"""Cadre-work screens: conclusions on the political standard, committee appointments; lists, details,
+delete and restore on the screen kit (lib.screens)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.cadres import forms, selectors, services
-from dangvu.cadres.models import Position, Purpose
 from dangvu.candidates.models import OPEN_STAGES
 from dangvu.candidates.selectors import visible_candidates
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.members.models import ACTIVE_STATUSES
 from dangvu.members.selectors import members_in_scope
 from dangvu.organizations.selectors import organization_list
 
+CONCLUSION_EXPORT = Export(
+    title=gettext_lazy("Political-standard conclusions"),
+    columns=(
+        ExportColumn("person_name", gettext_lazy("Person"), width=28),
+        ExportColumn("candidate", gettext_lazy("Candidate"), value=lambda r: _yes_no(r.candidate_id), width=10),
+        ExportColumn("purpose", gettext_lazy("Purpose"), value=lambda r: r.get_purpose_display(), width=20),
+        ExportColumn("concluded_on", gettext_lazy("Date"), width=12),
+        ExportColumn("verdict", gettext_lazy("Conclusion"), value=lambda r: r.get_verdict_display(), width=28),
+        ExportColumn("organization.name", gettext_lazy("Organization"), width=32),
+    ),
+)
+APPOINTMENT_EXPORT = Export(
+    title=gettext_lazy("Committee appointments"),
+    columns=(
+        ExportColumn("member.full_name", gettext_lazy("Member"), width=28),
+        ExportColumn("position", gettext_lazy("Post"), value=lambda r: r.get_position_display(), width=24),
+        ExportColumn("kind", gettext_lazy("Kind"), value=lambda r: r.get_kind_display(), width=20),
+        ExportColumn("organization.name", gettext_lazy("Organization"), width=32),
+        ExportColumn("document_no", gettext_lazy("Decision number"), width=16),
+        ExportColumn("decided_on", gettext_lazy("Decision date"), width=12),
+        ExportColumn("decided_by", gettext_lazy("Decided by"), width=28),
+        ExportColumn("ended_on", gettext_lazy("Ended on"), width=12),
+    ),
+)
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+
+def _yes_no(value) -> str:
+    return _("Yes") if value else _("No")
 
 
-def _list(request, *, queryset_for, kinds, kind_label, years, template, title):
-    organizations = organization_list(user=request.user, include_ended=False)
-    form = forms.CadreFilterForm(
-        request.GET or None, organizations=organizations, kinds=kinds, kind_label=kind_label, years=years
+DELETED = gettext_lazy("Deleted. It can be restored from the deleted records.")
+RESTORED = gettext_lazy("Restored.")
+
+
+def _screens(kind: str, *, get, deleted, delete, restore, list_selector, filter_form, export, title, create_label):
+    """The list, detail, delete and restore views of one kind of cadre record ("conclusion", "appointment"): one
+    shape for both. `delete`/`restore` are the services, taking the record as the keyword `kind`."""
+
+    @tree_user_required
+    def list_view(request):
+        form = filter_form(request.GET or None, user=request.user)
+        return render_list(
+            request,
+            rows=list_selector(user=request.user, filters=form.filters()),
+            template="cadres/list.html",
+            results_template="cadres/results.html",
+            form=form,
+            export=export,
+            context={
+                "kind": kind,
+                "title": title,
+                "create_url": reverse(f"cadres:{kind}_create"),
+                "create_label": create_label,
+            },
+        )
+
+    def live(request, pk: int):
+        return object_or_404(get, user=request.user, pk=pk)
+
+    def gone(request, pk: int):
+        return object_or_404(deleted(user=request.user).get, pk=pk)
+
+    @tree_user_required
+    def detail_view(request, pk: int):
+        record = live(request, pk)
+        context = {"record": record, "can_edit": may_edit(request.user, record), "history": history_of(record)}
+        return render(request, f"cadres/{kind}_detail.html", context)
+
+    return (
+        list_view,
+        detail_view,
+        delete_view(
+            get=live,
+            delete=lambda record, by: delete(**{kind: record}, by=by),
+            message=DELETED,
+            then=f"cadres:{kind}s",
+        ),
+        restore_view(
+            get=gone,
+            restore=lambda record, by: restore(**{kind: record}, by=by),
+            message=RESTORED,
+            refused="%(reason)s",
+            then=f"cadres:{kind}_detail",
+            refused_then="cadres:trash",
+        ),
     )
-    filters = selectors.CadreFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.CadreFilters(q=d["q"], organization=d["organization"], kind=d["kind"], year=d["year"])
-    page = Paginator(queryset_for(filters), settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": _query_without_page(request), "title": title}
-    results = f"cadres/_{template}_results.html"
-    return render(
-        request, results if request.htmx and not request.htmx.boosted else f"cadres/{template}_list.html", context
-    )
 
 
-def _years(queryset, field):
-    return sorted({d.year for d in queryset.dates(field, "year")}, reverse=True)
-
-
-@tree_user_required
-def conclusion_list(request):
-    return _list(
-        request,
-        queryset_for=lambda f: selectors.conclusion_list(user=request.user, filters=f),
-        kinds=Purpose.choices,
-        kind_label=_("Purpose"),
-        years=_years(selectors.visible_conclusions(user=request.user), "concluded_on"),
-        template="conclusion",
-        title=_("Political-standard conclusions"),
-    )
-
-
-@tree_user_required
-def appointment_list(request):
-    return _list(
-        request,
-        queryset_for=lambda f: selectors.appointment_list(user=request.user, filters=f),
-        kinds=Position.choices,
-        kind_label=_("Post"),
-        years=_years(selectors.visible_appointments(user=request.user), "decided_on"),
-        template="appointment",
-        title=_("Committee appointments"),
-    )
+conclusion_list, conclusion_detail, conclusion_delete, conclusion_restore = _screens(
+    "conclusion",
+    get=selectors.conclusion_get,
+    deleted=selectors.deleted_conclusions,
+    delete=services.conclusion_delete,
+    restore=services.conclusion_restore,
+    list_selector=selectors.conclusion_list,
+    filter_form=forms.ConclusionFilterForm,
+    export=CONCLUSION_EXPORT,
+    title=gettext_lazy("Political-standard conclusions"),
+    create_label=gettext_lazy("Record a political-standard conclusion"),
+)
+appointment_list, appointment_detail, appointment_delete, appointment_restore = _screens(
+    "appointment",
+    get=selectors.appointment_get,
+    deleted=selectors.deleted_appointments,
+    delete=services.appointment_delete,
+    restore=services.appointment_restore,
+    list_selector=selectors.appointment_list,
+    filter_form=forms.AppointmentFilterForm,
+    export=APPOINTMENT_EXPORT,
+    title=gettext_lazy("Committee appointments"),
+    create_label=gettext_lazy("Record a committee appointment"),
+)
 
 
 @editor_required
@@ -107,44 +167,10 @@ def appointment_create(request):
     return render(request, "cadres/form.html", {"form": form, "title": _("Record a committee appointment")})
 
 
-def _get(queryset, pk):
-    try:
-        return queryset.get(pk=pk)
-    except queryset.model.DoesNotExist as missing:
-        raise Http404 from missing
-
-
-@tree_user_required
-def conclusion_detail(request, pk: int):
-    record = _get(
-        selectors.visible_conclusions(user=request.user).select_related("member", "candidate", "organization"), pk
-    )
-    context = {
-        "record": record,
-        "can_edit": may_edit(request.user, record.organization),
-        "history": record.history.select_related("history_user").order_by("-history_date")[:50],
-    }
-    return render(request, "cadres/conclusion_detail.html", context)
-
-
-@tree_user_required
-def appointment_detail(request, pk: int):
-    record = _get(selectors.visible_appointments(user=request.user).select_related("member", "organization"), pk)
-    can_edit = may_edit(request.user, record.organization)
-    form = forms.EndForm()
-    context = {
-        "record": record,
-        "can_edit": can_edit,
-        "end_form": form,
-        "history": record.history.select_related("history_user").order_by("-history_date")[:50],
-    }
-    return render(request, "cadres/appointment_detail.html", context)
-
-
 @editor_required
 def appointment_end(request, pk: int):
-    record = _get(selectors.visible_appointments(user=request.user).select_related("member", "organization"), pk)
-    ensure_may_edit(request.user, record.organization)
+    record = object_or_404(selectors.appointment_get, user=request.user, pk=pk)
+    ensure_may_edit(request.user, record)
     form = forms.EndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,48 +181,6 @@ def appointment_end(request, pk: int):
             messages.success(request, _("Saved."))
             return redirect("cadres:appointment_detail", pk=record.pk)
     return render(request, "cadres/form.html", {"form": form, "title": _("End of the post"), "record": record})
-
-
-@require_POST
-@editor_required
-def conclusion_delete(request, pk: int):
-    record = _get(selectors.visible_conclusions(user=request.user), pk)
-    ensure_may_edit(request.user, record.organization)
-    services.conclusion_delete(conclusion=record, by=request.user)
-    messages.success(request, _("Deleted. It can be restored from the deleted records."))
-    return redirect("cadres:conclusions")
-
-
-@require_POST
-@editor_required
-def appointment_delete(request, pk: int):
-    record = _get(selectors.visible_appointments(user=request.user), pk)
-    ensure_may_edit(request.user, record.organization)
-    services.appointment_delete(appointment=record, by=request.user)
-    messages.success(request, _("Deleted. It can be restored from the deleted records."))
-    return redirect("cadres:appointments")
-
-
-@require_POST
-@editor_required
-def conclusion_restore(request, pk: int):
-    record = get_object_or_404(selectors.deleted_conclusions(user=request.user), pk=pk)
-    services.conclusion_restore(conclusion=record, by=request.user)
-    messages.success(request, _("Restored."))
-    return redirect("cadres:conclusion_detail", pk=record.pk)
-
-
-@require_POST
-@editor_required
-def appointment_restore(request, pk: int):
-    record = get_object_or_404(selectors.deleted_appointments(user=request.user), pk=pk)
-    try:
-        services.appointment_restore(appointment=record, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("cadres:trash")
-    messages.success(request, _("Restored."))
-    return redirect("cadres:appointment_detail", pk=record.pk)
 
 
 @editor_required

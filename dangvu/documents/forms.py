@@ -2,10 +2,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.documents import selectors
 from dangvu.documents.models import Direction, Document
 from dangvu.documents.rules import type_choices
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):
@@ -18,7 +21,8 @@ class DocumentChoiceField(forms.ModelChoiceField):
         return f"{obj.number_symbol} — {obj.subject[:80]}"
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(FilterForm):
+    filters_class = selectors.DocumentFilters
     q = forms.CharField(label=_("Search number or subject"), required=False)
     direction = forms.ChoiceField(
         label=_("Direction"), choices=[("", _("Issued and received"))] + Direction.choices, required=False
@@ -32,11 +36,12 @@ class DocumentFilterForm(forms.Form):
         empty_label=_("All organizations"),
     )
 
-    def __init__(self, *args, organizations, years, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
         self.fields["type_code"].choices = [("", _("All types"))] + type_choices()
+        years = selectors.document_years(user=user)
         self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
-        self.fields["organization"].queryset = organizations
+        self.fields["organization"].queryset = organization_list(user=user, include_ended=False).exclude(kind="cell")
 
 
 class DocumentIssueForm(forms.Form):

@@ -18,6 +18,11 @@ def visible_documents(*, user: User) -> QuerySet[Document]:
     return Document.objects.filter(organization_filter(user, "organization__"))
 
 
+def document_years(*, user: User) -> list[int]:
+    """The years of the documents the user sees, newest first: the list's choice of year."""
+    return sorted(set(visible_documents(user=user).values_list("year", flat=True).distinct()), reverse=True)
+
+
 @dataclass
 class DocumentFilters:
     q: str = ""
@@ -55,6 +60,10 @@ def deleted_documents(*, user: User) -> QuerySet[Document]:
         .select_related("organization", "deleted_by")
         .order_by("-deleted_at")
     )
+
+
+def deleted_document_get(*, user: User, pk: int) -> Document:
+    return deleted_documents(user=user).get(pk=pk)
 
 
 def received_document_choices(*, user: User) -> QuerySet[Document]:

@@ -1,57 +1,48 @@
-"""Document register screens: the list with filters, the issue and receive forms, the detail page, the file."""
+"""Document register screens: the list with filters (lib.screens), the issue and receive forms, the detail page,
+the file, delete and restore."""
 
 import mimetypes
 import os
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.documents import forms, selectors, services
-from dangvu.documents.models import Direction, Document, IssuerSymbol
+from dangvu.documents.models import Direction, IssuerSymbol
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
 
-
-def _document_or_404(request, pk: int) -> Document:
-    try:
-        return selectors.document_get(user=request.user, pk=pk)
-    except Document.DoesNotExist as missing:
-        raise Http404 from missing
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+EXPORT = Export(
+    title=gettext_lazy("Documents issued and received"),
+    columns=(
+        ExportColumn("number_symbol", gettext_lazy("Number and symbol"), width=20),
+        ExportColumn("issued_on", gettext_lazy("Date issued"), width=12),
+        ExportColumn("subject", gettext_lazy("Subject line"), width=50),
+        ExportColumn("organization.name", gettext_lazy("Organization"), width=32),
+        ExportColumn("sender", gettext_lazy("Issued by"), width=24),
+        ExportColumn("direction", gettext_lazy("Direction"), value=lambda d: d.get_direction_display(), width=12),
+    ),
+)
 
 
 @tree_user_required
 def document_list(request):
-    organizations = organization_list(user=request.user, include_ended=False).exclude(kind="cell")
-    years = sorted(
-        set(selectors.visible_documents(user=request.user).values_list("year", flat=True).distinct()), reverse=True
+    form = forms.DocumentFilterForm(request.GET or None, user=request.user)
+    return render_list(
+        request,
+        rows=selectors.document_list(user=request.user, filters=form.filters()),
+        template="documents/list.html",
+        results_template="documents/_results.html",
+        form=form,
+        export=EXPORT,
     )
-    form = forms.DocumentFilterForm(request.GET or None, organizations=organizations, years=years)
-    filters = selectors.DocumentFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.DocumentFilters(
-            q=d["q"], direction=d["direction"], type_code=d["type_code"], year=d["year"], organization=d["organization"]
-        )
-    page = Paginator(selectors.document_list(user=request.user, filters=filters), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {"form": form, "page": page, "query": _query_without_page(request)}
-    template = "documents/_results.html" if request.htmx and not request.htmx.boosted else "documents/list.html"
-    return render(request, template, context)
 
 
 @editor_required
@@ -102,21 +93,21 @@ def document_receive(request):
 
 @tree_user_required
 def document_detail(request, pk: int):
-    document = _document_or_404(request, pk)
-    can_edit = may_edit(request.user, document.organization)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    can_edit = may_edit(request.user, document)
     context = {
         "document": document,
         "can_edit": can_edit,
         "implemented_by": document.implemented_by.select_related("organization").order_by("issued_on"),
-        "history": document.history.select_related("history_user").order_by("-history_date")[:50],
+        "history": history_of(document),
     }
     return render(request, "documents/detail.html", context)
 
 
 @editor_required
 def document_edit(request, pk: int):
-    document = _document_or_404(request, pk)
-    ensure_may_edit(request.user, document.organization)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    ensure_may_edit(request.user, document)
     initial = {
         "subject": document.subject,
         "signer": document.signer,
@@ -145,7 +136,7 @@ def document_edit(request, pk: int):
 @tree_user_required
 def document_file(request, pk: int):
     """The file, only to those who may see the document; never under a public media URL."""
-    document = _document_or_404(request, pk)
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
     if not document.file:
         raise Http404
     try:
@@ -157,35 +148,28 @@ def document_file(request, pk: int):
     return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
 
 
-@require_POST
-@editor_required
-def document_delete(request, pk: int):
-    document = _document_or_404(request, pk)
-    ensure_may_edit(request.user, document.organization)
-    try:
-        services.document_delete(document=document, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The document was not deleted: %(reason)s") % {"reason": " ".join(error.messages)})
-        return redirect("documents:detail", pk=document.pk)
-    messages.success(request, _("The document was deleted. It can be restored from the deleted documents."))
-    return redirect("documents:list")
-
-
-@require_POST
-@editor_required
-def document_restore(request, pk: int):
-    document = get_object_or_404(selectors.deleted_documents(user=request.user), pk=pk)
-    services.document_restore(document=document, by=request.user)
-    messages.success(request, _("The document was restored."))
-    return redirect("documents:detail", pk=document.pk)
+document_delete = delete_view(
+    get=lambda request, pk: object_or_404(selectors.document_get, user=request.user, pk=pk),
+    delete=lambda document, by: services.document_delete(document=document, by=by),
+    message=gettext_lazy("The document was deleted. It can be restored from the deleted documents."),
+    then="documents:list",
+    refused=gettext_lazy("The document was not deleted: %(reason)s"),
+    refused_then="documents:detail",
+)
+document_restore = restore_view(
+    get=lambda request, pk: object_or_404(selectors.deleted_document_get, user=request.user, pk=pk),
+    restore=lambda document, by: services.document_restore(document=document, by=by),
+    message=gettext_lazy("The document was restored."),
+    refused=gettext_lazy("The document was not restored: %(reason)s"),
+    then="documents:detail",
+    refused_then="documents:trash",
+)
 
 
 @editor_required
 def trash(request):
-    page = Paginator(selectors.deleted_documents(user=request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "documents/trash.html", {"page": page})
+    rows = selectors.deleted_documents(user=request.user)
+    return render_list(request, rows=rows, template="documents/trash.html", results_template="documents/_trash.html")
 
 
 @editor_required

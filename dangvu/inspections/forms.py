@@ -3,19 +3,27 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.accounts.policy import may_edit
+from dangvu.inspections import selectors, services
 from dangvu.inspections.models import (
     Body,
+    Discipline,
     DisciplineForm,
+    Inspection,
     InspectionKind,
+    Letter,
     LetterCategory,
     LetterKind,
     LetterStatus,
     ViolationCategory,
 )
+from dangvu.lib.bounds import as_id
 from dangvu.lib.forms import VnDateField
-from dangvu.lib.versioning import VERSION_FIELD
+from dangvu.lib.screens import FilterForm
+from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
 from dangvu.members.forms import OrganizationChoiceField
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 
 IDENTIFIER_HELP = _("Party card numbers (8 digits) or national ID numbers (12 digits), separated by commas or lines.")
 
@@ -33,7 +41,73 @@ def _blank(choices):
     return [("", "—")] + list(choices)
 
 
-class InspectionForm(forms.Form):
+def member_identifier(member) -> str:
+    return member.card_number or member.national_id or f"#{member.pk}"
+
+
+class RecordForm(forms.Form):
+    """A record form of this app: it knows the user (its choices, the members it may name, whether the user may own
+    the record as filled in) and the record it edits (`instance`, None for a new one); `save(by=)` calls the service.
+    """
+
+    owner_field = "body"  # where "you may not record the records of that body" is said
+
+    def __init__(self, data=None, *args, user, instance=None, initial=None, **kwargs):
+        self.user, self.instance = user, instance
+        initial = self.initial_of(instance) if instance is not None else self.initial_new(initial or {})
+        super().__init__(data, *args, initial=initial, **kwargs)
+        self.organizations = organization_list(user=user)
+        if instance is not None:
+            add_version_field(self, instance)
+
+    def initial_new(self, initial: dict) -> dict:
+        return {"organization": self.user.organization}
+
+    def initial_of(self, record) -> dict:
+        raise NotImplementedError
+
+    def would_be(self, data: dict):
+        """The record as the form fills it in, for the owner rule of the policy."""
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            record = self.would_be(data)
+            if not may_edit(self.user, record):
+                owner = record.deciding_organization if isinstance(record, Discipline) else record.organization
+                body = record.get_body_display().lower() if hasattr(record, "body") else ""
+                self.add_error(
+                    self.owner_field,
+                    _(
+                        "Your account may not record or change the records of %(body)s %(name)s: "
+                        "they belong to that body."
+                    )
+                    % {"body": body, "name": owner.name},
+                )
+        return data
+
+    def members_named(self, field: str, text: str):
+        """The members the text names by card or ID number, or None after saying which numbers are unknown."""
+        members, missing = selectors.members_by_identifiers(user=self.user, identifiers=split_identifiers(text))
+        if missing:
+            self.add_error(
+                field,
+                _("No member in your organizations has the card or ID number: %(numbers)s.")
+                % {"numbers": ", ".join(missing[:10])},
+            )
+            return None
+        return members
+
+    def member_named(self, text: str):
+        """The member the `member` field names, or None after saying what is wrong."""
+        members = self.members_named("member", text)
+        if members == []:
+            self.add_error("member", _("Enter the member's party card or national ID number."))
+        return members[0] if members else None
+
+
+class InspectionForm(RecordForm):
     organization = OrganizationChoiceField(label=_("Conducting organization"), queryset=Organization.objects.none())
     body = forms.ChoiceField(label=_("Conducted by"), choices=_blank(Body.choices))
     kind = forms.ChoiceField(label=_("Kind"), choices=_blank(InspectionKind.choices))
@@ -59,16 +133,49 @@ class InspectionForm(forms.Form):
     conclusion = forms.CharField(label=_("Conclusion"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     violation_found = forms.BooleanField(label=_("Violation found"), required=False)
 
-    def __init__(self, *args, organizations, **kwargs):
+    RECORD_FIELDS = ("body", "kind", "title", "document_no", "started_on", "ended_on", "conclusion", "violation_found")
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations.filter(ended_on__isnull=True)
-        self.fields["subject_organizations"].queryset = organizations
+        self.fields["organization"].queryset = self.organizations.filter(ended_on__isnull=True)
+        self.fields["subject_organizations"].queryset = self.organizations
+
+    def initial_of(self, inspection) -> dict:
+        members = selectors.inspection_subject_members(inspection=inspection)
+        return {name: getattr(inspection, name) for name in ("organization", *self.RECORD_FIELDS)} | {
+            "subject_organizations": list(inspection.subject_organizations.all()),
+            "subject_members": "\n".join(member_identifier(m) for m in members),
+        }
+
+    def would_be(self, data):
+        return Inspection(organization=data["organization"], body=data["body"])
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        members = self.members_named("subject_members", data["subject_members"])
+        if members is not None:
+            self.subject_member_ids = [m.pk for m in members]
+            if data["all_members_of_subjects"]:
+                self.subject_member_ids += selectors.members_of_subjects(
+                    organizations=data["subject_organizations"], on=data["started_on"]
+                )
+        return data
 
     def record_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.RECORD_FIELDS}
+
+    def save(self, *, by) -> Inspection:
         d = self.cleaned_data
-        return {
-            name: d[name] for name in ("body", "kind", "title", "document_no", "started_on", "ended_on", "conclusion")
-        } | {"violation_found": d["violation_found"]}
+        subjects = {"subject_organizations": d["subject_organizations"], "subject_member_ids": self.subject_member_ids}
+        if self.instance is None:
+            organization = d["organization"]
+            return services.inspection_create(organization=organization, data=self.record_data(), by=by, **subjects)
+        self.instance.organization = d["organization"]
+        return services.inspection_update(
+            inspection=self.instance, data=self.record_data(), by=by, version=submitted_version(self), **subjects
+        )
 
 
 class SubjectKind:
@@ -77,7 +184,7 @@ class SubjectKind:
     CHOICES = [(MEMBER, _("A member")), (ORGANIZATION, _("An organization"))]
 
 
-class DisciplineDecisionForm(forms.Form):
+class DisciplineDecisionForm(RecordForm):
     subject_kind = forms.ChoiceField(
         label=_("Disciplined"), choices=SubjectKind.CHOICES, initial=SubjectKind.MEMBER, widget=forms.RadioSelect
     )
@@ -109,30 +216,58 @@ class DisciplineDecisionForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, organizations, deciding_organizations, editing: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subject_organization"].queryset = organizations
-        self.fields["deciding_organization"].queryset = deciding_organizations
-        if editing:
+        self.fields["subject_organization"].queryset = self.organizations
+        self.fields["deciding_organization"].queryset = selectors.deciding_organizations(user=self.user)
+        if self.instance is not None:  # who was disciplined is not changed
             for name in ("subject_kind", "member", "subject_organization"):
                 del self.fields[name]
 
+    def initial_new(self, initial):
+        """The deciding body is the user's own organization; `?member=<id>` names the member disciplined."""
+        values = {"deciding_organization": self.user.organization}
+        if as_id(initial.get("member")) is not None:
+            found, _missing = selectors.members_by_identifiers(user=self.user, identifiers=[f"#{initial['member']}"])
+            if found:
+                values.update(member=member_identifier(found[0]), holds_post=bool(found[0].position))
+        return values
+
+    def initial_of(self, discipline):
+        return {name: getattr(discipline, name) for name in services.DISCIPLINE_FIELDS}
+
+    def would_be(self, data):
+        return Discipline(deciding_organization=data["deciding_organization"], body=data["body"])
+
     def clean(self):
+        data, self.member = self.cleaned_data, None
+        if "subject_kind" in self.fields:
+            if data.get("subject_kind") == SubjectKind.MEMBER and not data.get("member"):
+                self.add_error("member", _("Enter the member's party card or national ID number."))
+            if data.get("subject_kind") == SubjectKind.ORGANIZATION and not data.get("subject_organization"):
+                self.add_error("subject_organization", _("Choose the organization disciplined."))
         data = super().clean()
-        if "subject_kind" not in self.fields:
+        if self.errors or data.get("subject_kind") != SubjectKind.MEMBER:
             return data
-        if data.get("subject_kind") == SubjectKind.MEMBER and not data.get("member"):
-            self.add_error("member", _("Enter the member's party card or national ID number."))
-        if data.get("subject_kind") == SubjectKind.ORGANIZATION and not data.get("subject_organization"):
-            self.add_error("subject_organization", _("Choose the organization disciplined."))
+        self.member = self.member_named(data["member"])
         return data
 
     def record_data(self) -> dict:
         skip = {"subject_kind", "member", "subject_organization", VERSION_FIELD}
         return {name: value for name, value in self.cleaned_data.items() if name not in skip}
 
+    def save(self, *, by) -> Discipline:
+        if self.instance is not None:
+            return services.discipline_update(
+                discipline=self.instance, data=self.record_data(), by=by, version=submitted_version(self)
+            )
+        organization = None if self.member else self.cleaned_data["subject_organization"]
+        return services.discipline_create(
+            data=self.record_data(), member=self.member, subject_organization=organization, by=by
+        )
 
-class LetterForm(forms.Form):
+
+class LetterForm(RecordForm):
     organization = OrganizationChoiceField(label=_("Received by"), queryset=Organization.objects.none())
     received_on = VnDateField(label=_("Received on"))
     kind = forms.ChoiceField(
@@ -158,21 +293,49 @@ class LetterForm(forms.Form):
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, organizations, **kwargs):
+    owner_field = "organization"
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations.filter(ended_on__isnull=True)
-        self.fields["subject_organization"].queryset = organizations
+        self.fields["organization"].queryset = self.organizations.filter(ended_on__isnull=True)
+        self.fields["subject_organization"].queryset = self.organizations
+
+    def initial_of(self, letter):
+        initial = {name: getattr(letter, name) for name in services.LETTER_FIELDS if name != "member"}
+        initial["organization"] = letter.organization
+        if letter.member:
+            initial["member"] = member_identifier(letter.member)
+        return initial
+
+    def would_be(self, data):
+        return Letter(organization=data["organization"])
+
+    def clean(self):
+        data = super().clean()
+        self.member = None
+        if not self.errors and data["member"]:
+            self.member = self.member_named(data["member"])
+        return data
 
     def record_data(self) -> dict:
         skip = ("organization", "member", VERSION_FIELD)
-        return {name: value for name, value in self.cleaned_data.items() if name not in skip}
+        return {name: value for name, value in self.cleaned_data.items() if name not in skip} | {"member": self.member}
+
+    def save(self, *, by) -> Letter:
+        organization = self.cleaned_data["organization"]
+        if self.instance is None:
+            return services.letter_create(organization=organization, data=self.record_data(), by=by)
+        self.instance.organization = organization
+        return services.letter_update(
+            letter=self.instance, data=self.record_data(), by=by, version=submitted_version(self)
+        )
 
 
 def _year_choices(years):
     return [("", _("All years"))] + [(y, str(y)) for y in years]
 
 
-class FilterForm(forms.Form):
+class _FilterForm(FilterForm):
     """Filters shared by the three lists: the organization (subtree) and the year."""
 
     organization = OrganizationChoiceField(
@@ -180,13 +343,14 @@ class FilterForm(forms.Form):
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, organizations, years, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
-        self.fields["year"].choices = _year_choices(years)
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["organization"].queryset = organization_list(user=user)
+        self.fields["year"].choices = _year_choices(selectors.inspection_years(user=user))
 
 
-class InspectionFilterForm(FilterForm):
+class InspectionFilterForm(_FilterForm):
+    filters_class = selectors.InspectionFilters
     body = forms.ChoiceField(label=_("Conducted by"), choices=[("", _("All"))] + list(Body.choices), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All"))] + list(InspectionKind.choices), required=False)
     violation_found = forms.NullBooleanField(
@@ -196,7 +360,8 @@ class InspectionFilterForm(FilterForm):
     )
 
 
-class DisciplineFilterForm(FilterForm):
+class DisciplineFilterForm(_FilterForm):
+    filters_class = selectors.DisciplineFilters
     form = forms.ChoiceField(
         label=_("Form of discipline"), choices=[("", _("All"))] + list(DisciplineForm.choices), required=False
     )
@@ -208,7 +373,8 @@ class DisciplineFilterForm(FilterForm):
     on_committee = forms.BooleanField(label=_("Committee members only"), required=False)
 
 
-class LetterFilterForm(FilterForm):
+class LetterFilterForm(_FilterForm):
+    filters_class = selectors.LetterFilters
     q = forms.CharField(
         label=_("Search"),
         required=False,

@@ -18,7 +18,7 @@ from dangvu.inspections.models import (
     LetterCategory,
     LetterKind,
 )
-from dangvu.lib import activity
+from dangvu.members import activity
 from dangvu.members.models import MembershipSpell
 
 G = Group.INSPECTION

@@ -25,9 +25,10 @@ from dangvu.inspections.models import (
 from dangvu.inspections.rules import letter_rules_on
 from dangvu.lib.bounds import as_id
 from dangvu.lib.vntext import fold
-from dangvu.members.models import Member
+from dangvu.members.models import Member, MembershipSpell
 from dangvu.members.selectors import members_in_scope
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 from dangvu.workcalendar.selectors import add_working_days
 
 
@@ -107,6 +108,15 @@ def inspection_subject_members(*, inspection: Inspection) -> QuerySet[Member]:
     )
 
 
+def members_of_subjects(*, organizations, on: dt.date) -> list[int]:
+    """The ids of the members counted on `on` in the organizations inspected or below them: who "every member of
+    the organizations chosen, on the start date" names."""
+    ids: set[int] = set()
+    for organization in organizations:
+        ids.update(MembershipSpell.objects.open_on(on).in_subtree(organization).values_list("member_id", flat=True))
+    return sorted(ids)
+
+
 def inspection_years(*, user: User) -> list[int]:
     return sorted(
         {d.year for d in _scoped(Inspection, user).dates("started_on", "year")}
@@ -144,6 +154,15 @@ def discipline_list(*, user: User, filters: DisciplineFilters | None = None) -> 
     return qs.select_related("organization", "member", "subject_organization", "deciding_organization").order_by(
         "-decided_on", "-pk"
     )
+
+
+def deciding_organizations(*, user: User) -> QuerySet[Organization]:
+    """The organizations whose discipline decisions the user may record: a decision is owned by its deciding body
+    (accounts.policy.OWNER_RULES), so only bodies of the user's subtree, never one above it (whose own staff
+    record it)."""
+    if not can_work_on_records(user):
+        return Organization.objects.none()
+    return organization_list(user=user)
 
 
 def discipline_get(*, user: User, pk: int) -> Discipline:

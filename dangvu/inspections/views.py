@@ -1,530 +1,313 @@
 """Screens of the inspection work: lists with filters, forms and record pages for inspections and
-supervisions, discipline decisions and letters. Committee staff, inspection staff and secretaries
-see the records of their subtree; who changes one is the body that owns it (`accounts.policy`):
-an inspection committee's records are its inspection staff's. Member accounts are turned away."""
+supervisions, discipline decisions and letters, on the screen kit (lib.screens). Committee staff, inspection
+staff and secretaries see the records of their subtree; who changes one is the body that owns it
+(`accounts.policy`): an inspection committee's records are its inspection staff's. Member accounts are turned
+away. The three kinds share one path (`Kind`); the inspection page (its members, paged) and the deleted
+records are their own screens."""
 
-from django.conf import settings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.decorators import tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.inspections import forms, selectors, services
 from dangvu.inspections.models import Discipline, Inspection, Letter
-from dangvu.lib.bounds import as_id
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.versioning import add_version_field, submitted_version
-from dangvu.members.models import MembershipSpell
-from dangvu.members.selectors import spells_open_on
-from dangvu.organizations.selectors import organization_list
+from dangvu.lib.screens import (
+    Export,
+    ExportColumn,
+    delete_view,
+    history_of,
+    object_or_404,
+    render_list,
+    restore_view,
+)
 
 
-def _or_404(getter, request, pk: int):
-    try:
-        return getter(user=request.user, pk=pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+def _yes_no(value: bool) -> str:
+    return gettext("Yes") if value else gettext("No")
 
 
-def _page(request, queryset):
-    return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+def _letter_days(request) -> dict:
+    today = timezone.localdate()
+    return {"today": today, "warn_from": selectors.warn_from(today)}
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record of this app and what its screens need."""
+
+    tab: str  # the tab shown, "inspections"
+    template: str  # stem of its templates: "<template>_results.html", "<template>_detail.html"
+    names: str  # prefix of its URL names: "" (list, detail …) or "letter_" (letter_list …)
+    model: type
+    get: Callable  # (user, pk) → record the user sees
+    list_selector: Callable  # (user, filters) → rows
+    filter_form: type
+    record_form: type
+    export: Export
+    delete: Callable  # (record, by)
+    restore: Callable  # (record, by)
+    heading: str
+    create_label: str  # the list's button
+    create_title: str  # the form's title
+    created: str
+    edit_title: str
+    not_deleted: str = ""  # when the service may refuse a deletion
+    days: Callable = field(default=lambda request: {})  # the dates a letter's deadline is shown against
+
+    def url(self, part: str) -> str:
+        return f"inspections:{self.names}{part}"
 
 
-def _editable_or_403(getter, request, pk: int):
-    """The record if the user sees it (else 404) and owns it (else 403)."""
-    record = _or_404(getter, request, pk)
-    ensure_may_edit(request.user, record)
-    return record
+INSPECTIONS = Kind(
+    tab="inspections",
+    template="inspection",
+    names="",
+    model=Inspection,
+    get=selectors.inspection_get,
+    list_selector=selectors.inspection_list,
+    filter_form=forms.InspectionFilterForm,
+    record_form=forms.InspectionForm,
+    export=Export(
+        title=_("Inspections and supervisions"),
+        columns=(
+            ExportColumn("started_on", _("Start date"), width=12),
+            ExportColumn("ended_on", _("End date"), width=12),
+            ExportColumn("title", _("Content"), width=40),
+            ExportColumn("body", _("Conducted by"), value=lambda r: r.get_body_display(), width=24),
+            ExportColumn("organization.name", _("Conducting organization"), width=32),
+            ExportColumn("kind", _("Kind"), value=lambda r: r.get_kind_display(), width=24),
+            ExportColumn("organization_count", _("Organizations"), width=10),
+            ExportColumn("member_count", _("Members"), width=10),
+            ExportColumn("violation_found", _("Violation found"), value=lambda r: _yes_no(r.violation_found), width=10),
+        ),
+    ),
+    delete=lambda record, by: services.inspection_delete(inspection=record, by=by),
+    restore=lambda record, by: services.inspection_restore(inspection=record, by=by),
+    heading=_("Inspections and supervisions"),
+    create_label=_("Record an inspection"),
+    create_title=_("Record an inspection or supervision"),
+    created=_("The inspection was recorded."),
+    edit_title=_("Edit the inspection"),
+)
+DISCIPLINES = Kind(
+    tab="disciplines",
+    template="discipline",
+    names="discipline_",
+    model=Discipline,
+    get=selectors.discipline_get,
+    list_selector=selectors.discipline_list,
+    filter_form=forms.DisciplineFilterForm,
+    record_form=forms.DisciplineDecisionForm,
+    export=Export(
+        title=_("Discipline decisions"),
+        columns=(
+            ExportColumn("decision_no", _("Decision number"), width=16),
+            ExportColumn("decided_on", _("Decision date"), width=12),
+            ExportColumn("subject_name", _("Disciplined"), width=32),
+            ExportColumn("organization.name", _("Organization"), width=32),
+            ExportColumn("on_committee", _("Member of a party committee"), value=lambda r: _yes_no(r.on_committee)),
+            ExportColumn("form", _("Form of discipline"), value=lambda r: r.get_form_display(), width=20),
+            ExportColumn("body", _("Decided by"), value=lambda r: r.get_body_display(), width=24),
+            ExportColumn("deciding_organization.name", _("Of the organization"), width=32),
+            ExportColumn(
+                "violation_category", _("Violation category"), value=lambda r: r.get_violation_category_display()
+            ),
+        ),
+    ),
+    delete=lambda record, by: services.discipline_delete(discipline=record, by=by),
+    restore=lambda record, by: services.discipline_restore(discipline=record, by=by),
+    heading=_("Discipline decisions"),
+    create_label=_("Record a discipline decision"),
+    create_title=_("Record a discipline decision"),
+    created=_("The discipline decision was recorded."),
+    edit_title=_("Edit the discipline decision"),
+    not_deleted=_("The record was not deleted: %(reason)s"),
+)
+LETTERS = Kind(
+    tab="letters",
+    template="letter",
+    names="letter_",
+    model=Letter,
+    get=selectors.letter_get,
+    list_selector=selectors.letter_list,
+    filter_form=forms.LetterFilterForm,
+    record_form=forms.LetterForm,
+    # What the list shows; never the sender, whom the law on denunciations protects.
+    export=Export(
+        title=_("Complaint and denunciation letters"),
+        columns=(
+            ExportColumn("received_on", _("Received on"), width=12),
+            ExportColumn("organization.name", _("Received by"), width=32),
+            ExportColumn("kind", _("Kind"), value=lambda r: r.get_kind_display(), width=16),
+            ExportColumn("signed", _("Signed"), value=lambda r: _yes_no(r.signed), width=8),
+            ExportColumn("subject_name", _("Concerning"), width=32),
+            ExportColumn("category", _("Handling"), value=lambda r: r.get_category_display(), width=24),
+            ExportColumn("status", _("Status"), value=lambda r: r.get_status_display(), width=16),
+            ExportColumn("due_on", _("Deadline"), width=12),
+            ExportColumn("resolved_on", _("Resolved on"), width=12),
+        ),
+    ),
+    delete=lambda record, by: services.letter_delete(letter=record, by=by),
+    restore=lambda record, by: services.letter_restore(letter=record, by=by),
+    heading=_("Complaint and denunciation letters"),
+    create_label=_("Record a letter"),
+    create_title=_("Record a letter"),
+    created=_("The letter was recorded."),
+    edit_title=_("Edit the letter"),
+    days=_letter_days,
+)
+KINDS = (INSPECTIONS, DISCIPLINES, LETTERS)
 
 
-def _refuse_unless_owner(request, form, record, field: str) -> bool:
-    """True when the user may own `record` as filled in by the form; else the form says why beside `field`."""
-    if may_edit(request.user, record):
-        return True
-    owner = record.deciding_organization if isinstance(record, Discipline) else record.organization
-    body = record.get_body_display().lower() if hasattr(record, "body") else ""
-    form.add_error(
-        field,
-        _("Your account may not record or change the records of %(body)s %(name)s: they belong to that body.")
-        % {"body": body, "name": owner.name},
+def _record(kind: Kind, request, pk: int, deleted: bool = False):
+    if deleted:
+        return object_or_404(selectors.deleted_get, model=kind.model, user=request.user, pk=pk)
+    return object_or_404(kind.get, user=request.user, pk=pk)
+
+
+def list_view(kind: Kind):
+    results = f"inspections/{kind.template}_results.html"
+
+    @tree_user_required
+    def view(request):
+        form = kind.filter_form(request.GET or None, user=request.user)
+        return render_list(
+            request,
+            rows=kind.list_selector(user=request.user, filters=form.filters()),
+            template="inspections/list.html",
+            results_template=results,
+            form=form,
+            export=kind.export,
+            context={
+                "kind": kind,
+                "results_template": results,
+                "create_url": reverse(kind.url("create")),
+                "tab": kind.tab,
+                "warnings": selectors.letter_warnings(user=request.user),
+                **kind.days(request),
+            },
+        )
+
+    return view
+
+
+def _form(kind: Kind, request, record):
+    form = kind.record_form(
+        request.POST or None, user=request.user, instance=record, initial=None if record else request.GET.dict()
     )
-    return False
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = form.save(by=request.user)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, gettext("Saved.") if record else kind.created)
+            return redirect(kind.url("detail"), pk=saved.pk)
+    cancel = reverse(kind.url("detail"), kwargs={"pk": record.pk}) if record else reverse(kind.url("list"))
+    title = kind.edit_title if record else kind.create_title
+    context = {"form": form, "title": title, "record": record, "tab": kind.tab, "cancel_url": cancel}
+    return render(request, "inspections/form.html", context)
 
 
-def _history(record):
-    return record.history.select_related("history_user").order_by("-history_date")[:50]
+def create_view(kind: Kind):
+    @tree_user_required
+    def view(request):
+        return _form(kind, request, None)
+
+    return view
 
 
-def _list_context(request, form, queryset, tab: str) -> dict:
+def edit_view(kind: Kind):
+    @tree_user_required
+    def view(request, pk: int):
+        record = _record(kind, request, pk)
+        ensure_may_edit(request.user, record)
+        return _form(kind, request, record)
+
+    return view
+
+
+def _detail_context(kind: Kind, request, record) -> dict:
     return {
-        "form": form,
-        "page": _page(request, queryset),
-        "query": _query_without_page(request),
-        "tab": tab,
-        "warnings": selectors.letter_warnings(user=request.user),
+        "record": record,
+        "history": history_of(record),
+        "can_edit": may_edit(request.user, record),
+        "tab": kind.tab,
+        "edit_url": kind.url("edit"),
+        "delete_url": kind.url("delete"),
+        **kind.days(request),
     }
 
 
-def _member_identifiers(members) -> str:
-    return "\n".join(m.card_number or m.national_id or f"#{m.pk}" for m in members)
+def detail_view(kind: Kind):
+    @tree_user_required
+    def view(request, pk: int):
+        record = _record(kind, request, pk)
+        return render(request, f"inspections/{kind.template}_detail.html", _detail_context(kind, request, record))
 
-
-def _resolve_members(request, form, field: str, text: str):
-    members, missing = selectors.members_by_identifiers(user=request.user, identifiers=forms.split_identifiers(text))
-    if missing:
-        form.add_error(
-            field,
-            _("No member in your organizations has the card or ID number: %(numbers)s.")
-            % {"numbers": ", ".join(missing[:10])},
-        )
-        return None
-    return members
-
-
-# Inspections and supervisions --------------------------------------------------------------------
-
-
-@tree_user_required
-def inspection_list(request):
-    organizations = organization_list(user=request.user)
-    form = forms.InspectionFilterForm(
-        request.GET or None, organizations=organizations, years=selectors.inspection_years(user=request.user)
-    )
-    filters = selectors.InspectionFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.InspectionFilters(
-            organization=d["organization"],
-            year=d["year"],
-            body=d["body"],
-            kind=d["kind"],
-            violation_found=d["violation_found"],
-        )
-    queryset = selectors.inspection_list(user=request.user, filters=filters)
-    return render(request, "inspections/inspection_list.html", _list_context(request, form, queryset, "inspections"))
-
-
-def _inspection_subject_ids(request, form) -> list[int] | None:
-    d = form.cleaned_data
-    members = _resolve_members(request, form, "subject_members", d["subject_members"])
-    if members is None:
-        return None
-    ids = [m.pk for m in members]
-    if d["all_members_of_subjects"] and d["subject_organizations"]:
-        paths = Q()
-        for organization in d["subject_organizations"]:
-            paths |= Q(organization__path__startswith=organization.path)
-        ids += list(
-            MembershipSpell.objects.filter(spells_open_on(d["started_on"]))
-            .filter(paths)
-            .values_list("member_id", flat=True)
-        )
-    return ids
-
-
-def _save_inspection(request, form, inspection: Inspection | None):
-    ids = _inspection_subject_ids(request, form)
-    if ids is None:
-        return None
-    d = form.cleaned_data
-    would_be = Inspection(organization=d["organization"], body=d["body"])
-    if not _refuse_unless_owner(request, form, would_be, "body"):
-        return None
-    try:
-        if inspection is None:
-            return services.inspection_create(
-                organization=d["organization"],
-                data=form.record_data(),
-                subject_organizations=d["subject_organizations"],
-                subject_member_ids=ids,
-                by=request.user,
-            )
-        inspection.organization = d["organization"]
-        return services.inspection_update(
-            inspection=inspection,
-            data=form.record_data(),
-            subject_organizations=d["subject_organizations"],
-            subject_member_ids=ids,
-            by=request.user,
-            version=submitted_version(form),
-        )
-    except ValidationError as error:
-        apply_service_errors(form, error)
-        return None
-
-
-@tree_user_required
-def inspection_create(request):
-    organizations = organization_list(user=request.user)
-    form = forms.InspectionForm(
-        request.POST or None, organizations=organizations, initial={"organization": request.user.organization}
-    )
-    if request.method == "POST" and form.is_valid():
-        inspection = _save_inspection(request, form, None)
-        if inspection is not None:
-            messages.success(request, _("The inspection was recorded."))
-            return redirect("inspections:detail", pk=inspection.pk)
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": _("Record an inspection or supervision"), "tab": "inspections"},
-    )
+    return view
 
 
 @tree_user_required
 def inspection_detail(request, pk: int):
-    inspection = _or_404(selectors.inspection_get, request, pk)
-    members = selectors.inspection_subject_members(inspection=inspection)
-    return render(
+    """The inspection, and the members it covered a page at a time (the page alone for htmx)."""
+    inspection = _record(INSPECTIONS, request, pk)
+    return render_list(
         request,
-        "inspections/inspection_detail.html",
-        {
-            "inspection": inspection,
+        rows=selectors.inspection_subject_members(inspection=inspection),
+        template="inspections/inspection_detail.html",
+        results_template="inspections/inspection_members.html",
+        context={
+            **_detail_context(INSPECTIONS, request, inspection),
             "subject_organizations": inspection.subject_organizations.order_by("path"),
-            "members": _page(request, members),
-            "history": _history(inspection),
-            "can_edit": may_edit(request.user, inspection),
-            "tab": "inspections",
         },
     )
 
 
-@tree_user_required
-def inspection_edit(request, pk: int):
-    inspection = _editable_or_403(selectors.inspection_get, request, pk)
-    organizations = organization_list(user=request.user)
-    initial = {
-        "organization": inspection.organization,
-        "body": inspection.body,
-        "kind": inspection.kind,
-        "title": inspection.title,
-        "document_no": inspection.document_no,
-        "started_on": inspection.started_on,
-        "ended_on": inspection.ended_on,
-        "conclusion": inspection.conclusion,
-        "violation_found": inspection.violation_found,
-        "subject_organizations": list(inspection.subject_organizations.all()),
-        "subject_members": _member_identifiers(selectors.inspection_subject_members(inspection=inspection)),
-    }
-    form = forms.InspectionForm(request.POST or None, organizations=organizations, initial=initial)
-    add_version_field(form, inspection)
-    if request.method == "POST" and form.is_valid():
-        if _save_inspection(request, form, inspection) is not None:
-            messages.success(request, _("Saved."))
-            return redirect("inspections:detail", pk=inspection.pk)
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": _("Edit the inspection"), "record": inspection, "tab": "inspections"},
-    )
-
-
-@require_POST
-@tree_user_required
-def inspection_delete(request, pk: int):
-    inspection = _editable_or_403(selectors.inspection_get, request, pk)
-    services.inspection_delete(inspection=inspection, by=request.user)
-    messages.success(request, _("The record was deleted. It can be restored from the deleted records."))
-    return redirect("inspections:list")
-
-
-@require_POST
-@tree_user_required
-def inspection_restore(request, pk: int):
-    inspection = _editable_or_403(lambda **kw: selectors.deleted_get(Inspection, **kw), request, pk)
-    services.inspection_restore(inspection=inspection, by=request.user)
-    messages.success(request, _("The record was restored."))
-    return redirect("inspections:detail", pk=inspection.pk)
-
-
-# Discipline --------------------------------------------------------------------------------------
-
-
-def _deciding_organizations(user):
-    """The organizations whose decisions the user may record: their subtree. A decision of a body
-    above is recorded by that body's own staff (the policy's owner rule), never from below."""
-    return organization_list(user=user)
-
-
-def _would_be_discipline(d) -> Discipline:
-    return Discipline(deciding_organization=d["deciding_organization"], body=d["body"])
-
-
-@tree_user_required
-def discipline_list(request):
-    organizations = organization_list(user=request.user)
-    form = forms.DisciplineFilterForm(
-        request.GET or None, organizations=organizations, years=selectors.inspection_years(user=request.user)
-    )
-    filters = selectors.DisciplineFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.DisciplineFilters(
-            organization=d["organization"],
-            year=d["year"],
-            form=d["form"],
-            subject=d["subject"],
-            on_committee=d["on_committee"],
-        )
-    queryset = selectors.discipline_list(user=request.user, filters=filters)
-    return render(request, "inspections/discipline_list.html", _list_context(request, form, queryset, "disciplines"))
-
-
-@tree_user_required
-def discipline_create(request):
-    organizations = organization_list(user=request.user)
-    initial = {"deciding_organization": request.user.organization}
-    if as_id(request.GET.get("member")) is not None:
-        member = (
-            selectors.members_by_identifiers(user=request.user, identifiers=[f"#{request.GET['member']}"])[0] or [None]
-        )[0]
-        if member is not None:
-            initial.update(
-                member=member.card_number or member.national_id or f"#{member.pk}", holds_post=bool(member.position)
-            )
-    form = forms.DisciplineDecisionForm(
-        request.POST or None,
-        organizations=organizations,
-        deciding_organizations=_deciding_organizations(request.user),
-        initial=initial,
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _refuse_unless_owner(request, form, _would_be_discipline(form.cleaned_data), "body")
-    ):
-        d = form.cleaned_data
-        member, subject_organization = None, None
-        if d["subject_kind"] == forms.SubjectKind.MEMBER:
-            found = _resolve_members(request, form, "member", d["member"])
-            member = found[0] if found else None
-        else:
-            subject_organization = d["subject_organization"]
-        if member is not None or subject_organization is not None:
-            try:
-                discipline = services.discipline_create(
-                    data=form.record_data(), member=member, subject_organization=subject_organization, by=request.user
-                )
-            except ValidationError as error:
-                apply_service_errors(form, error)
-            else:
-                messages.success(request, _("The discipline decision was recorded."))
-                return redirect("inspections:discipline_detail", pk=discipline.pk)
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": _("Record a discipline decision"), "tab": "disciplines"},
-    )
-
-
-@tree_user_required
-def discipline_detail(request, pk: int):
-    discipline = _or_404(selectors.discipline_get, request, pk)
-    return render(
-        request,
-        "inspections/discipline_detail.html",
-        {
-            "discipline": discipline,
-            "history": _history(discipline),
-            "can_edit": may_edit(request.user, discipline),
-            "tab": "disciplines",
-        },
-    )
-
-
-@tree_user_required
-def discipline_edit(request, pk: int):
-    discipline = _editable_or_403(selectors.discipline_get, request, pk)
-    initial = {name: getattr(discipline, name) for name in services.DISCIPLINE_FIELDS}
-    form = forms.DisciplineDecisionForm(
-        request.POST or None,
-        organizations=organization_list(user=request.user),
-        deciding_organizations=_deciding_organizations(request.user),
-        initial=initial,
-        editing=True,
-    )
-    add_version_field(form, discipline)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _refuse_unless_owner(request, form, _would_be_discipline(form.cleaned_data), "body")
-    ):
-        try:
-            services.discipline_update(
-                discipline=discipline, data=form.record_data(), by=request.user, version=submitted_version(form)
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("inspections:discipline_detail", pk=discipline.pk)
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": _("Edit the discipline decision"), "record": discipline, "tab": "disciplines"},
-    )
-
-
-@require_POST
-@tree_user_required
-def discipline_delete(request, pk: int):
-    discipline = _editable_or_403(selectors.discipline_get, request, pk)
-    try:
-        services.discipline_delete(discipline=discipline, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The record was not deleted: %(reason)s") % {"reason": " ".join(error.messages)})
-        return redirect("inspections:discipline_detail", pk=discipline.pk)
-    messages.success(request, _("The record was deleted. It can be restored from the deleted records."))
-    return redirect("inspections:discipline_list")
-
-
-@require_POST
-@tree_user_required
-def discipline_restore(request, pk: int):
-    discipline = _editable_or_403(lambda **kw: selectors.deleted_get(Discipline, **kw), request, pk)
-    try:
-        services.discipline_restore(discipline=discipline, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _("The record was not restored: %(reason)s") % {"reason": " ".join(error.messages)})
-        return redirect("inspections:trash")
-    messages.success(request, _("The record was restored."))
-    return redirect("inspections:discipline_detail", pk=discipline.pk)
-
-
-# Letters -----------------------------------------------------------------------------------------
-
-
-@tree_user_required
-def letter_list(request):
-    organizations = organization_list(user=request.user)
-    form = forms.LetterFilterForm(
-        request.GET or None, organizations=organizations, years=selectors.inspection_years(user=request.user)
-    )
-    filters = selectors.LetterFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.LetterFilters(
-            organization=d["organization"],
-            year=d["year"],
-            kind=d["kind"],
-            category=d["category"],
-            status=d["status"],
-            deadline=d["deadline"],
-            q=d["q"],
-        )
-    today = timezone.localdate()
-    queryset = selectors.letter_list(user=request.user, filters=filters, today=today)
-    context = _list_context(request, form, queryset, "letters")
-    context.update(today=today, warn_from=selectors.warn_from(today))
-    return render(request, "inspections/letter_list.html", context)
-
-
-def _save_letter(request, form, letter: Letter | None):
-    d = form.cleaned_data
-    data = form.record_data()
-    data["member"] = None
-    if not _refuse_unless_owner(request, form, Letter(organization=d["organization"]), "organization"):
-        return None
-    if d["member"]:
-        found = _resolve_members(request, form, "member", d["member"])
-        if not found:
-            return None
-        data["member"] = found[0]
-    try:
-        if letter is None:
-            return services.letter_create(organization=d["organization"], data=data, by=request.user)
-        letter.organization = d["organization"]
-        return services.letter_update(letter=letter, data=data, by=request.user, version=submitted_version(form))
-    except ValidationError as error:
-        apply_service_errors(form, error)
-        return None
-
-
-@tree_user_required
-def letter_create(request):
-    form = forms.LetterForm(
-        request.POST or None,
-        organizations=organization_list(user=request.user),
-        initial={"organization": request.user.organization},
-    )
-    if request.method == "POST" and form.is_valid():
-        letter = _save_letter(request, form, None)
-        if letter is not None:
-            messages.success(request, _("The letter was recorded."))
-            return redirect("inspections:letter_detail", pk=letter.pk)
-    return render(request, "inspections/form.html", {"form": form, "title": _("Record a letter"), "tab": "letters"})
-
-
-@tree_user_required
-def letter_detail(request, pk: int):
-    letter = _or_404(selectors.letter_get, request, pk)
-    today = timezone.localdate()
-    return render(
-        request,
-        "inspections/letter_detail.html",
-        {
-            "letter": letter,
-            "history": _history(letter),
-            "can_edit": may_edit(request.user, letter),
-            "tab": "letters",
-            "today": today,
-            "warn_from": selectors.warn_from(today),
-        },
-    )
-
-
-@tree_user_required
-def letter_edit(request, pk: int):
-    letter = _editable_or_403(selectors.letter_get, request, pk)
-    initial = {name: getattr(letter, name) for name in services.LETTER_FIELDS if name != "member"}
-    initial["organization"] = letter.organization
-    if letter.member:
-        initial["member"] = _member_identifiers([letter.member])
-    form = forms.LetterForm(request.POST or None, organizations=organization_list(user=request.user), initial=initial)
-    add_version_field(form, letter)
-    if request.method == "POST" and form.is_valid():
-        if _save_letter(request, form, letter) is not None:
-            messages.success(request, _("Saved."))
-            return redirect("inspections:letter_detail", pk=letter.pk)
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": _("Edit the letter"), "record": letter, "tab": "letters"},
-    )
-
-
-@require_POST
-@tree_user_required
-def letter_delete(request, pk: int):
-    letter = _editable_or_403(selectors.letter_get, request, pk)
-    services.letter_delete(letter=letter, by=request.user)
-    messages.success(request, _("The record was deleted. It can be restored from the deleted records."))
-    return redirect("inspections:letter_list")
-
-
-@require_POST
-@tree_user_required
-def letter_restore(request, pk: int):
-    letter = _editable_or_403(lambda **kw: selectors.deleted_get(Letter, **kw), request, pk)
-    services.letter_restore(letter=letter, by=request.user)
-    messages.success(request, _("The record was restored."))
-    return redirect("inspections:letter_detail", pk=letter.pk)
-
-
-# Deleted records ---------------------------------------------------------------------------------
+def urls(kind: Kind, prefix: str, detail=None) -> list:
+    names = kind.names
+    return [
+        path(prefix, list_view(kind), name=f"{names}list"),
+        path(f"{prefix}new/", create_view(kind), name=f"{names}create"),
+        path(f"{prefix}<int:pk>/", detail or detail_view(kind), name=f"{names}detail"),
+        path(f"{prefix}<int:pk>/edit/", edit_view(kind), name=f"{names}edit"),
+        path(
+            f"{prefix}<int:pk>/delete/",
+            delete_view(
+                get=lambda request, pk: _record(kind, request, pk),
+                delete=kind.delete,
+                message=_("The record was deleted. It can be restored from the deleted records."),
+                then=kind.url("list"),
+                refused=kind.not_deleted,
+                refused_then=kind.url("detail"),
+                guard=tree_user_required,
+            ),
+            name=f"{names}delete",
+        ),
+        path(
+            f"{prefix}<int:pk>/restore/",
+            restore_view(
+                get=lambda request, pk: _record(kind, request, pk, deleted=True),
+                restore=kind.restore,
+                message=_("The record was restored."),
+                refused=_("The record was not restored: %(reason)s"),
+                then=kind.url("detail"),
+                refused_then="inspections:trash",
+                guard=tree_user_required,
+            ),
+            name=f"{names}restore",
+        ),
+    ]
 
 
 @tree_user_required

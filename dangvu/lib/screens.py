@@ -387,15 +387,16 @@ def delete_view(
     message: str,
     then: str | Callable,
     refused: str = "",
-    refused_then: str | Callable = "",
+    refused_then: str | Callable | None = None,
+    guard: Callable = editor_required,
 ):
     """A POST-only view that soft-deletes the record `get(request, pk)` when the policy lets the user change it,
-    then goes to `then` (a URL name without arguments, or a function of the record giving a URL). A delete
-    the service refuses (ValidationError) is the message `refused` (with %(reason)s), shown on `refused_then`;
-    without `refused` the service must not refuse."""
+    then goes to `then` (a URL name without arguments, or a function of the record giving a URL). When the
+    service may refuse (ValidationError), `refused` (with %(reason)s) is shown on `refused_then` (a URL name
+    taking the record's pk, or a function of the record). `guard` is the kind of account the view admits."""
 
     @require_POST
-    @editor_required
+    @guard
     def view(request, pk: int):
         record = get(request, pk)
         ensure_may_edit(request.user, record)
@@ -405,7 +406,7 @@ def delete_view(
             if not refused:
                 raise
             messages.error(request, refused % {"reason": " ".join(error.messages)})
-            return _go_list(refused_then, record)
+            return _go(refused_then, record)
         messages.success(request, message)
         return _go_list(then, record)
 
@@ -413,14 +414,22 @@ def delete_view(
 
 
 def restore_view(
-    *, get: Callable, restore: Callable, message: str, refused: str, then: str | Callable, refused_then: str | Callable
+    *,
+    get: Callable,
+    restore: Callable,
+    message: str,
+    refused: str,
+    then: str | Callable,
+    refused_then: str | Callable,
+    guard: Callable = editor_required,
 ):
     """A POST-only view that restores a deleted record and goes to `then` (a URL name taking its pk, or a
     function of the record). A refusal (ValidationError) is the message `refused` (with %(reason)s), shown
-    on `refused_then` (a URL name without arguments, or a function of the record)."""
+    on `refused_then` (a URL name without arguments, or a function of the record). `guard` is the kind of
+    account the view admits."""
 
     @require_POST
-    @editor_required
+    @guard
     def view(request, pk: int):
         record = get(request, pk)
         ensure_may_edit(request.user, record)

@@ -1,6 +1,8 @@
 """The document list: filters, and a constant number of queries whatever the page holds."""
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -63,3 +65,34 @@ def test_the_search_ignores_tones_in_the_subject_and_the_symbol(client, personas
     assert found("CÔNG TÁC") == ["Nghị quyết về công tác đảng viên"]
     symbol = Document.objects.get(type_code="NQ").number_symbol  # e.g. "01-NQ/DUK"
     assert found(symbol.lower()) == ["Nghị quyết về công tác đảng viên"]
+
+
+def _csv(response) -> list[list[str]]:
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_export_holds_every_document_the_filters_select_not_only_the_page(client, personas, settings):
+    settings.PAGE_SIZE = 2
+    _issue(personas.org_a, 3, "NQ")
+    _issue(personas.org_a, 1, "CV")
+    client.force_login(personas.secretary_a)
+    rows = _csv(client.get(reverse("documents:list"), {"type_code": "NQ", "page": "2", "export": "csv"}))
+    assert rows[0][:3] == ["Số và ký hiệu", "Ngày ban hành", "Trích yếu"]
+    assert sorted(row[2] for row in rows[1:]) == ["Việc 0", "Việc 1", "Việc 2"]
+    assert all("NQ" in row[0] for row in rows[1:])
+
+
+def test_the_export_covers_only_the_users_subtree(client, personas):
+    _issue(personas.org_a, 1)
+    client.force_login(personas.secretary_b)
+    assert _csv(client.get(reverse("documents:list"), {"export": "csv"}))[1:] == []
+
+
+def test_an_invalid_filter_shows_its_message_and_every_document(client, personas):
+    _issue(personas.org_a, 2)
+    client.force_login(personas.secretary_a)
+    response = client.get(reverse("documents:list"), {"year": "abc"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["year"]
+    assert response.context["page"].paginator.count == 2

@@ -203,3 +203,32 @@ def test_a_bad_filter_value_shows_the_list_not_an_error_page(client, personas):
     client.force_login(personas.staff)
     response = client.get(reverse("inspections:letter_list"), {"year": "abc", "organization": "x"})
     assert response.status_code == 200
+
+
+def test_a_refused_deletion_is_said_on_the_record_page(client, personas, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    discipline = _discipline(personas)
+
+    def refuse(**kwargs):
+        raise ValidationError("Sự kiện khai trừ đã có sự kiện sau.")
+
+    monkeypatch.setattr(services, "discipline_delete", refuse)
+    client.force_login(personas.secretary_a)
+    url = reverse("inspections:discipline_delete", kwargs={"pk": discipline.pk})
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("inspections:discipline_detail", kwargs={"pk": discipline.pk})
+    assert "Sự kiện khai trừ đã có sự kiện sau." in response.content.decode()
+    assert Discipline.objects.filter(pk=discipline.pk).exists()
+
+
+def test_the_members_of_an_inspection_are_paged_and_an_htmx_page_is_the_members_part_only(client, personas, settings):
+    settings.PAGE_SIZE = 25
+    inspection = _inspection(personas)
+    client.force_login(personas.staff)
+    url = reverse("inspections:detail", kwargs={"pk": inspection.pk})
+    whole = client.get(url)
+    assert whole.context["page"].paginator.count == 1 and b"<html" in whole.content
+    part = client.get(url, {"page": "1"}, HTTP_HX_REQUEST="true")
+    assert b"<html" not in part.content
+    assert personas.member_a.full_name in part.content.decode()

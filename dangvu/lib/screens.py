@@ -374,16 +374,33 @@ def _go_list(target: str | Callable, record):
     return redirect(target(record)) if callable(target) else redirect(target)
 
 
-def delete_view(*, get: Callable, delete: Callable, message: str, then: str | Callable):
+def delete_view(
+    *,
+    get: Callable,
+    delete: Callable,
+    message: str,
+    then: str | Callable,
+    refused: str = "%(reason)s",
+    refused_then: str | Callable | None = None,
+):
     """A POST-only view that soft-deletes the record `get(request, pk)` when the policy lets the user change it,
-    then goes to `then` (a URL name without arguments, or a function of the record giving a URL)."""
+    then goes to `then` (a URL name without arguments, or a function of the record giving a URL).
+
+    A refusal (ValidationError) is the message `refused` (with %(reason)s), shown on `refused_then` (a URL name
+    taking the record's pk, or a function of the record); without it a refusal is an error."""
 
     @require_POST
     @editor_required
     def view(request, pk: int):
         record = get(request, pk)
         ensure_may_edit(request.user, record)
-        delete(record, by=request.user)
+        try:
+            delete(record, by=request.user)
+        except ValidationError as error:
+            if refused_then is None:
+                raise
+            messages.error(request, refused % {"reason": " ".join(error.messages)})
+            return _go(refused_then, record)
         messages.success(request, message)
         return _go_list(then, record)
 

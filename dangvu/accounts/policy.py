@@ -195,3 +195,7 @@ def may_close_rating_season(user, season) -> bool:
 def may_open_reporting_round(user) -> bool:
     """Reporting rounds are opened by committee staff."""
     return keeps_registry(user) and is_committee_staff(user)
+
+
+# A target of a congress term is a record of the term's committee.
+OWNER_RULES["targets.target"] = lambda target: _registry_owner(target.term.organization)

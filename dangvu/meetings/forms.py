@@ -34,17 +34,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = (
-            "kind",
-            "online",
-            "duration_minutes",
-            "venue",
-            "locality",
-            "topic",
-            "content",
-            "chaired_by",
-            "minutes_by",
-        )
+        fields = tuple(name for name in services.MEETING_FIELDS if name != "held_on")
         widgets = {"content": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, organization=None, held_on=None, **kwargs):

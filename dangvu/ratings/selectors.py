@@ -73,8 +73,10 @@ class RatingFilters:
     q: str = ""
 
 
-def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[MemberRating]:
-    qs = MemberRating.objects.filter(organization_filter(user, "organization__"))
+def _rating_list(model, user: User, filters: RatingFilters) -> QuerySet:
+    """The ratings (of members or of organizations) in the user's subtree that the season, grade and
+    organization filters select."""
+    qs = model.objects.filter(organization_filter(user, "organization__"))
     if filters.season is not None:
         qs = qs.filter(season=filters.season)
     if filters.grade == "not_graded":
@@ -83,22 +85,18 @@ def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[Member
         qs = qs.filter(grade=filters.grade)
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
+    return qs
+
+
+def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[MemberRating]:
+    qs = _rating_list(MemberRating, user, filters)
     for token in fold(filters.q).split():
         qs = qs.filter(member__search_text__contains=token)
     return qs.select_related("member", "organization", "season").order_by("-season__year", "member__sort_key", "pk")
 
 
 def organization_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[OrganizationRating]:
-    qs = OrganizationRating.objects.filter(organization_filter(user, "organization__"))
-    if filters.season is not None:
-        qs = qs.filter(season=filters.season)
-    if filters.grade == "not_graded":
-        qs = qs.filter(grade="")
-    elif filters.grade:
-        qs = qs.filter(grade=filters.grade)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    qs = qs.filter(words_in(filters.q, "organization__name"))
+    qs = _rating_list(OrganizationRating, user, filters).filter(words_in(filters.q, "organization__name"))
     return qs.select_related("organization", "season").order_by("-season__year", "organization__path", "pk")
 
 

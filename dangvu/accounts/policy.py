@@ -187,3 +187,25 @@ def organizations_to_view(user) -> QuerySet:
     from dangvu.organizations.models import Organization
 
     return Organization.objects.filter(organization_filter(user))
+
+
+# Screens' buttons ----------------------------------------------------------------------------------------
+
+
+def may_open_rating_season(user) -> bool:
+    """Only committee staff open a rating season (for their own committee)."""
+    return is_committee_staff(user)
+
+
+def may_close_rating_season(user, season) -> bool:
+    """The committee staff of the season's committee close it, while it is open."""
+    return season.is_open and is_committee_staff(user) and user.organization_id == season.organization_id
+
+
+def may_open_reporting_round(user) -> bool:
+    """Reporting rounds are opened by committee staff."""
+    return keeps_registry(user) and is_committee_staff(user)
+
+
+# A target of a congress term is a record of the term's committee.
+OWNER_RULES["targets.target"] = lambda target: _registry_owner(target.term.organization)

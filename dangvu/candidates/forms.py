@@ -1,12 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.candidates import selectors
 from dangvu.candidates.models import Candidate, Stage
 from dangvu.lib.bounds import SMALLINT_MAX
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 
@@ -25,7 +28,9 @@ STAGE_FILTER_CHOICES = [("open", _("In the pipeline")), ("all", _("All candidate
 DEADLINE_CHOICES = [("", _("Any")), ("warn", _("Near or past a deadline")), ("overdue", _("Past a deadline"))]
 
 
-class CandidateFilterForm(forms.Form):
+class CandidateFilterForm(FilterForm):
+    filters_class = selectors.CandidateFilters
+
     q = forms.CharField(label=_("Search name or national ID"), required=False)
     organization = OrganizationChoiceField(
         label=_("Organization"),
@@ -36,9 +41,9 @@ class CandidateFilterForm(forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), choices=STAGE_FILTER_CHOICES, required=False)
     deadline = forms.ChoiceField(label=_("Deadlines"), choices=DEADLINE_CHOICES, required=False)
 
-    def __init__(self, *args, organizations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["organization"].queryset = organization_list(user=user, include_ended=False)
 
 
 class CandidateForm(forms.ModelForm):

@@ -56,7 +56,22 @@ def candidate_list(*, user: User, filters: CandidateFilters, today: dt.date | No
     return qs.select_related("organization").order_by("stage", "full_name", "pk")
 
 
-def candidate_get(*, user: User, pk: int) -> Candidate:
+def deadline_warned_count(*, user: User, today: dt.date) -> int:
+    """How many of the user's candidates are near or past a deadline (the list's notice)."""
+    return visible_candidates(user=user).filter(deadline_q(today)).count()
+
+
+def with_deadline_warnings(candidates, today: dt.date) -> list[Candidate]:
+    """A page of candidates, each with its deadline warning (`deadline_warning`, None when there is none)."""
+    candidates = list(candidates)
+    for candidate in candidates:
+        candidate.deadline_warning = deadline_warning(candidate, today)
+    return candidates
+
+
+def candidate_get(*, user: User, pk: int, deleted: bool = False) -> Candidate:
+    if deleted:
+        return deleted_candidates(user=user).get(pk=pk)
     return visible_candidates(user=user).select_related("organization", "member").get(pk=pk)
 
 

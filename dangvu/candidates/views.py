@@ -1,9 +1,7 @@
 """Admission pipeline screens: the list with deadline warnings, the candidate page and one form per step."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,10 +16,11 @@ from dangvu.accounts.services import sensitive_access_log, sensitive_fields, sho
 from dangvu.candidates import forms, selectors, services
 from dangvu.candidates.models import Candidate, Introducer
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members.models import Member, Status
 from dangvu.members.selectors import members_in_scope
-from dangvu.organizations.selectors import member_holding_choices, organization_list
+from dangvu.organizations.selectors import member_holding_choices
 
 STEPS = {
     "introducer": gettext_lazy("Add an introducer"),
@@ -33,11 +32,21 @@ STEPS = {
 }
 
 
-def _candidate_or_404(request, pk: int) -> Candidate:
-    try:
-        return selectors.candidate_get(user=request.user, pk=pk)
-    except Candidate.DoesNotExist as missing:
-        raise Http404 from missing
+EXPORT = Export(
+    title=gettext_lazy("Admission candidates"),
+    columns=(
+        ExportColumn("full_name", gettext_lazy("Full name"), width=28),
+        ExportColumn("date_of_birth", gettext_lazy("Date of birth"), width=12),
+        ExportColumn("organization.name", gettext_lazy("Cell"), width=32),
+        ExportColumn("stage", gettext_lazy("Stage"), value=lambda c: c.get_stage_display(), width=24),
+        ExportColumn("decision_due_on", gettext_lazy("Decision due by"), width=12),
+        ExportColumn("ceremony_due_on", gettext_lazy("Ceremony due by"), width=12),
+    ),
+)
+
+
+def _candidate_or_404(request, pk: int, deleted: bool = False) -> Candidate:
+    return object_or_404(selectors.candidate_get, user=request.user, pk=pk, deleted=deleted)
 
 
 def _candidate_form(request, candidate: Candidate | None) -> forms.CandidateForm:
@@ -55,31 +64,20 @@ def _candidate_form(request, candidate: Candidate | None) -> forms.CandidateForm
     return form
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @tree_user_required
 def candidate_list(request):
     today = timezone.localdate()
-    organizations = organization_list(user=request.user, include_ended=False)
-    form = forms.CandidateFilterForm(request.GET or None, organizations=organizations)
-    filters = selectors.CandidateFilters()
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = selectors.CandidateFilters(
-            q=d["q"], organization=d["organization"], stage=d["stage"] or "open", deadline=d["deadline"]
-        )
-    page = Paginator(
-        selectors.candidate_list(user=request.user, filters=filters, today=today), settings.PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    rows = [(c, selectors.deadline_warning(c, today)) for c in page.object_list]
-    warned = selectors.visible_candidates(user=request.user).filter(selectors.deadline_q(today)).count()
-    context = {"form": form, "page": page, "rows": rows, "warned": warned, "query": _query_without_page(request)}
-    template = "candidates/_results.html" if request.htmx and not request.htmx.boosted else "candidates/list.html"
-    return render(request, template, context)
+    form = forms.CandidateFilterForm(request.GET or None, user=request.user)
+    return render_list(
+        request,
+        rows=selectors.candidate_list(user=request.user, filters=form.filters(), today=today),
+        template="candidates/list.html",
+        results_template="candidates/_results.html",
+        form=form,
+        export=EXPORT,
+        load_page=lambda candidates: selectors.with_deadline_warnings(candidates, today),
+        context={"warned": selectors.deadline_warned_count(user=request.user, today=today)},
+    )
 
 
 @editor_required
@@ -126,7 +124,7 @@ def candidate_detail(request, pk: int):
         "introducers": selectors.candidate_introducers(candidate=candidate),
         "warning": selectors.deadline_warning(candidate, timezone.localdate()),
         "steps": STEPS,
-        "history": candidate.history.select_related("history_user").order_by("-history_date")[:50],
+        "history": history_of(candidate),
     }
     return render(request, "candidates/detail.html", context)
 
@@ -210,32 +208,28 @@ def introducer_remove(request, pk: int):
     return redirect("candidates:detail", pk=candidate.pk)
 
 
-@require_POST
-@editor_required
-def candidate_delete(request, pk: int):
-    candidate = _candidate_or_404(request, pk)
-    ensure_may_edit(request.user, candidate.organization)
-    try:
-        services.candidate_delete(candidate=candidate, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("candidates:detail", pk=candidate.pk)
-    messages.success(request, _("The candidate was deleted. It can be restored from the deleted candidates."))
-    return redirect("candidates:list")
-
-
-@require_POST
-@editor_required
-def candidate_restore(request, pk: int):
-    candidate = get_object_or_404(selectors.deleted_candidates(user=request.user), pk=pk)
-    services.candidate_restore(candidate=candidate, by=request.user)
-    messages.success(request, _("The candidate was restored."))
-    return redirect("candidates:detail", pk=candidate.pk)
+candidate_delete = delete_view(
+    get=_candidate_or_404,
+    delete=lambda candidate, by: services.candidate_delete(candidate=candidate, by=by),
+    message=gettext_lazy("The candidate was deleted. It can be restored from the deleted candidates."),
+    then="candidates:list",
+    refused_then="candidates:detail",
+)
+candidate_restore = restore_view(
+    get=lambda request, pk: _candidate_or_404(request, pk, deleted=True),
+    restore=lambda candidate, by: services.candidate_restore(candidate=candidate, by=by),
+    message=gettext_lazy("The candidate was restored."),
+    refused="%(reason)s",
+    then="candidates:detail",
+    refused_then="candidates:trash",
+)
 
 
 @editor_required
 def trash(request):
-    page = Paginator(selectors.deleted_candidates(user=request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
+    return render_list(
+        request,
+        rows=selectors.deleted_candidates(user=request.user),
+        template="candidates/trash.html",
+        results_template="candidates/_trash_results.html",
     )
-    return render(request, "candidates/trash.html", {"page": page})

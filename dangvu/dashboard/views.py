@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -6,7 +5,7 @@ from dangvu.accounts.decorators import tree_user_required
 from dangvu.dashboard import selectors
 from dangvu.dashboard.alerts import collect
 from dangvu.lib.bounds import as_id
-from dangvu.organizations.models import Organization
+from dangvu.lib.screens import object_or_404
 from dangvu.organizations.selectors import organization_get, organization_list
 from dangvu.targets.selectors import current_term, term_progress
 
@@ -15,10 +14,7 @@ from dangvu.targets.selectors import current_term, term_progress
 def home(request):
     organization = request.user.organization
     if as_id(request.GET.get("org")) is not None:
-        try:
-            organization = organization_get(user=request.user, pk=as_id(request.GET["org"]))
-        except Organization.DoesNotExist as missing:
-            raise Http404 from missing
+        organization = object_or_404(organization_get, user=request.user, pk=as_id(request.GET["org"]))
     today = timezone.localdate()
     term = current_term(user=request.user, organization=organization, on=today)
     rows = term_progress(term=term, today=today) if term else []

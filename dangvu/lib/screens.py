@@ -386,14 +386,16 @@ def delete_view(
     delete: Callable,
     message: str,
     then: str | Callable,
-    refused: str = "",
+    refused: str = "%(reason)s",
     refused_then: str | Callable | None = None,
     guard: Callable = editor_required,
 ):
     """A POST-only view that soft-deletes the record `get(request, pk)` when the policy lets the user change it,
-    then goes to `then` (a URL name without arguments, or a function of the record giving a URL). When the
-    service may refuse (ValidationError), `refused` (with %(reason)s) is shown on `refused_then` (a URL name
-    taking the record's pk, or a function of the record). `guard` is the kind of account the view admits."""
+    then goes to `then` (a URL name without arguments, or a function of the record giving a URL).
+
+    A refusal (ValidationError) is the message `refused` (with %(reason)s), shown on `refused_then` (a URL name
+    taking the record's pk, or a function of the record); without it a refusal is an error.
+    `guard` is the kind of account the view admits."""
 
     @require_POST
     @guard
@@ -403,7 +405,7 @@ def delete_view(
         try:
             delete(record, by=request.user)
         except ValidationError as error:
-            if not refused:
+            if refused_then is None:
                 raise
             messages.error(request, refused % {"reason": " ".join(error.messages)})
             return _go(refused_then, record)

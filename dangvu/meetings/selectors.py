@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.lib.dates import add_months, format_short
 from dangvu.lib.numbers import format_percent
-from dangvu.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingKind
+from dangvu.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingKind, ScoringSheet
 from dangvu.meetings.rules import attendance_pct, longest_excused_run, meeting_rules_on
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
@@ -43,7 +44,9 @@ def meeting_list(*, user: User, filters: MeetingFilters) -> QuerySet[Meeting]:
     return qs.select_related("organization").order_by("-held_on", "organization__path", "pk")
 
 
-def meeting_get(*, user: User, pk: int) -> Meeting:
+def meeting_get(*, user: User, pk: int, deleted: bool = False) -> Meeting:
+    if deleted:
+        return deleted_meetings(user=user).get(pk=pk)
     return visible_meetings(user=user).select_related("organization", "sheet").get(pk=pk)
 
 
@@ -60,6 +63,66 @@ def deleted_meetings(*, user: User) -> QuerySet[Meeting]:
 
 def meeting_attendance(*, meeting: Meeting) -> list[Attendance]:
     return list(meeting.attendance.select_related("member").order_by("member__sort_key", "member_id"))
+
+
+def attendance_present(attendance: list[Attendance]) -> tuple[int, Decimal | None]:
+    """How many of the meeting's attendance rows are present, and the share of them in percent."""
+    present = sum(1 for a in attendance if a.status == AttendanceStatus.PRESENT)
+    return present, attendance_pct(present, len(attendance))
+
+
+def superior_of(organization: Organization) -> Organization | None:
+    """The organization directly above, named in the heading of the minutes."""
+    return Organization.objects.filter(path=organization.path[: -Organization.steplen]).first()
+
+
+def self_rating_sheet(meeting: Meeting) -> ScoringSheet | None:
+    """The sheet a meeting is rated on: the one it was rated on, else the one in force on its date."""
+    from dangvu.meetings.services import sheet_for
+
+    return meeting.sheet or sheet_for(meeting.held_on)
+
+
+def self_rating_refusal(meeting: Meeting, sheet: ScoringSheet | None) -> str | None:
+    """Why the meeting cannot be self-rated, or None."""
+    if meeting.kind != MeetingKind.REGULAR:
+        return _("The monthly quality self-rating is for regular meetings.")
+    if sheet is None:
+        return _("No scoring sheet is in force on the meeting date.")
+    return None
+
+
+@dataclass(frozen=True)
+class MissingMeetings:
+    """The list's warnings (HD 12-HD/BTCTW 2018): cells without a regular meeting in the month, without a
+    thematic meeting in its quarter. `cells` holds the first WARNINGS_SHOWN of the month's."""
+
+    month: dt.date
+    quarter: int
+    cells: QuerySet[Organization]
+    count: int
+    thematic_count: int
+
+
+WARNINGS_SHOWN = 30
+
+
+def missing_meetings(*, user: User, filters: MeetingFilters, today: dt.date) -> MissingMeetings:
+    """The warnings for the filtered month (by default the month before `today`) and organization."""
+    month = filters.month or add_months(today.replace(day=1), -1)
+    quarter_start = dt.date(month.year, 3 * ((month.month - 1) // 3) + 1, 1)
+    regular = cells_without_regular_meeting(user=user, month=month)
+    thematic = cells_without_thematic_meeting(user=user, quarter_start=quarter_start)
+    if filters.organization is not None:
+        regular = regular.filter(path__startswith=filters.organization.path)
+        thematic = thematic.filter(path__startswith=filters.organization.path)
+    return MissingMeetings(
+        month=month,
+        quarter=(quarter_start.month - 1) // 3 + 1,
+        cells=regular[:WARNINGS_SHOWN],
+        count=regular.count(),
+        thematic_count=thematic.count(),
+    )
 
 
 def cells_in_scope_during(*, user: User, start: dt.date, end: dt.date) -> QuerySet[Organization]:

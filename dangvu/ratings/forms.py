@@ -1,9 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
+from dangvu.organizations.selectors import organization_list
+from dangvu.ratings import selectors, services
 from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason
-from dangvu.ratings.rules import Grade, NotGradedReason
+from dangvu.ratings.rules import Grade, NotGradedReason, rating_rules_for_year
 from dangvu.ratings.services import MEMBER_FIELDS, ORGANIZATION_FIELDS
 
 GRADE_FILTER_CHOICES = [("", _("All grades")), *Grade.choices, ("not_graded", _("Not graded"))]
@@ -23,7 +26,9 @@ class SeasonOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
 
-class RatingFilterForm(forms.Form):
+class RatingFilterForm(FilterForm):
+    filters_class = selectors.RatingFilters
+
     season = SeasonChoiceField(label=_("Rating season"), queryset=RatingSeason.objects.none(), required=False)
     grade = forms.ChoiceField(label=_("Grade"), choices=GRADE_FILTER_CHOICES, required=False)
     organization = OrganizationChoiceField(
@@ -31,21 +36,49 @@ class RatingFilterForm(forms.Form):
     )
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
-    def __init__(self, *args, seasons, organizations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["season"].queryset = seasons
-        self.fields["organization"].queryset = organizations
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["season"].queryset = selectors.visible_seasons(user=user).order_by("-year")
+        self.fields["organization"].queryset = organization_list(user=user).exclude(kind="cell")
 
 
-class MemberRatingForm(forms.ModelForm):
+class _RatingForm(forms.ModelForm):
+    """The rating of a subject (a member or an organization) in a season: the existing one, or a new one.
+    Without scores before 2025 (the rules of the season's year)."""
+
+    subject_field: str
+    score_fields: tuple[str, ...]
+    data_fields: tuple[str, ...]
+
+    def __init__(self, *args, season: RatingSeason, subject, **kwargs):
+        existing = self._meta.model.objects.filter(season=season, **{self.subject_field: subject}).first()
+        super().__init__(*args, instance=existing, **kwargs)
+        self.season, self.subject = season, subject
+        self.rules = rating_rules_for_year(season.year)
+        self.fields["grade"].choices = [("", _("— computed from the score / not graded —"))] + list(Grade.choices)
+        if not self.rules.scored:
+            for name in self.score_fields:
+                self.fields.pop(name)
+
+    def validate_unique(self):
+        return None
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.data_fields}
+
+
+class MemberRatingForm(_RatingForm):
+    subject_field = "member"
+    score_fields = ("score", "tasks_on_time_pct", "tasks_exceeding_pct")
+    data_fields = MEMBER_FIELDS
+
     class Meta:
         model = MemberRating
         fields = MEMBER_FIELDS
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, scored: bool, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = [("", _("— computed from the score / not graded —"))] + list(Grade.choices)
         self.fields["not_graded_reason"].choices = [("", _("— graded —"))] + [
             c for c in NotGradedReason.choices if c[0] in (NotGradedReason.EXEMPT, NotGradedReason.SUSPENDED)
         ]
@@ -55,33 +88,24 @@ class MemberRatingForm(forms.ModelForm):
         self.fields["disciplined"].help_text = _(
             "Ticked automatically when a discipline decision of the year is recorded for the member."
         )
-        if not scored:
-            for name in ("score", "tasks_on_time_pct", "tasks_exceeding_pct"):
-                self.fields.pop(name)
-        else:
+        if self.rules.scored:
             self.fields["grade"].help_text = _("From 2025 the grade follows from the score (QĐ 366-QĐ/TW).")
 
-    def validate_unique(self):
-        return None
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in MEMBER_FIELDS}
+    def save(self, *, by) -> MemberRating:
+        return services.member_rating_save(season=self.season, member=self.subject, data=self.service_data(), by=by)
 
 
-class OrganizationRatingForm(forms.ModelForm):
+class OrganizationRatingForm(_RatingForm):
+    subject_field = "organization"
+    score_fields = ("score",)
+    data_fields = ORGANIZATION_FIELDS
+
     class Meta:
         model = OrganizationRating
         fields = ORGANIZATION_FIELDS
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, scored: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = [("", _("— computed from the score / not graded —"))] + list(Grade.choices)
-        if not scored:
-            self.fields.pop("score")
-
-    def validate_unique(self):
-        return None
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in ORGANIZATION_FIELDS}
+    def save(self, *, by) -> OrganizationRating:
+        return services.organization_rating_save(
+            season=self.season, organization=self.subject, data=self.service_data(), by=by
+        )

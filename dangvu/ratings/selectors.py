@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from dangvu.accounts.access import organization_filter, scope_root_path
 from dangvu.accounts.models import User
@@ -32,6 +33,31 @@ def season_get(*, user: User, pk: int) -> RatingSeason:
     return visible_seasons(user=user).get(pk=pk)
 
 
+def season_list(*, user: User) -> list[RatingSeason]:
+    """The seasons the user sees, newest first, each with the source of the rules of its year (`rules_source`)."""
+    seasons = list(visible_seasons(user=user).order_by("-year", "organization__path"))
+    for season in seasons:
+        season.rules_source = rating_rules_for_year(season.year).source
+    return seasons
+
+
+def grade_table(*, season: RatingSeason, user: User) -> list[tuple[str, int, float | None, int]]:
+    """The season's results by grade: (grade, members, share of the members in percent, organizations),
+    the last row for those not graded."""
+    counts = grade_counts(season=season, user=user)
+    members, organizations = counts["members"], counts["organizations"]
+    total = sum(members.values())
+    return [
+        (
+            label,
+            members.get(value, 0),
+            100 * members.get(value, 0) / total if total else None,
+            organizations.get(value, 0),
+        )
+        for value, label in [*Grade.choices, ("", _("Not graded"))]
+    ]
+
+
 def open_seasons_for(*, user: User, organization: Organization) -> QuerySet[RatingSeason]:
     step = Organization.steplen
     ancestors = [organization.path[:i] for i in range(step, len(organization.path) + 1, step)]
@@ -46,8 +72,10 @@ class RatingFilters:
     q: str = ""
 
 
-def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[MemberRating]:
-    qs = MemberRating.objects.filter(organization_filter(user, "organization__"))
+def _rating_list(model, user: User, filters: RatingFilters) -> QuerySet:
+    """The ratings (of members or of organizations) in the user's subtree that the season, grade and
+    organization filters select."""
+    qs = model.objects.filter(organization_filter(user, "organization__"))
     if filters.season is not None:
         qs = qs.filter(season=filters.season)
     if filters.grade == "not_graded":
@@ -56,36 +84,34 @@ def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[Member
         qs = qs.filter(grade=filters.grade)
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
+    return qs
+
+
+def member_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[MemberRating]:
+    qs = _rating_list(MemberRating, user, filters)
     for token in fold(filters.q).split():
         qs = qs.filter(member__search_text__contains=token)
     return qs.select_related("member", "organization", "season").order_by("-season__year", "member__sort_key", "pk")
 
 
 def organization_rating_list(*, user: User, filters: RatingFilters) -> QuerySet[OrganizationRating]:
-    qs = OrganizationRating.objects.filter(organization_filter(user, "organization__"))
-    if filters.season is not None:
-        qs = qs.filter(season=filters.season)
-    if filters.grade == "not_graded":
-        qs = qs.filter(grade="")
-    elif filters.grade:
-        qs = qs.filter(grade=filters.grade)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    qs = qs.filter(words_in(filters.q, "organization__name"))
+    qs = _rating_list(OrganizationRating, user, filters).filter(words_in(filters.q, "organization__name"))
     return qs.select_related("organization", "season").order_by("-season__year", "organization__path", "pk")
 
 
-def member_rating_get(*, user: User, pk: int) -> MemberRating:
+def member_rating_get(*, user: User, pk: int, deleted: bool = False) -> MemberRating:
+    manager = MemberRating.all_objects.deleted() if deleted else MemberRating.objects
     return (
-        MemberRating.objects.filter(organization_filter(user, "organization__"))
+        manager.filter(organization_filter(user, "organization__"))
         .select_related("member", "organization", "base_organization", "season__organization")
         .get(pk=pk)
     )
 
 
-def organization_rating_get(*, user: User, pk: int) -> OrganizationRating:
+def organization_rating_get(*, user: User, pk: int, deleted: bool = False) -> OrganizationRating:
+    manager = OrganizationRating.all_objects.deleted() if deleted else OrganizationRating.objects
     return (
-        OrganizationRating.objects.filter(organization_filter(user, "organization__"))
+        manager.filter(organization_filter(user, "organization__"))
         .select_related("organization", "season__organization")
         .get(pk=pk)
     )

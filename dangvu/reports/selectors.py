@@ -1,8 +1,15 @@
+import datetime as dt
+
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.access import organization_filter
 from dangvu.accounts.models import User
-from dangvu.reports.models import Report, Round
+from dangvu.accounts.policy import in_scope
+from dangvu.lib.screens import HISTORY_ROWS
+from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
+
+STATE_LABELS = {"not_started": _("Not started"), "draft": _("Draft"), "submitted": _("Submitted"), "late": _("Late")}
 
 
 def report_list(*, user: User) -> QuerySet[Report]:
@@ -22,3 +29,46 @@ def round_list(*, user: User) -> QuerySet[Round]:
     own = Round.objects.filter(organization_filter(user, "organization__"))
     asked = Round.objects.filter(organization_filter(user, "participants__"))
     return (own | asked).distinct().select_related("organization").order_by("-created_at")
+
+
+def round_get(*, user: User, pk: int) -> Round:
+    return round_list(user=user).get(pk=pk)
+
+
+def section_history(*, report: Report, limit: int = HISTORY_ROWS) -> QuerySet:
+    """The versions of the report's sections, newest first, with who wrote each."""
+    return (
+        ReportSection.history.filter(report_id=report.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+
+
+def round_board(*, round_: Round, user: User, today: dt.date) -> list[dict]:
+    """One row per organization asked for a report: its latest report (a submitted one first), its state
+    (not started, draft, submitted, late after the due date) and whether it is the user's (`mine`)."""
+    reports = {}
+    for report in round_.reports.filter(deleted_at__isnull=True).order_by("version"):
+        current = reports.get(report.organization_id)
+        if current is None or report.status == ReportStatus.SUBMITTED or current.status != ReportStatus.SUBMITTED:
+            reports[report.organization_id] = report
+    late = today > round_.due_on
+    rows = []
+    for organization in round_.participants.order_by("path"):
+        report = reports.get(organization.pk)
+        if report is not None and report.status == ReportStatus.SUBMITTED:
+            state = "submitted"
+        elif late:
+            state = "late"
+        else:
+            state = "draft" if report is not None else "not_started"
+        rows.append(
+            {
+                "organization": organization,
+                "report": report,
+                "state": state,
+                "label": str(STATE_LABELS[state]),
+                "mine": in_scope(user, organization),
+            }
+        )
+    return rows

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.decorators import committee_staff_required, editor_required, tree_user_required
-from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit
+from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit, may_open_reporting_round
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import delete_view, history_of, object_or_404, render_list
 from dangvu.organizations.models import BASE_KINDS
 from dangvu.organizations.selectors import organization_list
 from dangvu.reports import selectors, services
@@ -27,10 +28,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _report_or_404(request, pk: int) -> Report:
-    try:
-        return selectors.report_get(user=request.user, pk=pk)
-    except Report.DoesNotExist as missing:
-        raise Http404 from missing
+    return object_or_404(selectors.report_get, user=request.user, pk=pk)
 
 
 def _warn(request, report: Report) -> None:
@@ -41,8 +39,12 @@ def _warn(request, report: Report) -> None:
 
 @tree_user_required
 def report_list(request):
-    page = Paginator(selectors.report_list(user=request.user), 30).get_page(request.GET.get("page"))
-    return render(request, "reports/list.html", {"page": page})
+    return render_list(
+        request,
+        rows=selectors.report_list(user=request.user),
+        template="reports/list.html",
+        results_template="reports/_results.html",
+    )
 
 
 @editor_required
@@ -74,9 +76,7 @@ def report_detail(request, pk: int):
     can_edit = report.status == ReportStatus.DRAFT and may_edit(request.user, report.organization)
     header = ReportHeaderForm(initial={f: getattr(report, f) for f in ReportHeaderForm.base_fields})
     sections = list(report.sections.all())
-    history = (
-        ReportSection.history.filter(report_id=report.pk).select_related("history_user").order_by("-history_date")[:40]
-    )
+    history = selectors.section_history(report=report)
     return render(
         request,
         "reports/detail.html",
@@ -171,33 +171,29 @@ def new_version(request, pk: int):
     return redirect("reports:detail", pk=copy.pk)
 
 
-@require_POST
-@editor_required
-def delete(request, pk: int):
-    report = _report_or_404(request, pk)
-    ensure_may_edit(request.user, report.organization)
-    try:
-        services.report_delete(report=report, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("reports:detail", pk=report.pk)
-    messages.success(request, _("The draft was deleted."))
-    return redirect("reports:list")
+delete = delete_view(
+    get=_report_or_404,
+    delete=lambda report, by: services.report_delete(report=report, by=by),
+    message=gettext_lazy("The draft was deleted."),
+    then="reports:list",
+    refused_then="reports:detail",
+)
 
 
 # --- reporting rounds -----------------------------------------------------------------------------------------
 
 
 def _round_or_404(request, pk: int) -> Round:
-    try:
-        return selectors.round_list(user=request.user).get(pk=pk)
-    except Round.DoesNotExist as missing:
-        raise Http404 from missing
+    return object_or_404(selectors.round_get, user=request.user, pk=pk)
 
 
 @tree_user_required
 def round_list(request):
-    return render(request, "reports/rounds.html", {"rounds": selectors.round_list(user=request.user)})
+    context = {
+        "rounds": selectors.round_list(user=request.user),
+        "can_open_round": may_open_reporting_round(request.user),
+    }
+    return render(request, "reports/rounds.html", context)
 
 
 @editor_required
@@ -215,36 +211,10 @@ def round_create(request):
     return render(request, "reports/form.html", {"form": form, "title": _("Open a reporting round")})
 
 
-def _board(round_: Round, today) -> list[dict]:
-    reports = {}
-    for report in round_.reports.filter(deleted_at__isnull=True).order_by("version"):
-        current = reports.get(report.organization_id)
-        if current is None or report.status == ReportStatus.SUBMITTED or current.status != ReportStatus.SUBMITTED:
-            reports[report.organization_id] = report
-    rows = []
-    for org in round_.participants.order_by("path"):
-        report = reports.get(org.pk)
-        if report is None:
-            state = "late" if today > round_.due_on else "not_started"
-        elif report.status == ReportStatus.SUBMITTED:
-            state = "submitted"
-        else:
-            state = "late" if today > round_.due_on else "draft"
-        rows.append({"organization": org, "report": report, "state": state})
-    return rows
-
-
-STATE_LABELS = {"not_started": _("Not started"), "draft": _("Draft"), "submitted": _("Submitted"), "late": _("Late")}
-
-
 @tree_user_required
 def round_detail(request, pk: int):
     round_ = _round_or_404(request, pk)
-    today = timezone.localdate()
-    rows = _board(round_, today)
-    for row in rows:
-        row["label"] = str(STATE_LABELS[row["state"]])
-        row["mine"] = in_scope(request.user, row["organization"])
+    rows = selectors.round_board(round_=round_, user=request.user, today=timezone.localdate())
     is_owner = in_scope(request.user, round_.organization)
     return render(
         request,
@@ -363,7 +333,7 @@ def sentence_edit(request, pk: int):
         {
             "form": form,
             "sentence": sentence,
-            "history": sentence.history.select_related("history_user").order_by("-history_date")[:20],
+            "history": history_of(sentence),
         },
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.access import organization_filter
 from dangvu.accounts.models import User
+from dangvu.accounts.policy import keeps_registry
 from dangvu.indicators.registry import REGISTRY, compute, percentage
 from dangvu.lib.numbers import round_half_up
 from dangvu.targets.models import (
@@ -32,6 +33,20 @@ def term_list(*, user: User) -> QuerySet[Term]:
 
 def term_get(*, user: User, pk: int) -> Term:
     return term_list(user=user).get(pk=pk)
+
+
+def target_get(*, user: User, pk: int, deleted: bool = False) -> Target:
+    """A target of a term in the user's subtree (a deleted one with `deleted`)."""
+    return Target.objects.select_related("term__organization").get(
+        organization_filter(user, "term__organization__"), pk=pk, deleted_at__isnull=not deleted
+    )
+
+
+def deleted_targets(*, user: User, term: Term) -> QuerySet[Target]:
+    """The term's deleted targets, for those who keep the registry (to restore them)."""
+    if not keeps_registry(user):
+        return Target.objects.none()
+    return term.targets.filter(deleted_at__isnull=False)
 
 
 def current_term(*, user: User, organization, on: dt.date) -> Term | None:

@@ -1,33 +1,32 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
-from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit
+from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.lib.forms import apply_service_errors
+from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view
 from dangvu.targets import selectors, services
 from dangvu.targets.forms import ManualActualsForm, TargetForm, TermForm
 from dangvu.targets.models import Target, Term
 
 
 def _term_or_404(request, pk: int) -> Term:
-    try:
-        return selectors.term_get(user=request.user, pk=pk)
-    except Term.DoesNotExist as missing:
-        raise Http404 from missing
+    return object_or_404(selectors.term_get, user=request.user, pk=pk)
 
 
 def _target_or_404(request, pk: int, deleted: bool = False) -> Target:
-    target = get_object_or_404(
-        Target.objects.select_related("term__organization"), pk=pk, deleted_at__isnull=not deleted
-    )
-    if not in_scope(request.user, target.term.organization):
-        raise Http404
-    return target
+    return object_or_404(selectors.target_get, user=request.user, pk=pk, deleted=deleted)
+
+
+def _to_term(target: Target) -> str:
+    return reverse("targets:term", kwargs={"pk": target.term_id})
 
 
 @tree_user_required
@@ -40,7 +39,6 @@ def term_detail(request, pk: int):
     term = _term_or_404(request, pk)
     today = timezone.localdate()
     rows = selectors.term_progress(term=term, today=today)
-    deleted = term.targets.filter(deleted_at__isnull=False) if keeps_registry(request.user) else []
     return render(
         request,
         "targets/term_detail.html",
@@ -49,9 +47,9 @@ def term_detail(request, pk: int):
             "rows": rows,
             "years": term.years,
             "today": today,
-            "deleted": deleted,
+            "deleted": selectors.deleted_targets(user=request.user, term=term),
             "can_edit": may_edit(request.user, term.organization),
-            "history": term.history.select_related("history_user").order_by("-history_date")[:30],
+            "history": history_of(term),
         },
     )
 
@@ -144,26 +142,20 @@ def manual_actuals(request, pk: int):
     )
 
 
-@require_POST
-@editor_required
-def target_delete(request, pk: int):
-    target = _target_or_404(request, pk)
-    ensure_may_edit(request.user, target.term.organization)
-    services.target_delete(target=target, by=request.user)
-    messages.success(request, _("The target was deleted. It can be restored below the table."))
-    return redirect("targets:term", pk=target.term_id)
-
-
-@require_POST
-@editor_required
-def target_restore(request, pk: int):
-    target = _target_or_404(request, pk, deleted=True)
-    if not keeps_registry(request.user):
-        raise PermissionDenied
-    ensure_may_edit(request.user, target.term.organization)
-    services.target_restore(target=target, by=request.user)
-    messages.success(request, _("The target was restored."))
-    return redirect("targets:term", pk=target.term_id)
+target_delete = delete_view(
+    get=_target_or_404,
+    delete=lambda target, by: services.target_delete(target=target, by=by),
+    message=gettext_lazy("The target was deleted. It can be restored below the table."),
+    then=_to_term,
+)
+target_restore = restore_view(
+    get=lambda request, pk: _target_or_404(request, pk, deleted=True),
+    restore=lambda target, by: services.target_restore(target=target, by=by),
+    message=gettext_lazy("The target was restored."),
+    refused="%(reason)s",
+    then=_to_term,
+    refused_then=_to_term,
+)
 
 
 SESSION_KEY = "targets_appendix_preview"

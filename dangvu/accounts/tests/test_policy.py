@@ -143,3 +143,21 @@ def test_a_secretary_is_told_why_their_own_inspection_committee_is_not_theirs(cl
     assert response.status_code == 200
     assert "không được ghi hoặc sửa" in " ".join(response.context["form"].errors["body"])
     assert Inspection.all_objects.count() == 0
+
+
+def test_only_committee_staff_open_rating_seasons_and_reporting_rounds(personas):
+    assert policy.may_open_rating_season(personas.staff)
+    assert policy.may_open_reporting_round(personas.staff)
+    for user in (personas.secretary_a, personas.inspector, personas.plain_member):
+        assert not policy.may_open_rating_season(user)
+        assert not policy.may_open_reporting_round(user)
+
+
+def test_a_rating_season_is_closed_by_the_staff_of_its_own_committee_while_open(personas):
+    from dangvu.ratings import services as ratings
+
+    season = ratings.season_open(organization=personas.committee, year=2025, by=None, today=dt.date(2026, 1, 10))
+    assert policy.may_close_rating_season(personas.staff, season)
+    assert not policy.may_close_rating_season(personas.secretary_a, season)
+    season.status = "closed"
+    assert not policy.may_close_rating_season(personas.staff, season)

@@ -1,8 +1,16 @@
 # dangvu: two commands on a fresh machine. `make run` for the demo, `make test` for everything.
-.PHONY: setup run test test-fast lint format messages seed bench
+.PHONY: setup lock upgrade run test test-fast lint format messages seed bench
 
 setup:
 	scripts/setup.sh
+
+# Re-make requirements/*.lock.txt from requirements/base.txt and dev.txt (after adding or changing a pin).
+lock:
+	scripts/lock.sh
+
+# The same, taking the newest release of every package the inputs do not pin; then `make setup` installs it.
+upgrade:
+	scripts/lock.sh --upgrade
 
 run: setup
 	DANGVU_DEV=1 DEBUG=1 .venv/bin/python manage.py migrate -v 0

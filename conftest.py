@@ -4,6 +4,7 @@ os.environ.setdefault("DANGVU_DEV", "1")
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls there otherwise.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import copy  # noqa: E402
 import datetime as dt  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
@@ -28,8 +29,7 @@ class Personas:
     member_b: object
 
 
-@pytest.fixture
-def personas(db):
+def build_personas() -> Personas:
     from dangvu.accounts.models import Role, User
     from dangvu.members.tests.factories import admit
     from dangvu.organizations.models import OrganizationKind
@@ -44,10 +44,9 @@ def personas(db):
     member_b = admit(org_b, full_name="Trần Thị Bình", national_id="001085000002")
 
     def user(username, role, organization=None, member=None):
-        u = User.objects.create_user(
+        return User.objects.create_user(
             username=username, password="pw-" + username, role=role, organization=organization, member=member
         )
-        return u
 
     return Personas(
         committee=committee,
@@ -67,6 +66,67 @@ def personas(db):
     )
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server", "django_db_serialized_rollback"} & set(item.fixturenames)
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")))
+    )
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker):
+    """One transaction around a whole module, rolled back at its end: what the module's fixtures build in it is
+    built once and shared. Each test still runs in its own savepoint inside it (pytest-django's `db`), rolled
+    back when the test ends, so every test sees the shared rows as they were built - Django's
+    `TestCase.setUpTestData` for pytest. A test that commits for real (transactional_db, live_server) cannot
+    run inside it: such a module must not share its setup."""
+    from django.db import transaction
+
+    mixed = [i.name for i in request.session.items if i.module is request.module and _transactional(i)]
+    if mixed:
+        pytest.fail(f"{request.module.__name__} shares its setup but has transactional tests: {mixed}")
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_personas(module_db, django_db_blocker):
+    """The personas, built once for the module (see `module_db`); tests get a fresh copy through `personas`."""
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        return build_personas()
+
+
+@pytest.fixture(scope="module")
+def _personas_of_module(request):
+    """The module's shared personas when it asks for them (`pytestmark = pytest.mark.shared_setup`), else None."""
+    if request.node.get_closest_marker("shared_setup"):
+        return request.getfixturevalue("module_personas")
+    return None
+
+
+@pytest.fixture
+def personas(_personas_of_module, db):
+    """The personas: built for this test, or - in a module marked `shared_setup` - a copy of the module's
+    (the rows are the module's, rolled back to as they were after each test; the Python objects are copied
+    so that a test changing one in memory does not reach the next, as `setUpTestData` does)."""
+    if _personas_of_module is None:
+        return build_personas()
+    return copy.deepcopy(_personas_of_module)
+
+
 @pytest.fixture
 def today():
     return dt.date(2026, 11, 22)
@@ -84,7 +144,7 @@ def _empty_cache():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests do not need its strength."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -14,17 +14,20 @@ POST to the same URL. Every POST is checked for its effect, not only its status:
 (a redirect, 201, 204) changes it.
 """
 
+import copy
 import datetime as dt
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from dangvu.accounts.tests.matrix import Post, from_form  # noqa: F401  (rows use them)
 from dangvu.members.models import EventKind, Member, MemberEvent
 from dangvu.members.services import member_delete, member_event_delete, member_event_record
 
-pytestmark = pytest.mark.django_db
+# The personas and every app's objects are built once for the whole module (see `_world`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 
 LOGIN = "login"
 PERSONAS = ("staff", "inspector", "secretary_a", "secretary_b", "plain_member", "anonymous")
@@ -332,13 +335,27 @@ def test_the_inspector_has_an_answer_for_every_url():
 UNTRACKED = {"django_session", "accounts_sensitivedataaccess"}
 
 
+def _tracked_tables() -> list[str]:
+    return sorted(
+        {
+            model._meta.db_table
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.managed and not model._meta.proxy and model._meta.db_table not in UNTRACKED
+        }
+    )
+
+
+TRACKED = _tracked_tables()
+
+
 def _fingerprint() -> dict:
-    """Rows per table (history tables included: an edit or a soft delete adds a history row)."""
-    counts = {}
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.db_table not in UNTRACKED and model._meta.managed:
-            counts[model._meta.db_table] = model._base_manager.count()
-    return counts
+    """Rows per table of every app (history tables included: an edit or a soft delete adds a history row),
+    counted in one statement: a refused POST must leave every one of them as it was."""
+    quote = connection.ops.quote_name
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in TRACKED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        return dict(zip(TRACKED, cursor.fetchone(), strict=True))
 
 
 # Answers to a POST that mean "nothing was written".
@@ -350,13 +367,28 @@ ACCEPTED = {201, 204, 302}
 NO_RECORD = {"accounts:logout", "admin:index", "accounts:lockout_unlock"}
 
 
+@pytest.fixture(scope="module")
+def _world(module_personas, django_db_blocker):
+    """Every app's objects, built once for the module beside its personas (conftest.py `module_db`); each
+    case runs in a savepoint rolled back at its end, so a POST that deletes or edits one leaves it for the next."""
+    with django_db_blocker.unblock():
+        objects = _objects(module_personas)
+        for build in APP_OBJECT_BUILDERS:
+            objects.update(build(module_personas))
+    return module_personas, objects
+
+
+@pytest.fixture
+def world(_world, db):
+    """A copy of the module's personas and objects: the rows are shared, the Python objects are the case's own."""
+    return copy.deepcopy(_world)
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_access_follows_the_tree(client, personas, case, persona):
+def test_access_follows_the_tree(client, world, case, persona):
     name, method, kwargs, expected, payload = CASES[case]
-    objects = _objects(personas)
-    for build in APP_OBJECT_BUILDERS:
-        objects.update(build(personas))
+    personas, objects = world
     url = reverse(name, kwargs=kwargs(objects))
     data = payload(objects) if payload else None
     if callable(data):  # a payload read from the form as its owner sees it (see `from_form`)

@@ -10,7 +10,8 @@ from rest_framework.test import APIClient
 
 from dangvu.accounts.models import Role, User
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 
 LOCKED_TEXT = "Đăng nhập sai quá nhiều lần"
 

@@ -9,7 +9,8 @@ from dangvu.accounts import policy
 from dangvu.inspections import services
 from dangvu.inspections.models import Body, Discipline, DisciplineForm, Inspection, InspectionKind, ViolationCategory
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 TODAY = dt.date(2026, 6, 30)
 
 

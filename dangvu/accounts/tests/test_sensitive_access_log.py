@@ -13,7 +13,8 @@ from dangvu.accounts.models import Purpose, Role, SensitiveDataAccess, User
 from dangvu.accounts.services import sensitive_access_log
 from dangvu.members.services import member_update
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 
 SECRET = "Phật giáo Hòa Hảo"
 

@@ -9,7 +9,8 @@ from dangvu.accounts.models import SensitiveDataAccess
 from dangvu.members.models import EventKind, Member
 from dangvu.members.tests.factories import admit
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 PERSONAS = ("staff", "secretary_a", "secretary_b", "plain_member", "anonymous")
 
 

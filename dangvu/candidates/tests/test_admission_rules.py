@@ -20,7 +20,8 @@ from dangvu.members.models import EventKind, Member, MemberEvent
 from dangvu.members.tests.factories import admit
 from dangvu.workcalendar.selectors import add_working_days
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -150,6 +151,10 @@ def test_one_introducer_is_enough_with_the_youth_union_recommendation(personas):
     """Charter art. 4 §2: one full member with the youth union's recommendation."""
     candidate = with_introducers(personas, make(personas, youth_union_recommended=True), 1)
     candidate_cell_vote(candidate=candidate, on=dt.date(2026, 6, 1), votes_for=8, voters=12, by=None, today=TODAY)
+    candidate.refresh_from_db()
+    assert candidate.introducers.count() == 1
+    assert candidate.stage == Stage.CELL_APPROVED
+    assert (candidate.cell_vote_on, candidate.cell_votes_for, candidate.cell_voters) == (dt.date(2026, 6, 1), 8, 12)
 
 
 def test_the_steps_come_in_order(personas):

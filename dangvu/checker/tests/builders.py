@@ -1,11 +1,25 @@
 """Reports with planted errors, built at test time as .txt, .docx (real Word footnotes) and .pdf."""
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
+import pytest
+
 EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "examples"
 CHECKER_DIR = Path(__file__).resolve().parents[1]
+
+
+def require_examples() -> Path:
+    """The real reports in ../shared/examples. Missing on a developer's machine: the test is skipped; missing
+    in CI (`CI` set, as every CI service does): the test fails, so a checkout without them cannot pass."""
+    if EXAMPLES.is_dir():
+        return EXAMPLES
+    message = f"{EXAMPLES} is missing: check out the shared repository beside this one (../shared)"
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
 
 
 def ensure_catalogue() -> None:

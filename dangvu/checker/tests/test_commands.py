@@ -48,7 +48,7 @@ def test_the_exit_status_is_zero_when_it_ran_whatever_it_found(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("Kết nạp 07 đảng viên mới.\n", encoding="utf-8")
     assert run("check_report", str(clean))[0] == 0
-    code, out, _ = run("check_report", str(builders.EXAMPLES / "bao-cao-thang-4-2023.txt"))
+    code, out, _ = run("check_report", str(builders.require_examples() / "bao-cao-thang-4-2023.txt"))
     assert code == 0 and "Số lỗi phát hiện: 2" in out
 
 

@@ -13,7 +13,8 @@ from dangvu.education import services
 from dangvu.education.models import Completion, StudyAttendance, StudySession, TrainingKind, TrainingParticipant
 from dangvu.members.tests.factories import admit
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 D = dt.date
 TODAY = D(2026, 11, 22)
 

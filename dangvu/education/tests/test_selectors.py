@@ -12,7 +12,8 @@ from dangvu.members.models import EventKind, TransferMode
 from dangvu.members.services import member_event_record
 from dangvu.members.tests.factories import admit
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 D = dt.date
 TODAY = D(2026, 11, 22)
 

@@ -12,7 +12,8 @@ from dangvu.exchange.services import import_members
 from dangvu.exchange.tests.files import csv_text, member_row, xlsx_bytes
 from dangvu.members.models import EventKind, Member, MemberEvent, Status
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 TODAY = dt.date(2026, 11, 22)
 
 

@@ -22,7 +22,8 @@ from dangvu.inspections.rules import (
     limitation_start,
 )
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 TODAY = dt.date(2026, 6, 30)
 FULL_ON = dt.date(2024, 5, 10)  # member_a is a full member since 2/3/2021
 PROBATION_ON = dt.date(2020, 6, 1)  # member_a is probationary from 2/3/2020

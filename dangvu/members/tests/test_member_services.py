@@ -16,7 +16,8 @@ from dangvu.members.services import (
 )
 from dangvu.members.tests.factories import MemberRecordFactory, admit
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 D = dt.date
 
 

@@ -19,7 +19,8 @@ from dangvu.organizations.services import (
 )
 from dangvu.organizations.tests.factories import make_org
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 D = dt.date
 
 

@@ -10,7 +10,8 @@ from dangvu.ratings import services
 from dangvu.ratings.models import MemberRating, RatingSeason
 from dangvu.ratings.selectors import cap_warnings, unrated_members
 
-pytestmark = pytest.mark.django_db
+# The personas are built once for the module (conftest.py `module_db`).
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_setup]
 TODAY = dt.date(2024, 2, 1)
 
 

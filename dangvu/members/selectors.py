@@ -17,7 +17,6 @@ from dangvu.members.models import (
     MemberEvent,
     MembershipSpell,
     Status,
-    spell_open_on,
 )
 from dangvu.members.services import derive_timeline
 from dangvu.members.timeline import Timeline
@@ -194,10 +193,6 @@ def organization_on(*, member: Member, on: dt.date) -> Organization | None:
     """The cell the member was counted in on `on` (temporarily transferred members stay at home)."""
     spell = MembershipSpell.objects.open_on(on).filter(member=member).select_related("organization").first()
     return spell.organization if spell else None
-
-
-# Still imported by inspections/views.py; new code uses MembershipSpell.objects.open_on.
-spells_open_on = spell_open_on
 
 
 def count_members_in_subtree(*, organization: Organization, on: dt.date, probationary: bool | None = None) -> int:

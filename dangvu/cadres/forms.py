@@ -21,7 +21,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.date_of_birth:%d/%m/%Y})"
 
 
-class CadreFilterForm(FilterForm):
+class _CadreFilterForm(FilterForm):
     """The filters of a cadre list; `kind` is a conclusion's purpose or an appointment's post."""
 
     filters_class = selectors.CadreFilters
@@ -43,13 +43,13 @@ class CadreFilterForm(FilterForm):
         self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in self.years(user=user)]
 
 
-class ConclusionFilterForm(CadreFilterForm):
+class ConclusionFilterForm(_CadreFilterForm):
     kinds = Purpose.choices
     kind_label = _("Purpose")
     years = staticmethod(selectors.conclusion_years)
 
 
-class AppointmentFilterForm(CadreFilterForm):
+class AppointmentFilterForm(_CadreFilterForm):
     kinds = Position.choices
     kind_label = _("Post")
     years = staticmethod(selectors.appointment_years)

@@ -42,7 +42,9 @@ class MeetingForm(forms.ModelForm):
         if self.instance.pk:
             organization, held_on = self.instance.organization, self.instance.held_on
         self.organization, self.held_on = organization, held_on
-        self.members = members = services.members_of_cell_on(organization, held_on)
+        # No cell or day yet (a form built on its own): no attendance rows to offer.
+        known = organization is not None and held_on is not None
+        self.members = members = services.members_of_cell_on(organization, held_on) if known else []
         self.fields["locality"].initial = getattr(settings, "DANGVU_DOCUMENT_PLACE", "Kiên Giang")
         self.fields["duration_minutes"].initial = 90
         self.fields["kind"].initial = MeetingKind.REGULAR

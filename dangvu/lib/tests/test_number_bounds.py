@@ -1,5 +1,6 @@
 """Numbers a request carries are bounded: a huge id or count is a form error or a 404, never a server error."""
 
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -72,6 +73,8 @@ def _project_form_classes():
             for obj in vars(loaded).values():
                 if not (inspect.isclass(obj) and issubclass(obj, forms.BaseForm) and obj.__module__ == loaded.__name__):
                     continue
+                if obj.__name__.startswith("_"):
+                    continue  # a private base of the module's forms (cadres._CadreFilterForm), not a form of its own
                 if issubclass(obj, forms.BaseModelForm) and obj._meta.model is None:
                     continue  # a base of model forms (lib.versioning.VersionedModelForm), not a form of its own
                 classes[f"{obj.__module__}.{obj.__name__}"] = obj
@@ -86,7 +89,10 @@ def _arguments(personas) -> dict:
     from dangvu.organizations.models import Organization
     from dangvu.ratings.models import RatingSeason
 
+    from dangvu.ratings.services import season_open
+
     orgs = Organization.objects.all()
+    season = season_open(organization=personas.committee, year=2025, by=None, today=dt.date(2025, 12, 1))
     criterion = SimpleNamespace(pk=1, order=1, text="Tiêu chí", max_points=Decimal("10"))
     return {
         "organizations": orgs,
@@ -115,12 +121,19 @@ def _arguments(personas) -> dict:
         "headers": ["Họ và tên"],
         "initial_mapping": {},
         ("dangvu.members.forms.EventForm", "kind"): EventKind.ADMITTED,
+        "season": season,
+        ("dangvu.ratings.forms.MemberRatingForm", "subject"): personas.member_a,
+        ("dangvu.ratings.forms.OrganizationRatingForm", "subject"): personas.org_a,
         ("dangvu.exchange.forms.MappingForm", "kind"): "members",
     }
 
 
 # Forms built around one record; their numeric fields are exercised through their screens' tests.
-BUILT_AROUND_A_RECORD = {"dangvu.education.forms.ParticipantsAddForm", "dangvu.education.forms.ParticipantForm"}
+BUILT_AROUND_A_RECORD = {
+    "dangvu.education.forms.ParticipantsAddForm",
+    "dangvu.education.forms.ParticipantForm",
+    "dangvu.meetings.forms.SelfRatingForm",
+}
 
 
 def _numeric(field) -> bool:

@@ -88,7 +88,6 @@ def _arguments(personas) -> dict:
     from dangvu.members.models import EventKind, Member
     from dangvu.organizations.models import Organization
     from dangvu.ratings.models import RatingSeason
-
     from dangvu.ratings.services import season_open
 
     orgs = Organization.objects.all()

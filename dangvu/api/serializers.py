@@ -7,12 +7,24 @@ from rest_framework.validators import UniqueValidator
 from dangvu.members.forms import SENSITIVE_FIELDS
 from dangvu.members.models import EventKind, Member, MemberEvent, TransferMode
 from dangvu.members.rules import BADGE_MILESTONES
-from dangvu.members.services import PERSONAL_FIELDS
+from dangvu.members.services import ADMISSION_FIELDS, EVENT_FIELDS, PERSONAL_FIELDS
 from dangvu.organizations.models import HostUnitType, Organization, OrganizationKind
 
 # The personal record as the services take it, less the photo (served by its own scoped view) and the
 # sensitive fields (added only for roles allowed to see them).
 PERSONAL_READ_FIELDS = tuple(f for f in PERSONAL_FIELDS if f != "photo" and f not in SENSITIVE_FIELDS)
+# What a new member's record carries besides the personal record: how and where the member joined.
+JOINING_KEYS = (
+    "join",
+    "cell",
+    "on",
+    *ADMISSION_FIELDS,
+    "external_place",
+    "original_admitted_on",
+    "original_document_no",
+    "original_ceremony_on",
+    "made_full_on",
+)
 DERIVED_FIELDS = (
     "status",
     "organization",
@@ -119,40 +131,10 @@ class MemberCreateSerializer(MemberSerializer):
     original_ceremony_on = serializers.DateField(required=False, allow_null=True, write_only=True)
     made_full_on = serializers.DateField(required=False, allow_null=True, write_only=True)
 
-    EVENT_KEYS = (
-        "join",
-        "cell",
-        "on",
-        "document_no",
-        "document_date",
-        "cell_resolution_on",
-        "ceremony_on",
-        "ceremony_place",
-        "over_age_approved",
-        "external_place",
-        "original_admitted_on",
-        "original_document_no",
-        "original_ceremony_on",
-        "made_full_on",
-    )
+    EVENT_KEYS = JOINING_KEYS
 
     class Meta(MemberSerializer.Meta):
-        fields = MemberSerializer.Meta.fields + (
-            "join",
-            "cell",
-            "on",
-            "document_no",
-            "document_date",
-            "cell_resolution_on",
-            "ceremony_on",
-            "ceremony_place",
-            "over_age_approved",
-            "external_place",
-            "original_admitted_on",
-            "original_document_no",
-            "original_ceremony_on",
-            "made_full_on",
-        )
+        fields = MemberSerializer.Meta.fields + JOINING_KEYS
         extra_kwargs = {
             **MemberSerializer.Meta.extra_kwargs,
             "full_name": {"required": True},
@@ -226,27 +208,7 @@ class MemberEventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MemberEvent
-        fields = (
-            "id",
-            "kind",
-            "on",
-            "organization",
-            "counterpart",
-            "external_place",
-            "transfer_mode",
-            "temporary_until",
-            "document_no",
-            "document_date",
-            "cell_resolution_on",
-            "ceremony_on",
-            "ceremony_place",
-            "over_age_approved",
-            "card_number",
-            "badge_years",
-            "badge_number",
-            "early_for_illness",
-            "note",
-        )
+        fields = ("id", "kind", *EVENT_FIELDS)
         read_only_fields = ("id",)
 
     def __init__(self, *args, cells=None, **kwargs):

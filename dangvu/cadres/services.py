@@ -13,6 +13,7 @@ from dangvu.cadres.rules import rules_on
 from dangvu.candidates.models import Candidate
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.records import save_record
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.members.models import ACTIVE_STATUSES, Member
 from dangvu.members.selectors import organization_on, status_on
@@ -66,7 +67,9 @@ def conclusion_record(
         organization = organization_on(member=member, on=concluded_on) or member.last_organization
     if not (conclusion or "").strip():
         raise refuse("conclusion", _("Write the conclusion."))
-    record = PoliticalConclusion(
+    return save_record(
+        PoliticalConclusion(),
+        by=by,
         member=member,
         candidate=candidate,
         organization=organization,
@@ -76,9 +79,6 @@ def conclusion_record(
         conclusion=conclusion.strip(),
         document_no=(document_no or "").strip(),
     )
-    record._history_user = by
-    record.save()
-    return record
 
 
 def conclusion_delete(*, conclusion: PoliticalConclusion, by: User | None) -> None:
@@ -161,7 +161,10 @@ def appointment_record(
     today: dt.date | None = None,
 ) -> CommitteeAppointment:
     today = today or timezone.localdate()
-    appointment = CommitteeAppointment(
+    return save_record(
+        CommitteeAppointment(),
+        by=by,
+        check=lambda a: _check_appointment(a, today=today),
         organization=organization,
         member=member,
         position=position,
@@ -172,10 +175,6 @@ def appointment_record(
         term=(term or "").strip(),
         ended_on=ended_on,
     )
-    _check_appointment(appointment, today=today)
-    appointment._history_user = by
-    appointment.save()
-    return appointment
 
 
 @transaction.atomic
@@ -184,11 +183,7 @@ def appointment_end(
 ) -> CommitteeAppointment:
     today = today or timezone.localdate()
     appointment = CommitteeAppointment.objects.select_for_update().get(pk=appointment.pk)
-    appointment.ended_on = ended_on
-    _check_appointment(appointment, today=today)
-    appointment._history_user = by
-    appointment.save()
-    return appointment
+    return save_record(appointment, by=by, check=lambda a: _check_appointment(a, today=today), ended_on=ended_on)
 
 
 def appointment_delete(*, appointment: CommitteeAppointment, by: User | None) -> None:

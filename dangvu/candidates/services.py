@@ -83,6 +83,18 @@ def _save(candidate: Candidate, by: User | None) -> Candidate:
     return candidate
 
 
+def _lock_open(pk: int) -> Candidate:
+    """The candidate's row, locked for this transaction, once it is known to be still in the pipeline."""
+    candidate = Candidate.objects.select_for_update().get(pk=pk)
+    _ensure_open(candidate)
+    return candidate
+
+
+def _ensure_introducers_can_change(candidate: Candidate) -> None:
+    if candidate.cell_vote_on:
+        raise refuse("member", _("The cell has already voted; the introducers cannot change."))
+
+
 def _ensure_open(candidate: Candidate) -> None:
     if candidate.stage not in OPEN_STAGES:
         raise refuse(
@@ -161,8 +173,7 @@ def candidate_update(
     unknown = set(data) - set(PERSONAL_FIELDS) - set(FILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown candidate fields: {sorted(unknown)}")
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     ensure_current(candidate, version=version, data=data)
     for name, value in data.items():
         setattr(candidate, name, value)
@@ -186,10 +197,8 @@ def introducer_add(
 ) -> Introducer:
     """A full member on the letter's date who has worked with the candidate at least 12 months (QĐ 24 §3.2.1)."""
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
-    if candidate.cell_vote_on:
-        raise refuse("member", _("The cell has already voted; the introducers cannot change."))
+    candidate = _lock_open(candidate.pk)
+    _ensure_introducers_can_change(candidate)
     _future("letter_on", letter_on, today)
     if known_since > letter_on:
         raise refuse("known_since", _("The date they started working together comes after the letter."))
@@ -216,10 +225,8 @@ def introducer_add(
 
 @transaction.atomic
 def introducer_remove(*, introducer: Introducer, by: User | None) -> None:
-    candidate = Candidate.objects.select_for_update().get(pk=introducer.candidate_id)
-    _ensure_open(candidate)
-    if candidate.cell_vote_on:
-        raise refuse("member", _("The cell has already voted; the introducers cannot change."))
+    candidate = _lock_open(introducer.candidate_id)
+    _ensure_introducers_can_change(candidate)
     soft_delete(introducer, by=by)
 
 
@@ -243,8 +250,7 @@ def candidate_cell_vote(
 ) -> Candidate:
     """The cell's resolution: the file must be complete and two thirds of the full members in favour."""
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     if candidate.cell_vote_on:
         raise refuse("cell_vote_on", _("The cell's resolution is already recorded."))
     _future("cell_vote_on", on, today)
@@ -274,8 +280,7 @@ def candidate_committee_vote(
     *, candidate: Candidate, on: dt.date, votes_for: int, voters: int, by: User | None, today: dt.date | None = None
 ) -> Candidate:
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     if not candidate.cell_vote_on:
         raise refuse("committee_vote_on", _("Record the cell's resolution first."))
     if candidate.committee_vote_on:
@@ -303,8 +308,7 @@ def candidate_decide(
 ) -> Candidate:
     """The competent committee's admission decision. A late one is recorded and flagged, not refused."""
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     if not candidate.committee_vote_on:
         raise refuse("decision_on", _("Record the base committee's resolution first."))
     if candidate.decision_on:
@@ -337,8 +341,7 @@ def candidate_admit(
     there refuses the whole admission and nothing is written.
     """
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     if not candidate.decision_on:
         raise refuse("ceremony_on", _("Record the admission decision first."))
     _future("ceremony_on", ceremony_on, today)
@@ -384,8 +387,7 @@ def candidate_withdraw(
     *, candidate: Candidate, on: dt.date, reason: str, by: User | None, today: dt.date | None = None
 ) -> Candidate:
     today = today or timezone.localdate()
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    _ensure_open(candidate)
+    candidate = _lock_open(candidate.pk)
     _future("withdrawn_on", on, today)
     if not (reason or "").strip():
         raise refuse("withdrawn_reason", _("Say why the candidate leaves the pipeline."))

@@ -112,6 +112,27 @@ def _next_number(organization: Organization, type_code: str, year: int) -> int:
     return counter.last_number
 
 
+def _document(direction, organization, type_code, issued_on, subject, signer, **fields) -> Document:
+    return Document(
+        direction=direction,
+        organization=organization,
+        type_code=type_code,
+        issued_on=issued_on,
+        year=issued_on.year if issued_on else 0,
+        subject=(subject or "").strip(),
+        signer=(signer or "").strip(),
+        **fields,
+    )
+
+
+def _save(document: Document, *, file, by: User | None) -> Document:
+    if file is not None:
+        document.file = file
+    document._history_user = by
+    document.save()
+    return document
+
+
 @transaction.atomic
 def document_issue(
     *,
@@ -128,14 +149,13 @@ def document_issue(
 ) -> Document:
     """Register a document issued by `organization`: it gets the next number of its type and year."""
     today = today or timezone.localdate()
-    document = Document(
-        direction=Direction.ISSUED,
-        organization=organization,
-        type_code=type_code,
-        issued_on=issued_on,
-        year=issued_on.year if issued_on else 0,
-        subject=(subject or "").strip(),
-        signer=(signer or "").strip(),
+    document = _document(
+        Direction.ISSUED,
+        organization,
+        type_code,
+        issued_on,
+        subject,
+        signer,
         implements=implements,
         implements_text=(implements_text or "").strip(),
     )
@@ -145,11 +165,7 @@ def document_issue(
     validate_file(file)
     document.number = _next_number(organization, type_code, issued_on.year)
     document.number_symbol = format_number(document.number, type_code, issuer_symbol(organization))
-    if file is not None:
-        document.file = file
-    document._history_user = by
-    document.save()
-    return document
+    return _save(document, file=file, by=by)
 
 
 @transaction.atomic
@@ -169,17 +185,16 @@ def document_receive(
 ) -> Document:
     """Register a document received by `organization` (its number is the sender's)."""
     today = today or timezone.localdate()
-    document = Document(
-        direction=Direction.RECEIVED,
-        organization=organization,
-        type_code=type_code,
+    document = _document(
+        Direction.RECEIVED,
+        organization,
+        type_code,
+        issued_on,
+        subject,
+        signer,
         number_symbol=(number_symbol or "").strip(),
-        issued_on=issued_on,
-        year=issued_on.year if issued_on else 0,
         received_on=received_on,
         sender=(sender or "").strip(),
-        subject=(subject or "").strip(),
-        signer=(signer or "").strip(),
     )
     if not issued_on:
         raise refuse("issued_on", _("Enter the date issued."))
@@ -201,11 +216,7 @@ def document_receive(
     if received_on > today:
         raise refuse("received_on", _("The date %(date)s is in the future.") % {"date": format_short(received_on)})
     validate_file(file)
-    if file is not None:
-        document.file = file
-    document._history_user = by
-    document.save()
-    return document
+    return _save(document, file=file, by=by)
 
 
 @transaction.atomic
@@ -224,11 +235,7 @@ def document_update(*, document: Document, by: User | None, data: dict, file=Non
     if document.direction == Direction.RECEIVED and document.received_on and document.received_on < document.issued_on:
         raise refuse("received_on", _("A document cannot be received before it is issued."))
     validate_file(file)
-    if file is not None:
-        document.file = file
-    document._history_user = by
-    document.save()
-    return document
+    return _save(document, file=file, by=by)
 
 
 def document_delete(*, document: Document, by: User | None) -> None:

@@ -22,6 +22,7 @@ from dangvu.education.models import (
 from dangvu.education.rules import training_rules_on
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.records import save_record
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.vntext import fold, normalize_name
 from dangvu.members import activity
@@ -345,19 +346,19 @@ def training_class_save(
     today: dt.date | None = None,
 ) -> TrainingClass:
     today = today or timezone.localdate()
-    training_class = training_class or TrainingClass()
-    training_class.kind = kind
-    training_class.title = " ".join((title or "").split())
-    training_class.organization = organization
-    training_class.organizer = organizer
-    training_class.starts_on = starts_on
-    training_class.ends_on = ends_on
-    training_class.place = place
-    training_class.note = note
-    _check_class(training_class, _alive_participants(training_class), today)
-    training_class._history_user = by
-    training_class.save()
-    return training_class
+    return save_record(
+        training_class or TrainingClass(),
+        by=by,
+        check=lambda c: _check_class(c, _alive_participants(c), today),
+        kind=kind,
+        title=" ".join((title or "").split()),
+        organization=organization,
+        organizer=organizer,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        place=place,
+        note=note,
+    )
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from dangvu.exchange.columns import MEMBER_COLUMNS, ORGANIZATION_COLUMNS, Column
 from dangvu.lib.screens import Export, ExportColumn
 from dangvu.lib.spreadsheets import write_csv, write_xlsx
 from dangvu.members.models import EventKind, Member, MemberEvent, Sex, Status, TheoryLevel
+from dangvu.members.services import PERSONAL_FIELDS
 from dangvu.organizations.models import HostUnitType, OrganizationKind
 
 CHUNK = 5_000
@@ -26,31 +27,22 @@ def member_columns(*, sensitive: bool) -> list[Column]:
     return [c for c in MEMBER_COLUMNS if sensitive or not c.sensitive]
 
 
+# The personal record as the services keep it, less what the register does not print.
+UNPRINTED = (
+    "birth_name",
+    "occupation_before",
+    "in_armed_forces",
+    "retired",
+    "photo",
+    "family_background",
+    "political_history_notes",
+)
 MEMBER_VALUES = (
     "pk",
-    "full_name",
-    "aliases",
-    "sex",
-    "date_of_birth",
-    "hometown",
-    "place_of_birth",
-    "permanent_address",
-    "temporary_address",
-    "general_education",
-    "professional_qualification",
-    "political_theory_level",
-    "foreign_language",
-    "occupation_now",
-    "position",
-    "card_number",
-    "cv_number",
-    "national_id",
-    "phone",
     "status",
-    "ethnicity",
-    "religion",
     "last_organization__code",
     "last_organization__name",
+    *(f for f in PERSONAL_FIELDS if f not in UNPRINTED),
 )
 EVENT_VALUES = ("member_id", "kind", "on", "organization_id", "external_place", "document_no", "cell_resolution_on")
 JOINING_KINDS = (EventKind.ADMITTED, EventKind.MADE_FULL, EventKind.TRANSFERRED_IN)

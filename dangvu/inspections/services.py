@@ -31,6 +31,7 @@ from dangvu.inspections.rules import (
 )
 from dangvu.lib.dates import add_years, format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.records import save_record
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.versioning import ensure_current
 from dangvu.members import activity
@@ -252,8 +253,7 @@ def inspection_update(
     _check_fields(data, INSPECTION_FIELDS)
     today = today or timezone.localdate()
     organization = inspection.organization  # the caller may move the record to another organization
-    caller, inspection = inspection, _locked(inspection)
-    ensure_current(inspection, version=version, data=data)
+    caller, inspection = inspection, _locked(inspection, version=version, data=data)
     inspection.organization = organization
     before = _subjects_of(inspection)
     for name, value in data.items():
@@ -267,9 +267,12 @@ def inspection_update(
     return inspection
 
 
-def _locked(record):
-    """The record's row, locked until the transaction ends, as stored now (soft-deleted or not)."""
-    return type(record).all_objects.select_for_update().get(pk=record.pk)
+def _locked(record, *, version: int | None, data: dict):
+    """The record's row, locked until the transaction ends, as stored now (soft-deleted or not), once it is known
+    to be the version the edit form was opened on (lib.versioning)."""
+    locked = type(record).all_objects.select_for_update().get(pk=record.pk)
+    ensure_current(locked, version=version, data=data)
+    return locked
 
 
 def inspection_delete(*, inspection: Inspection, by: User | None) -> None:
@@ -461,8 +464,7 @@ def discipline_update(
     """Correct a decision. The subject stays; an expulsion's event follows the corrected date and number."""
     _check_fields(data, DISCIPLINE_FIELDS)
     today = today or timezone.localdate()
-    caller, discipline = discipline, _locked(discipline)
-    ensure_current(discipline, version=version, data=data)
+    caller, discipline = discipline, _locked(discipline, version=version, data=data)
     for name, value in data.items():
         setattr(discipline, name, value)
     discipline.decision_no = discipline.decision_no.strip()
@@ -555,11 +557,9 @@ def letter_create(*, organization: Organization, data: dict, by: User | None, to
     """Record a letter received by `organization`, classified, with its deadline over the working-day calendar."""
     _check_fields(data, LETTER_FIELDS)
     today = today or timezone.localdate()
-    letter = Letter(organization=organization, **data)
-    _validate_letter(letter, today=today)
-    letter._history_user = by
-    letter.save()
-    return letter
+    return save_record(
+        Letter(organization=organization), by=by, check=lambda r: _validate_letter(r, today=today), **data
+    )
 
 
 @transaction.atomic
@@ -569,14 +569,8 @@ def letter_update(
     _check_fields(data, LETTER_FIELDS)
     today = today or timezone.localdate()
     organization = letter.organization  # the caller may move the record to another organization
-    caller, letter = letter, _locked(letter)
-    ensure_current(letter, version=version, data=data)
-    letter.organization = organization
-    for name, value in data.items():
-        setattr(letter, name, value)
-    _validate_letter(letter, today=today)
-    letter._history_user = by
-    letter.save()
+    caller, letter = letter, _locked(letter, version=version, data=data)
+    save_record(letter, by=by, check=lambda r: _validate_letter(r, today=today), organization=organization, **data)
     caller.refresh_from_db()
     return letter
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from dangvu.accounts.models import User
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
+from dangvu.lib.records import save_record
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.massorgs.models import EmulationRegistration, MassOrgFigures, SkilledMobilisationModel
 from dangvu.massorgs.rules import COUNT_FIELDS, GRADE_FIELDS, PERIOD_MONTHS
@@ -104,18 +105,17 @@ def figures_save(
     **counts: int,
 ) -> MassOrgFigures:
     today = today or timezone.localdate()
-    figures = figures or MassOrgFigures()
-    figures.organization = organization
-    figures.kind = kind
-    figures.year = year
-    figures.period = period
-    figures.note = note
-    for name in COUNT_FIELDS:
-        setattr(figures, name, counts.get(name, 0))
-    _validate_figures(figures, today)
-    figures._history_user = by
-    figures.save()
-    return figures
+    return save_record(
+        figures or MassOrgFigures(),
+        by=by,
+        check=lambda f: _validate_figures(f, today),
+        organization=organization,
+        kind=kind,
+        year=year,
+        period=period,
+        note=note,
+        **{name: counts.get(name, 0) for name in COUNT_FIELDS},
+    )
 
 
 def figures_delete(*, figures: MassOrgFigures, by: User | None) -> None:
@@ -158,20 +158,20 @@ def model_save(
     today: dt.date | None = None,
 ) -> SkilledMobilisationModel:
     today = today or timezone.localdate()
-    model = model or SkilledMobilisationModel()
-    model.organization = organization
-    model.year = year
-    model.level = level
-    model.kind = kind
-    model.name = " ".join((name or "").split())
-    model.field = field
-    model.recognised_on = recognised_on
-    model.decision_no = decision_no
-    model.note = note
-    _validate_model(model, today)
-    model._history_user = by
-    model.save()
-    return model
+    return save_record(
+        model or SkilledMobilisationModel(),
+        by=by,
+        check=lambda m: _validate_model(m, today),
+        organization=organization,
+        year=year,
+        level=level,
+        kind=kind,
+        name=" ".join((name or "").split()),
+        field=field,
+        recognised_on=recognised_on,
+        decision_no=decision_no,
+        note=note,
+    )
 
 
 def model_delete(*, model: SkilledMobilisationModel, by: User | None) -> None:
@@ -215,17 +215,17 @@ def registration_save(
     today: dt.date | None = None,
 ) -> EmulationRegistration:
     today = today or timezone.localdate()
-    registration = registration or EmulationRegistration()
-    registration.organization = organization
-    registration.year = year
-    registration.kind = kind
-    registration.registered = registered
-    registration.registered_on = registered_on
-    registration.note = note
-    _validate_registration(registration, today)
-    registration._history_user = by
-    registration.save()
-    return registration
+    return save_record(
+        registration or EmulationRegistration(),
+        by=by,
+        check=lambda r: _validate_registration(r, today),
+        organization=organization,
+        year=year,
+        kind=kind,
+        registered=registered,
+        registered_on=registered_on,
+        note=note,
+    )
 
 
 def registration_delete(*, registration: EmulationRegistration, by: User | None) -> None:

@@ -9,7 +9,7 @@ from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import EventKind, Member, Sex, Status, TransferMode, card_number_validator
 from dangvu.members.rules import BADGE_MILESTONES
 from dangvu.members.selectors import MemberFilters
-from dangvu.members.services import PERSONAL_FIELDS
+from dangvu.members.services import ADMISSION_FIELDS, PERSONAL_FIELDS
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 
@@ -139,64 +139,21 @@ class MemberCreateForm(MemberForm):
 
 
 # Which inputs each event form shows, in order.
+_DECISION = ["on", "document_no", "document_date", "note"]
+_ADMISSION = ["on", "organization", *ADMISSION_FIELDS, "note"]
+_TRANSFER = ["external_place", "temporary_until", "document_no", "document_date", "note"]
 EVENT_FORM_FIELDS = {
-    EventKind.ADMITTED: [
-        "on",
-        "organization",
-        "document_no",
-        "document_date",
-        "cell_resolution_on",
-        "ceremony_on",
-        "ceremony_place",
-        "over_age_approved",
-        "note",
-    ],
-    EventKind.READMITTED: [
-        "on",
-        "organization",
-        "document_no",
-        "document_date",
-        "cell_resolution_on",
-        "ceremony_on",
-        "ceremony_place",
-        "over_age_approved",
-        "note",
-    ],
-    EventKind.MADE_FULL: ["on", "document_no", "document_date", "note"],
-    EventKind.TRANSFERRED_OUT: [
-        "on",
-        "transfer_mode",
-        "counterpart",
-        "external_place",
-        "temporary_until",
-        "document_no",
-        "document_date",
-        "note",
-    ],
-    EventKind.TRANSFERRED_IN: [
-        "on",
-        "transfer_mode",
-        "organization",
-        "external_place",
-        "temporary_until",
-        "document_no",
-        "document_date",
-        "note",
-    ],
-    EventKind.REMOVED: ["on", "document_no", "document_date", "note"],
-    EventKind.RESIGNED: ["on", "document_no", "document_date", "note"],
-    EventKind.EXPELLED: ["on", "document_no", "document_date", "note"],
-    EventKind.DIED: ["on", "document_no", "document_date", "note"],
+    EventKind.ADMITTED: _ADMISSION,
+    EventKind.READMITTED: _ADMISSION,
+    EventKind.MADE_FULL: _DECISION,
+    EventKind.TRANSFERRED_OUT: ["on", "transfer_mode", "counterpart", *_TRANSFER],
+    EventKind.TRANSFERRED_IN: ["on", "transfer_mode", "organization", *_TRANSFER],
+    EventKind.REMOVED: _DECISION,
+    EventKind.RESIGNED: _DECISION,
+    EventKind.EXPELLED: _DECISION,
+    EventKind.DIED: _DECISION,
     EventKind.CARD_ISSUED: ["on", "card_number", "document_no", "note"],
-    EventKind.BADGE_AWARDED: [
-        "on",
-        "badge_years",
-        "badge_number",
-        "early_for_illness",
-        "document_no",
-        "document_date",
-        "note",
-    ],
+    EventKind.BADGE_AWARDED: ["on", "badge_years", "badge_number", "early_for_illness", *_DECISION[1:]],
 }
 DATE_LABELS = {
     EventKind.ADMITTED: _("Admission decision date"),

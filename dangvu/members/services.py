@@ -53,6 +53,15 @@ MISSING_MESSAGES = {
     "card_number": lambda: _("Enter the party card number."),
     "badge_years": lambda: _("Choose the badge."),
 }
+# What an admission records besides its date and cell: the decision, the cell's resolution and the ceremony.
+ADMISSION_FIELDS = (
+    "document_no",
+    "document_date",
+    "cell_resolution_on",
+    "ceremony_on",
+    "ceremony_place",
+    "over_age_approved",
+)
 EVENT_FIELDS = (
     "on",
     "organization",
@@ -60,12 +69,7 @@ EVENT_FIELDS = (
     "external_place",
     "transfer_mode",
     "temporary_until",
-    "document_no",
-    "document_date",
-    "cell_resolution_on",
-    "ceremony_on",
-    "ceremony_place",
-    "over_age_approved",
+    *ADMISSION_FIELDS,
     "card_number",
     "badge_years",
     "badge_number",
@@ -412,18 +416,22 @@ def transfer_members(
     note: str = "",
 ) -> int:
     """Official transfers of the chosen members of `source` to `target` (used by splits and merges)."""
+    chosen = Member.objects.filter(pk__in=list(member_ids), organization=source)
+    return _transfer_out(chosen, on=on, by=by, document_no=document_no, note=note, counterpart=target)
+
+
+def _transfer_out(members, *, on: dt.date, by: User | None, document_no: str, **fields) -> int:
     count = 0
     # In id order, as every writer that locks several members does, so that two of them cannot deadlock.
-    for member in Member.objects.filter(pk__in=list(member_ids), organization=source).order_by("pk"):
+    for member in members.order_by("pk"):
         member_event_record(
             member=member,
             kind=EventKind.TRANSFERRED_OUT,
             by=by,
             on=on,
             transfer_mode=TransferMode.OFFICIAL,
-            counterpart=target,
             document_no=document_no or "-",
-            note=note,
+            **fields,
         )
         count += 1
     return count
@@ -441,20 +449,14 @@ def transfer_all_members(
 def transfer_all_members_out(
     *, organization: Organization, external_place: str, on: dt.date, by: User | None, document_no: str
 ) -> int:
-    count = 0
-    for member in Member.objects.filter(organization=organization).order_by("pk"):
-        member_event_record(
-            member=member,
-            kind=EventKind.TRANSFERRED_OUT,
-            by=by,
-            on=on,
-            transfer_mode=TransferMode.OFFICIAL,
-            external_place=external_place,
-            document_no=document_no or "-",
-            note=_("Organization handed over to %(body)s") % {"body": external_place},
-        )
-        count += 1
-    return count
+    return _transfer_out(
+        Member.objects.filter(organization=organization),
+        on=on,
+        by=by,
+        document_no=document_no,
+        external_place=external_place,
+        note=_("Organization handed over to %(body)s") % {"body": external_place},
+    )
 
 
 def log_list_filter(*, user: User, filters, count: int, scope: str) -> None:

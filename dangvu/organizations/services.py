@@ -1,6 +1,7 @@
 """Writes to the organization tree. Each keeps the event, the dated version and the tree in step."""
 
 import datetime as dt
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -41,6 +42,24 @@ def _open_version(org: Organization, on: dt.date) -> None:
     parent = Organization.objects.get_parent(org, update=True)
     OrganizationVersion.objects.create(
         organization=org, parent=parent, name=org.name, short_name=org.short_name, valid_from=on
+    )
+
+
+@contextmanager
+def _new_version(org: Organization, on: dt.date, *, reopen: bool = True):
+    """Close the dated version before a change and, unless the organization ends, open the next one after it."""
+    _close_version(org, on)
+    yield
+    if reopen:
+        _open_version(org, on)
+
+
+def _record(
+    org: Organization, kind: str, on: dt.date, document_no: str, document_date: dt.date | None, note: str, **extra
+) -> OrganizationEvent:
+    """Keep the event of a tree change with its decision's number and date."""
+    return OrganizationEvent.objects.create(
+        organization=org, kind=kind, on=on, document_no=document_no, document_date=document_date, note=note, **extra
     )
 
 
@@ -105,16 +124,16 @@ def organization_found(
         if parent
         else Organization.objects.add_root(create_kwargs=fields)
     )
-    OrganizationEvent.objects.create(
-        organization=org,
-        kind=event_kind,
-        on=on,
+    _record(
+        org,
+        event_kind,
+        on,
+        document_no,
+        document_date,
+        note,
         other_organization=other_organization,
         external_body=external_body,
         new_name=org.name,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
     )
     _open_version(org, on)
     return org
@@ -137,22 +156,21 @@ def organization_rename(
     if name == organization.name and (short_name is None or short_name == organization.short_name):
         raise refuse("name", _("The new name is the same as the current one."))
     old_name = organization.name
-    _close_version(organization, on)
-    organization.name = name
-    if short_name is not None:
-        organization.short_name = short_name.strip()
-    organization.save()
-    OrganizationEvent.objects.create(
-        organization=organization,
-        kind=OrganizationEventKind.RENAMED,
-        on=on,
-        old_name=old_name,
-        new_name=name,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
-    )
-    _open_version(organization, on)
+    with _new_version(organization, on):
+        organization.name = name
+        if short_name is not None:
+            organization.short_name = short_name.strip()
+        organization.save()
+        _record(
+            organization,
+            OrganizationEventKind.RENAMED,
+            on,
+            document_no,
+            document_date,
+            note,
+            old_name=old_name,
+            new_name=name,
+        )
     return organization
 
 
@@ -173,46 +191,34 @@ def organization_move(
     if new_parent.path.startswith(organization.path):
         raise refuse("new_parent", _("An organization cannot be moved under itself or an organization below it."))
     _check_child_kind(new_parent, organization.kind)
-    _close_version(organization, on)
-    Organization.objects.move(organization, new_parent, pos="last-child")
-    organization.refresh_from_db()
-    OrganizationEvent.objects.create(
-        organization=organization,
-        kind=OrganizationEventKind.MOVED,
-        on=on,
-        other_organization=new_parent,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
-    )
-    _open_version(organization, on)
+    with _new_version(organization, on):
+        Organization.objects.move(organization, new_parent, pos="last-child")
+        organization.refresh_from_db()
+        _record(
+            organization,
+            OrganizationEventKind.MOVED,
+            on,
+            document_no,
+            document_date,
+            note,
+            other_organization=new_parent,
+        )
     return organization
 
 
 def _end(
     organization: Organization,
-    *,
     kind: str,
     on: dt.date,
-    other: Organization | None = None,
-    external_body: str = "",
-    document_no: str = "",
-    document_date: dt.date | None = None,
-    note: str = "",
+    document_no: str,
+    document_date: dt.date | None,
+    note: str,
+    **extra,
 ) -> None:
-    _close_version(organization, on)
-    organization.ended_on = on
-    organization.save()
-    OrganizationEvent.objects.create(
-        organization=organization,
-        kind=kind,
-        on=on,
-        other_organization=other,
-        external_body=external_body,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
-    )
+    with _new_version(organization, on, reopen=False):
+        organization.ended_on = on
+        organization.save()
+        _record(organization, kind, on, document_no, document_date, note, **extra)
 
 
 def _active_children(organization: Organization):
@@ -239,14 +245,7 @@ def organization_dissolve(
             _("%(count)d members still belong to this organization; transfer them before dissolving it.")
             % {"count": remaining},
         )
-    _end(
-        organization,
-        kind=OrganizationEventKind.DISSOLVED,
-        on=on,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
-    )
+    _end(organization, OrganizationEventKind.DISSOLVED, on, document_no, document_date, note)
     return organization
 
 
@@ -278,15 +277,7 @@ def organization_merge(
         document_no=document_no,
         note=_("Merged into %(name)s") % {"name": target.name},
     )
-    _end(
-        source,
-        kind=OrganizationEventKind.MERGED_INTO,
-        on=on,
-        other=target,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
-    )
+    _end(source, OrganizationEventKind.MERGED_INTO, on, document_no, document_date, note, other_organization=target)
     return target
 
 
@@ -365,12 +356,12 @@ def organization_hand_over(
     )
     _end(
         organization,
-        kind=OrganizationEventKind.HANDED_OVER,
-        on=on,
+        OrganizationEventKind.HANDED_OVER,
+        on,
+        document_no,
+        document_date,
+        note,
         external_body=external_body,
-        document_no=document_no,
-        document_date=document_date,
-        note=note,
     )
     return organization
 

@@ -21,6 +21,15 @@ def _jsonable(figures: dict) -> dict:
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
 
 
+def _check_period(kind: str, period_key: str) -> None:
+    try:
+        parse_period(kind, period_key)
+    except PeriodError:
+        raise refuse(
+            "period_key", _("The period %(period)s does not fit a report of this kind.") % {"period": period_key}
+        ) from None
+
+
 @transaction.atomic
 def report_create(
     *,
@@ -32,12 +41,7 @@ def report_create(
     today: dt.date | None = None,
 ) -> Report:
     """A draft with every section pre-filled with the period's figures in the standard sentences."""
-    try:
-        parse_period(kind, period_key)
-    except PeriodError:
-        raise refuse(
-            "period_key", _("The period %(period)s does not fit a report of this kind.") % {"period": period_key}
-        ) from None
+    _check_period(kind, period_key)
     compiled = compile_report(kind=kind, period_key=period_key, organization=organization, today=today)
     from django.conf import settings
 
@@ -141,12 +145,7 @@ def _not_submitted(report: Report) -> None:
 def round_open(
     *, organization: Organization, kind: str, period_key: str, due_on: dt.date, participants, by: User | None
 ) -> Round:
-    try:
-        parse_period(kind, period_key)
-    except PeriodError:
-        raise refuse(
-            "period_key", _("The period %(period)s does not fit a report of this kind.") % {"period": period_key}
-        ) from None
+    _check_period(kind, period_key)
     participants = list(participants)
     if not participants:
         raise refuse("participants", _("Choose at least one base organization."))

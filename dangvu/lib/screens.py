@@ -243,6 +243,25 @@ def history_of(record, limit: int = HISTORY_ROWS) -> QuerySet:
     return record.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
 
 
+def save_form(request, form, save: Callable, *, message, then, check: Callable | None = None) -> HttpResponse | None:
+    """A POSTed, valid `form` saved by `save(cleaned_data)` (a service call returning the record): the message
+    (text, or a function of the record) and the redirect to `then` (a URL name taking the record's pk, or a
+    function of the record). `check(cleaned_data)` runs first (e.g. the policy on the chosen organization).
+    None when there is nothing saved (a GET, an invalid form, or the service's refusal, now the form's
+    errors): the view shows the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    if check is not None:
+        check(form.cleaned_data)
+    try:
+        record = save(form.cleaned_data)
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None
+    messages.success(request, message(record) if callable(message) else message)
+    return _go(then, record)
+
+
 def default_messages() -> dict:
     """What a record screen says after each change, unless its kind says it in its own words."""
     return {

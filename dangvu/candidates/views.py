@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +17,16 @@ from dangvu.accounts.services import sensitive_access_log, sensitive_fields, sho
 from dangvu.candidates import forms, selectors, services
 from dangvu.candidates.models import Candidate, Introducer
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
+from dangvu.lib.screens import (
+    Export,
+    ExportColumn,
+    delete_view,
+    history_of,
+    object_or_404,
+    render_list,
+    restore_view,
+    save_form,
+)
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members.models import Member, Status
 from dangvu.members.selectors import members_in_scope
@@ -83,16 +93,15 @@ def candidate_list(request):
 @editor_required
 def candidate_create(request):
     form = _candidate_form(request, None)
-    if request.method == "POST" and form.is_valid():
-        ensure_may_edit(request.user, form.cleaned_data["organization"])
-        try:
-            candidate = services.candidate_create(by=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The candidate was added."))
-            return redirect("candidates:detail", pk=candidate.pk)
-    return render(request, "candidates/form.html", {"form": form, "title": _("Add a candidate")})
+    saved = save_form(
+        request,
+        form,
+        lambda d: services.candidate_create(by=request.user, data=d),
+        check=lambda d: ensure_may_edit(request.user, d["organization"]),
+        message=_("The candidate was added."),
+        then="candidates:detail",
+    )
+    return saved or render(request, "candidates/form.html", {"form": form, "title": _("Add a candidate")})
 
 
 @editor_required
@@ -100,17 +109,21 @@ def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
     ensure_may_edit(request.user, candidate.organization)
     form = _candidate_form(request, candidate)
-    if request.method == "POST" and form.is_valid():
-        ensure_may_edit(request.user, form.cleaned_data["organization"])
-        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
-        try:
-            services.candidate_update(candidate=candidate, by=request.user, data=data, version=submitted_version(form))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("candidates:detail", pk=candidate.pk)
-    return render(request, "candidates/form.html", {"form": form, "candidate": candidate, "title": candidate.full_name})
+    saved = save_form(
+        request,
+        form,
+        lambda d: services.candidate_update(
+            candidate=candidate,
+            by=request.user,
+            data={name: value for name, value in d.items() if name != VERSION_FIELD},
+            version=submitted_version(form),
+        ),
+        check=lambda d: ensure_may_edit(request.user, d["organization"]),
+        message=_("Saved."),
+        then=lambda _saved: reverse("candidates:detail", args=[candidate.pk]),
+    )
+    context = {"form": form, "candidate": candidate, "title": candidate.full_name}
+    return saved or render(request, "candidates/form.html", context)
 
 
 @tree_user_required

@@ -222,6 +222,7 @@ def render_list(
         "page_sizes": PAGE_SIZES,
         "page_size": page.paginator.per_page,
         "export_formats": EXPORT_FORMATS if export is not None else (),
+        "results_template": results_template,  # the list page (includes/list_page.html) includes it
         **(context or {}),
     }
     return render(request, results_template if is_partial(request) else template, full_context)

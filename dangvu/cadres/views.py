@@ -12,16 +12,8 @@ from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.cadres import forms, selectors, services
 from dangvu.candidates.models import OPEN_STAGES
 from dangvu.candidates.selectors import visible_candidates
-from dangvu.lib.screens import (
-    Export,
-    ExportColumn,
-    delete_view,
-    history_of,
-    object_or_404,
-    render_list,
-    restore_view,
-    save_form,
-)
+from dangvu.lib import screens
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.members.models import ACTIVE_STATUSES
 from dangvu.members.selectors import members_in_scope
 from dangvu.organizations.selectors import organization_list
@@ -146,7 +138,7 @@ def conclusion_create(request):
     candidates = visible_candidates(user=request.user).filter(stage__in=OPEN_STAGES).order_by("full_name")
     form = forms.ConclusionForm(request.POST or None, members=members, candidates=candidates)
     record = services.conclusion_record
-    saved = save_form(
+    saved = screens.save_form(
         request, form, lambda d: record(by=request.user, **d), message=_("Saved."), then="cadres:conclusion_detail"
     )
     return saved or render(
@@ -159,7 +151,7 @@ def appointment_create(request):
     organizations = organization_list(user=request.user, include_ended=False)
     members = members_in_scope(user=request.user).filter(status="full").order_by("sort_key")
     form = forms.AppointmentForm(request.POST or None, organizations=organizations, members=members)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.appointment_record(by=request.user, **d),
@@ -175,7 +167,7 @@ def appointment_end(request, pk: int):
     record = object_or_404(selectors.appointment_get, user=request.user, pk=pk)
     ensure_may_edit(request.user, record)
     form = forms.EndForm(request.POST or None)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.appointment_end(appointment=record, ended_on=d["ended_on"], by=request.user),

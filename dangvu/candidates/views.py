@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,17 +15,9 @@ from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.accounts.services import sensitive_access_log, sensitive_fields, shows_sensitive
 from dangvu.candidates import forms, selectors, services
 from dangvu.candidates.models import Candidate, Introducer
+from dangvu.lib import screens
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import (
-    Export,
-    ExportColumn,
-    delete_view,
-    history_of,
-    object_or_404,
-    render_list,
-    restore_view,
-    save_form,
-)
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members.models import Member, Status
 from dangvu.members.selectors import members_in_scope
@@ -93,7 +84,7 @@ def candidate_list(request):
 @editor_required
 def candidate_create(request):
     form = _candidate_form(request, None)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.candidate_create(by=request.user, data=d),
@@ -109,19 +100,15 @@ def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
     ensure_may_edit(request.user, candidate.organization)
     form = _candidate_form(request, candidate)
-    saved = save_form(
-        request,
-        form,
-        lambda d: services.candidate_update(
-            candidate=candidate,
-            by=request.user,
-            data={name: value for name, value in d.items() if name != VERSION_FIELD},
-            version=submitted_version(form),
-        ),
-        check=lambda d: ensure_may_edit(request.user, d["organization"]),
-        message=_("Saved."),
-        then=lambda _saved: reverse("candidates:detail", args=[candidate.pk]),
-    )
+
+    def update(d):
+        data = {name: value for name, value in d.items() if name != VERSION_FIELD}
+        return services.candidate_update(
+            candidate=candidate, by=request.user, data=data, version=submitted_version(form)
+        )
+
+    check = lambda d: ensure_may_edit(request.user, d["organization"])  # noqa: E731
+    saved = screens.save_form(request, form, update, check=check, message=_("Saved."), then="candidates:detail")
     context = {"form": form, "candidate": candidate, "title": candidate.full_name}
     return saved or render(request, "candidates/form.html", context)
 

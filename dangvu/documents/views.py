@@ -13,16 +13,8 @@ from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.documents import forms, selectors, services
 from dangvu.documents.models import Direction, IssuerSymbol
-from dangvu.lib.screens import (
-    Export,
-    ExportColumn,
-    delete_view,
-    history_of,
-    object_or_404,
-    render_list,
-    restore_view,
-    save_form,
-)
+from dangvu.lib import screens
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
 
 EXPORT = Export(
@@ -60,7 +52,7 @@ def _register(request, form_class, register, title, **form_kwargs):
         initial={"organization": request.user.organization},
         **form_kwargs,
     )
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: register(by=request.user, **d),
@@ -113,7 +105,7 @@ def document_edit(request, pk: int):
         direction=document.direction,
         initial=initial,
     )
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.document_update(
@@ -170,7 +162,7 @@ def symbols(request):
     """The symbol each issuing body signs its numbers with (ĐUK, ĐU, CB …)."""
     organizations = organization_list(user=request.user, include_ended=False).exclude(kind="cell")
     form = forms.SymbolForm(request.POST or None, organizations=organizations)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.issuer_symbol_set(organization=d["organization"], symbol=d["symbol"], by=request.user),

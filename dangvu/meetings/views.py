@@ -10,16 +10,8 @@ from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
-from dangvu.lib.screens import (
-    Export,
-    ExportColumn,
-    delete_view,
-    history_of,
-    object_or_404,
-    render_list,
-    restore_view,
-    save_form,
-)
+from dangvu.lib import screens
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.meetings import forms, selectors, services
 from dangvu.meetings.minutes import meeting_minutes_docx
 from dangvu.meetings.models import ScoringSheet
@@ -61,7 +53,9 @@ def meeting_list(request):
 
 def _meeting_form(request, form, meeting=None):
     message = _("Saved.") if meeting else _("The meeting was recorded.")
-    saved = save_form(request, form, lambda d: form.save(by=request.user), message=message, then="meetings:detail")
+    saved = screens.save_form(
+        request, form, lambda d: form.save(by=request.user), message=message, then="meetings:detail"
+    )
     context = {"form": form, "organization": form.organization, "held_on": form.held_on, "meeting": meeting}
     return saved or render(request, "meetings/form.html", context)
 
@@ -106,7 +100,7 @@ def meeting_self_rate(request, pk: int):
     meeting = _meeting(request, pk)
     ensure_may_edit(request.user, meeting)
     form = forms.SelfRatingForm(request.POST or None, meeting=meeting)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: form.save(by=request.user),

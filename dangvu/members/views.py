@@ -14,16 +14,9 @@ from dangvu.accounts.models import Purpose
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
 from dangvu.exchange import exporting
+from dangvu.lib import screens
 from dangvu.lib.bounds import as_id
-from dangvu.lib.screens import (
-    delete_view,
-    history_of,
-    object_or_404,
-    query_without_page,
-    render_list,
-    restore_view,
-    save_form,
-)
+from dangvu.lib.screens import delete_view, history_of, object_or_404, query_without_page, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members import forms, selectors, services
 from dangvu.members.models import EventKind, Member
@@ -122,7 +115,7 @@ def member_create(request):
     form = forms.MemberCreateForm(
         request.POST or None, request.FILES or None, organizations=organizations, initial=initial
     )
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.member_create(by=request.user, data=form.personal_data(), first_event=form.first_event()),
@@ -142,18 +135,12 @@ def member_edit(request, pk: int):
         # The form shows the fields (GET, or a POST shown again) or writes them: either way they were handled.
         shown = [name for name in sensitive_fields(Member) if name in form.fields]
         sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, member=member, fields=shown)
-    saved = save_form(
-        request,
-        form,
-        lambda d: services.member_update(
-            member=member,
-            by=request.user,
-            data={name: d[name] for name in form.fields if name != VERSION_FIELD},
-            version=submitted_version(form),
-        ),
-        message=_("Saved."),
-        then=lambda _saved: reverse("members:detail", args=[member.pk]),
-    )
+
+    def update(d):
+        data = {name: d[name] for name in form.fields if name != VERSION_FIELD}
+        return services.member_update(member=member, by=request.user, data=data, version=submitted_version(form))
+
+    saved = screens.save_form(request, form, update, message=_("Saved."), then="members:detail")
     return saved or render(request, "members/edit.html", {"form": form, "member": member})
 
 
@@ -165,7 +152,7 @@ def event_create(request, pk: int, kind: str):
     ensure_may_edit(request.user, member)
     organizations = member_holding_choices(user=request.user)
     form = forms.EventForm(request.POST or None, kind=kind, organizations=organizations)
-    saved = save_form(
+    saved = screens.save_form(
         request,
         form,
         lambda d: services.member_event_record(member=member, kind=kind, by=request.user, **form.event_fields()),

@@ -201,13 +201,11 @@ def round_list(request):
 def round_create(request):
     base = organization_list(user=request.user, include_ended=False).filter(kind__in=BASE_KINDS)
     form = RoundForm(request.POST or None, organizations=base, initial={"participants": list(base)})
-    saved = save_form(
-        request,
-        form,
-        lambda d: services.round_open(organization=request.user.organization, by=request.user, **d),
-        message=_("The reporting round was opened."),
-        then="reports:round",
-    )
+
+    def open_round(d):
+        return services.round_open(organization=request.user.organization, by=request.user, **d)
+
+    saved = save_form(request, form, open_round, message=_("The reporting round was opened."), then="reports:round")
     return saved or render(request, "reports/form.html", {"form": form, "title": _("Open a reporting round")})
 
 

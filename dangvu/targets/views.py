@@ -57,13 +57,9 @@ def term_detail(request, pk: int):
 @editor_required
 def term_create(request):
     form = TermForm(request.POST or None)
-    saved = save_form(
-        request,
-        form,
-        lambda d: services.term_create(organization=request.user.organization, by=request.user, **d),
-        message=_("Saved."),
-        then="targets:term",
-    )
+    organization = request.user.organization
+    create = lambda d: services.term_create(organization=organization, by=request.user, **d)  # noqa: E731
+    saved = save_form(request, form, create, message=_("Saved."), then="targets:term")
     return saved or render(request, "targets/form.html", {"form": form, "title": _("New congress term")})
 
 

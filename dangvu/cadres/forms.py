@@ -4,16 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.cadres import selectors
 from dangvu.cadres.models import AppointmentKind, Position, Purpose, Verdict
 from dangvu.candidates.models import Candidate
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.members.models import Member
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class PersonChoiceField(forms.ModelChoiceField):

@@ -2,9 +2,7 @@
 delete and restore on the screen kit (lib.screens)."""
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +12,7 @@ from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.cadres import forms, selectors, services
 from dangvu.candidates.models import OPEN_STAGES
 from dangvu.candidates.selectors import visible_candidates
-from dangvu.lib.forms import apply_service_errors
+from dangvu.lib import screens
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.members.models import ACTIVE_STATUSES
 from dangvu.members.selectors import members_in_scope
@@ -139,15 +137,13 @@ def conclusion_create(request):
     members = members_in_scope(user=request.user).filter(status__in=ACTIVE_STATUSES).order_by("sort_key")
     candidates = visible_candidates(user=request.user).filter(stage__in=OPEN_STAGES).order_by("full_name")
     form = forms.ConclusionForm(request.POST or None, members=members, candidates=candidates)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.conclusion_record(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("cadres:conclusion_detail", pk=record.pk)
-    return render(request, "cadres/form.html", {"form": form, "title": _("Record a political-standard conclusion")})
+    record = services.conclusion_record
+    saved = screens.save_form(
+        request, form, lambda d: record(by=request.user, **d), message=_("Saved."), then="cadres:conclusion_detail"
+    )
+    return saved or render(
+        request, "cadres/form.html", {"form": form, "title": _("Record a political-standard conclusion")}
+    )
 
 
 @editor_required
@@ -155,16 +151,15 @@ def appointment_create(request):
     organizations = organization_list(user=request.user, include_ended=False)
     members = members_in_scope(user=request.user).filter(status="full").order_by("sort_key")
     form = forms.AppointmentForm(request.POST or None, organizations=organizations, members=members)
-    if request.method == "POST" and form.is_valid():
-        ensure_may_edit(request.user, form.cleaned_data["organization"])
-        try:
-            record = services.appointment_record(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("cadres:appointment_detail", pk=record.pk)
-    return render(request, "cadres/form.html", {"form": form, "title": _("Record a committee appointment")})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.appointment_record(by=request.user, **d),
+        check=lambda d: ensure_may_edit(request.user, d["organization"]),
+        message=_("Saved."),
+        then="cadres:appointment_detail",
+    )
+    return saved or render(request, "cadres/form.html", {"form": form, "title": _("Record a committee appointment")})
 
 
 @editor_required
@@ -172,15 +167,14 @@ def appointment_end(request, pk: int):
     record = object_or_404(selectors.appointment_get, user=request.user, pk=pk)
     ensure_may_edit(request.user, record)
     form = forms.EndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appointment_end(appointment=record, ended_on=form.cleaned_data["ended_on"], by=request.user)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("cadres:appointment_detail", pk=record.pk)
-    return render(request, "cadres/form.html", {"form": form, "title": _("End of the post"), "record": record})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.appointment_end(appointment=record, ended_on=d["ended_on"], by=request.user),
+        message=_("Saved."),
+        then="cadres:appointment_detail",
+    )
+    return saved or render(request, "cadres/form.html", {"form": form, "title": _("End of the post"), "record": record})
 
 
 @editor_required

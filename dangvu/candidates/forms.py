@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.candidates import selectors
 from dangvu.candidates.models import Candidate, Stage
 from dangvu.lib.bounds import SMALLINT_MAX
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import Member
@@ -12,11 +12,6 @@ from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class MemberChoiceField(forms.ModelChoiceField):

@@ -15,6 +15,7 @@ from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.accounts.services import sensitive_access_log, sensitive_fields, shows_sensitive
 from dangvu.candidates import forms, selectors, services
 from dangvu.candidates.models import Candidate, Introducer
+from dangvu.lib import screens
 from dangvu.lib.forms import apply_service_errors
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
@@ -83,16 +84,15 @@ def candidate_list(request):
 @editor_required
 def candidate_create(request):
     form = _candidate_form(request, None)
-    if request.method == "POST" and form.is_valid():
-        ensure_may_edit(request.user, form.cleaned_data["organization"])
-        try:
-            candidate = services.candidate_create(by=request.user, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The candidate was added."))
-            return redirect("candidates:detail", pk=candidate.pk)
-    return render(request, "candidates/form.html", {"form": form, "title": _("Add a candidate")})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.candidate_create(by=request.user, data=d),
+        check=lambda d: ensure_may_edit(request.user, d["organization"]),
+        message=_("The candidate was added."),
+        then="candidates:detail",
+    )
+    return saved or render(request, "candidates/form.html", {"form": form, "title": _("Add a candidate")})
 
 
 @editor_required
@@ -100,17 +100,17 @@ def candidate_edit(request, pk: int):
     candidate = _candidate_or_404(request, pk)
     ensure_may_edit(request.user, candidate.organization)
     form = _candidate_form(request, candidate)
-    if request.method == "POST" and form.is_valid():
-        ensure_may_edit(request.user, form.cleaned_data["organization"])
-        data = {name: value for name, value in form.cleaned_data.items() if name != VERSION_FIELD}
-        try:
-            services.candidate_update(candidate=candidate, by=request.user, data=data, version=submitted_version(form))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("candidates:detail", pk=candidate.pk)
-    return render(request, "candidates/form.html", {"form": form, "candidate": candidate, "title": candidate.full_name})
+
+    def update(d):
+        data = {name: value for name, value in d.items() if name != VERSION_FIELD}
+        return services.candidate_update(
+            candidate=candidate, by=request.user, data=data, version=submitted_version(form)
+        )
+
+    check = lambda d: ensure_may_edit(request.user, d["organization"])  # noqa: E731
+    saved = screens.save_form(request, form, update, check=check, message=_("Saved."), then="candidates:detail")
+    context = {"form": form, "candidate": candidate, "title": candidate.full_name}
+    return saved or render(request, "candidates/form.html", context)
 
 
 @tree_user_required

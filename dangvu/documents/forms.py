@@ -5,15 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.documents import selectors
 from dangvu.documents.models import Direction, Document
 from dangvu.documents.rules import type_choices
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class DocumentChoiceField(forms.ModelChoiceField):

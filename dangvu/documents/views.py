@@ -4,10 +4,8 @@ the file, delete and restore."""
 import mimetypes
 import os
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,7 +13,7 @@ from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.documents import forms, selectors, services
 from dangvu.documents.models import Direction, IssuerSymbol
-from dangvu.lib.forms import apply_service_errors
+from dangvu.lib import screens
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
 
@@ -45,50 +43,36 @@ def document_list(request):
     )
 
 
-@editor_required
-def document_issue(request):
-    organizations = organization_list(user=request.user, include_ended=False)
-    initial = {"organization": request.user.organization}
-    form = forms.DocumentIssueForm(
+def _register(request, form_class, register, title, **form_kwargs):
+    """An issued or received document's registration form: the same screen for both directions."""
+    form = form_class(
         request.POST or None,
         request.FILES or None,
-        organizations=organizations,
-        received=selectors.received_document_choices(user=request.user),
-        initial=initial,
+        organizations=organization_list(user=request.user, include_ended=False),
+        initial={"organization": request.user.organization},
+        **form_kwargs,
     )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        ensure_may_edit(request.user, d["organization"])
-        try:
-            document = services.document_issue(by=request.user, **d)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Document %(number)s registered.") % {"number": document.number_symbol})
-            return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/form.html", {"form": form, "title": _("Register an issued document")})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: register(by=request.user, **d),
+        check=lambda d: ensure_may_edit(request.user, d["organization"]),
+        message=lambda document: _("Document %(number)s registered.") % {"number": document.number_symbol},
+        then="documents:detail",
+    )
+    return saved or render(request, "documents/form.html", {"form": form, "title": title})
+
+
+@editor_required
+def document_issue(request):
+    received = selectors.received_document_choices(user=request.user)
+    title = _("Register an issued document")
+    return _register(request, forms.DocumentIssueForm, services.document_issue, title, received=received)
 
 
 @editor_required
 def document_receive(request):
-    organizations = organization_list(user=request.user, include_ended=False)
-    form = forms.DocumentReceiveForm(
-        request.POST or None,
-        request.FILES or None,
-        organizations=organizations,
-        initial={"organization": request.user.organization},
-    )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        ensure_may_edit(request.user, d["organization"])
-        try:
-            document = services.document_receive(by=request.user, **d)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Document %(number)s registered.") % {"number": document.number_symbol})
-            return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/form.html", {"form": form, "title": _("Register a received document")})
+    return _register(request, forms.DocumentReceiveForm, services.document_receive, _("Register a received document"))
 
 
 @tree_user_required
@@ -121,16 +105,17 @@ def document_edit(request, pk: int):
         direction=document.direction,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
-        try:
-            services.document_update(document=document, by=request.user, data=data, file=form.cleaned_data["file"])
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("documents:detail", pk=document.pk)
-    return render(request, "documents/form.html", {"form": form, "document": document, "title": document.number_symbol})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.document_update(
+            document=document, by=request.user, data={k: v for k, v in d.items() if k != "file"}, file=d["file"]
+        ),
+        message=_("Saved."),
+        then="documents:detail",
+    )
+    context = {"form": form, "document": document, "title": document.number_symbol}
+    return saved or render(request, "documents/form.html", context)
 
 
 @tree_user_required
@@ -177,16 +162,15 @@ def symbols(request):
     """The symbol each issuing body signs its numbers with (ĐUK, ĐU, CB …)."""
     organizations = organization_list(user=request.user, include_ended=False).exclude(kind="cell")
     form = forms.SymbolForm(request.POST or None, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.issuer_symbol_set(
-                organization=form.cleaned_data["organization"], symbol=form.cleaned_data["symbol"], by=request.user
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("documents:symbols")
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.issuer_symbol_set(organization=d["organization"], symbol=d["symbol"], by=request.user),
+        message=_("Saved."),
+        then=lambda _symbol: "documents:symbols",
+    )
+    if saved:
+        return saved
     configured = IssuerSymbol.objects.filter(organization__in=organizations).select_related("organization")
     return render(
         request,

@@ -5,17 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.education import selectors, services
 from dangvu.education.models import Completion, TrainingKind
+from dangvu.lib.forms import OrganizationTreeChoiceField as OrganizationChoiceField
 from dangvu.lib.forms import VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.members.models import Member
 from dangvu.members.selectors import members_in_scope
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{'· ' * max(obj.depth - 1, 0)}{obj.name}"
 
 
 class MemberChoiceField(forms.ModelMultipleChoiceField):

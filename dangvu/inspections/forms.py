@@ -18,10 +18,9 @@ from dangvu.inspections.models import (
     ViolationCategory,
 )
 from dangvu.lib.bounds import as_id
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
-from dangvu.members.forms import OrganizationChoiceField
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 

@@ -190,7 +190,6 @@ def list_view(kind: Kind):
             export=kind.export,
             context={
                 "kind": kind,
-                "results_template": results,
                 "create_url": reverse(kind.url("create")),
                 "tab": kind.tab,
                 "warnings": selectors.letter_warnings(user=request.user),

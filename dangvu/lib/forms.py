@@ -7,6 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.lib.versioning import renew_version
 
 
+class OrganizationChoiceField(forms.ModelChoiceField):
+    """An organization picked by its name and code."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
+
+
+class OrganizationTreeChoiceField(forms.ModelChoiceField):
+    """An organization picked from the tree, each level indented under its parent."""
+
+    def label_from_instance(self, obj):
+        return f"{'· ' * max(obj.depth - 1, 0)}{obj.name}"
+
+
 class VnDateInput(forms.DateInput):
     """A text input that shows and accepts dates day-first (05/03/2026), as users write them."""
 
@@ -33,4 +47,11 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-__all__ = ["VnDateField", "VnDateInput", "apply_service_errors", "NON_FIELD_ERRORS"]
+__all__ = [
+    "NON_FIELD_ERRORS",
+    "OrganizationChoiceField",
+    "OrganizationTreeChoiceField",
+    "VnDateField",
+    "VnDateInput",
+    "apply_service_errors",
+]

@@ -222,6 +222,7 @@ def render_list(
         "page_sizes": PAGE_SIZES,
         "page_size": page.paginator.per_page,
         "export_formats": EXPORT_FORMATS if export is not None else (),
+        "results_template": results_template,  # the list page (includes/list_page.html) includes it
         **(context or {}),
     }
     return render(request, results_template if is_partial(request) else template, full_context)
@@ -241,6 +242,25 @@ def object_or_404(get: Callable, **kwargs):
 def history_of(record, limit: int = HISTORY_ROWS) -> QuerySet:
     """The record's history for its detail page, newest first, with who made each change."""
     return record.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+
+
+def save_form(request, form, save: Callable, *, message, then, check: Callable | None = None) -> HttpResponse | None:
+    """A POSTed, valid `form` saved by `save(cleaned_data)` (a service call returning the record): the message
+    (text, or a function of the record) and the redirect to `then` (a URL name taking the record's pk, or a
+    function of the record). `check(cleaned_data)` runs first (e.g. the policy on the chosen organization).
+    None when there is nothing saved (a GET, an invalid form, or the service's refusal, now the form's
+    errors): the view shows the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    if check is not None:
+        check(form.cleaned_data)
+    try:
+        record = save(form.cleaned_data)
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None
+    messages.success(request, message(record) if callable(message) else message)
+    return _go(then, record)
 
 
 def default_messages() -> dict:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dangvu.education.forms import OrganizationChoiceField
+from dangvu.lib.forms import OrganizationTreeChoiceField as OrganizationChoiceField
 from dangvu.lib.forms import VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.massorgs import selectors, services

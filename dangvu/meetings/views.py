@@ -1,17 +1,16 @@
 """Meeting screens: the list with the monthly warnings, recording a meeting with its attendance (phone
 friendly), the meeting page with warnings, self-rating and history, and the minutes as DOCX."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
-from dangvu.lib.forms import apply_service_errors
+from dangvu.lib import screens
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.meetings import forms, selectors, services
 from dangvu.meetings.minutes import meeting_minutes_docx
@@ -53,16 +52,12 @@ def meeting_list(request):
 
 
 def _meeting_form(request, form, meeting=None):
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = form.save(by=request.user)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved.") if meeting else _("The meeting was recorded."))
-            return redirect("meetings:detail", pk=saved.pk)
+    message = _("Saved.") if meeting else _("The meeting was recorded.")
+    saved = screens.save_form(
+        request, form, lambda d: form.save(by=request.user), message=message, then="meetings:detail"
+    )
     context = {"form": form, "organization": form.organization, "held_on": form.held_on, "meeting": meeting}
-    return render(request, "meetings/form.html", context)
+    return saved or render(request, "meetings/form.html", context)
 
 
 @editor_required
@@ -105,15 +100,14 @@ def meeting_self_rate(request, pk: int):
     meeting = _meeting(request, pk)
     ensure_may_edit(request.user, meeting)
     form = forms.SelfRatingForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save(by=request.user)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The self-rating was saved."))
-            return redirect("meetings:detail", pk=meeting.pk)
-    return render(request, "meetings/self_rate.html", {"form": form, "meeting": meeting, "sheet": form.sheet})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: form.save(by=request.user),
+        message=_("The self-rating was saved."),
+        then=lambda _rating: reverse("meetings:detail", args=[meeting.pk]),
+    )
+    return saved or render(request, "meetings/self_rate.html", {"form": form, "meeting": meeting, "sheet": form.sheet})
 
 
 @tree_user_required

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.policy import may_see_sensitive
-from dangvu.lib.forms import VnDateField, VnDateInput
+from dangvu.lib.forms import OrganizationChoiceField, VnDateField, VnDateInput
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.untrusted_files import CheckedImageField
 from dangvu.lib.versioning import add_version_field
@@ -14,11 +14,6 @@ from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 
 SENSITIVE_FIELDS = ("ethnicity", "religion", "family_background", "political_history_notes")
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 class MemberForm(forms.ModelForm):

@@ -2,10 +2,8 @@
 
 from functools import partial
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +14,8 @@ from dangvu.accounts.models import Purpose
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
 from dangvu.exchange import exporting
+from dangvu.lib import screens
 from dangvu.lib.bounds import as_id
-from dangvu.lib.forms import apply_service_errors
 from dangvu.lib.screens import delete_view, history_of, object_or_404, query_without_page, render_list, restore_view
 from dangvu.lib.versioning import VERSION_FIELD, submitted_version
 from dangvu.members import forms, selectors, services
@@ -117,15 +115,14 @@ def member_create(request):
     form = forms.MemberCreateForm(
         request.POST or None, request.FILES or None, organizations=organizations, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.member_create(by=request.user, data=form.personal_data(), first_event=form.first_event())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The member was added."))
-            return redirect("members:detail", pk=member.pk)
-    return render(request, "members/create.html", {"form": form})
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.member_create(by=request.user, data=form.personal_data(), first_event=form.first_event()),
+        message=_("The member was added."),
+        then="members:detail",
+    )
+    return saved or render(request, "members/create.html", {"form": form})
 
 
 @editor_required
@@ -138,16 +135,13 @@ def member_edit(request, pk: int):
         # The form shows the fields (GET, or a POST shown again) or writes them: either way they were handled.
         shown = [name for name in sensitive_fields(Member) if name in form.fields]
         sensitive_access_log(user=request.user, purpose=Purpose.EDIT_FORM, member=member, fields=shown)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields if name != VERSION_FIELD}
-        try:
-            services.member_update(member=member, by=request.user, data=data, version=submitted_version(form))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("members:detail", pk=member.pk)
-    return render(request, "members/edit.html", {"form": form, "member": member})
+
+    def update(d):
+        data = {name: d[name] for name in form.fields if name != VERSION_FIELD}
+        return services.member_update(member=member, by=request.user, data=data, version=submitted_version(form))
+
+    saved = screens.save_form(request, form, update, message=_("Saved."), then="members:detail")
+    return saved or render(request, "members/edit.html", {"form": form, "member": member})
 
 
 @editor_required
@@ -158,15 +152,14 @@ def event_create(request, pk: int, kind: str):
     ensure_may_edit(request.user, member)
     organizations = member_holding_choices(user=request.user)
     form = forms.EventForm(request.POST or None, kind=kind, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_event_record(member=member, kind=kind, by=request.user, **form.event_fields())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("%(event)s recorded.") % {"event": EventKind(kind).label})
-            return redirect("members:detail", pk=member.pk)
-    return render(
+    saved = screens.save_form(
+        request,
+        form,
+        lambda d: services.member_event_record(member=member, kind=kind, by=request.user, **form.event_fields()),
+        message=_("%(event)s recorded.") % {"event": EventKind(kind).label},
+        then=lambda _event: reverse("members:detail", args=[member.pk]),
+    )
+    return saved or render(
         request,
         "members/event_form.html",
         {"form": form, "member": member, "kind_label": EventKind(kind).label, "kind": kind},

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.lib.forms import OrganizationTreeChoiceField as OrganizationChoiceField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
@@ -15,11 +16,6 @@ GRADE_FILTER_CHOICES = [("", _("All grades")), *Grade.choices, ("not_graded", _(
 class SeasonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.year} · {obj.organization.name}"
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{'· ' * max(obj.depth - 1, 0)}{obj.name}"
 
 
 class SeasonOpenForm(forms.Form):

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.decorators import committee_staff_required, editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit, may_open_reporting_round
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import delete_view, history_of, object_or_404, render_list
+from dangvu.lib.screens import delete_view, history_of, object_or_404, render_list, save_form
 from dangvu.organizations.models import BASE_KINDS
 from dangvu.organizations.selectors import organization_list
 from dangvu.reports import selectors, services
@@ -200,15 +201,12 @@ def round_list(request):
 def round_create(request):
     base = organization_list(user=request.user, include_ended=False).filter(kind__in=BASE_KINDS)
     form = RoundForm(request.POST or None, organizations=base, initial={"participants": list(base)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            round_ = services.round_open(organization=request.user.organization, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The reporting round was opened."))
-            return redirect("reports:round", pk=round_.pk)
-    return render(request, "reports/form.html", {"form": form, "title": _("Open a reporting round")})
+
+    def open_round(d):
+        return services.round_open(organization=request.user.organization, by=request.user, **d)
+
+    saved = save_form(request, form, open_round, message=_("The reporting round was opened."), then="reports:round")
+    return saved or render(request, "reports/form.html", {"form": form, "title": _("Open a reporting round")})
 
 
 @tree_user_required
@@ -319,15 +317,14 @@ def sentence_edit(request, pk: int):
 
     sentence = get_object_or_404(SentenceTemplate, pk=pk)
     form = SentenceForm(request.POST or None, initial={"text": sentence.text, "kinds": sentence.kinds})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sentence_save(sentence=sentence, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("reports:sentences")
-    return render(
+    saved = save_form(
+        request,
+        form,
+        lambda d: services.sentence_save(sentence=sentence, by=request.user, **d),
+        message=_("Saved."),
+        then=lambda _sentence: reverse("reports:sentences"),
+    )
+    return saved or render(
         request,
         "reports/sentence_form.html",
         {

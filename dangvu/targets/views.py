@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view
+from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view, save_form
 from dangvu.targets import selectors, services
 from dangvu.targets.forms import ManualActualsForm, TargetForm, TermForm
 from dangvu.targets.models import Target, Term
@@ -57,15 +57,10 @@ def term_detail(request, pk: int):
 @editor_required
 def term_create(request):
     form = TermForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            term = services.term_create(organization=request.user.organization, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("targets:term", pk=term.pk)
-    return render(request, "targets/form.html", {"form": form, "title": _("New congress term")})
+    organization = request.user.organization
+    create = lambda d: services.term_create(organization=organization, by=request.user, **d)  # noqa: E731
+    saved = save_form(request, form, create, message=_("Saved."), then="targets:term")
+    return saved or render(request, "targets/form.html", {"form": form, "title": _("New congress term")})
 
 
 def _target_initial(target: Target) -> dict:
@@ -88,23 +83,22 @@ def target_edit(request, term_pk: int, pk: int | None = None):
         if target.term_id != term.pk:
             raise Http404
     form = TargetForm(request.POST or None, years=term.years, initial=_target_initial(target) if target else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.target_save(
-                term=term,
-                target=target,
-                by=request.user,
-                variants=form.variants(),
-                plans=form.plans(),
-                **form.target_fields(),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("targets:term", pk=term.pk)
+    saved = save_form(
+        request,
+        form,
+        lambda d: services.target_save(
+            term=term,
+            target=target,
+            by=request.user,
+            variants=form.variants(),
+            plans=form.plans(),
+            **form.target_fields(),
+        ),
+        message=_("Saved."),
+        then=lambda _target: reverse("targets:term", args=[term.pk]),
+    )
     title = _("Edit target") if target else _("New target")
-    return render(request, "targets/form.html", {"form": form, "title": title, "term": term})
+    return saved or render(request, "targets/form.html", {"form": form, "title": title, "term": term})
 
 
 @editor_required

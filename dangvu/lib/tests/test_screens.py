@@ -2,13 +2,19 @@
 
 import datetime as dt
 import io
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
+from django import forms
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from django.urls import reverse
 
 from dangvu.education import services
-from dangvu.lib.screens import PAGE_SIZES
+from dangvu.lib.screens import PAGE_SIZES, save_form
 
 pytestmark = pytest.mark.django_db
 URL = "education:session_list"
@@ -93,3 +99,53 @@ def test_the_export_covers_only_the_users_subtree(client, personas):
     client.force_login(personas.secretary_b)
     response = client.get(reverse(URL), {"export": "csv"})
     assert "Nghị quyết" not in response.content.decode("utf-8-sig")
+
+
+class _NameForm(forms.Form):
+    name = forms.CharField()
+
+
+def _post(data):
+    request = RequestFactory().post("/", data)
+    request._messages = CookieStorage(request)
+    return request
+
+
+def _saved_record(cleaned_data):
+    return SimpleNamespace(pk=7, name=cleaned_data["name"])
+
+
+def test_save_form_saves_a_valid_form_says_so_and_goes_where_it_is_told():
+    request = _post({"name": "Chi bộ 1"})
+    response = save_form(
+        request,
+        _NameForm(request.POST),
+        _saved_record,
+        message=lambda record: f"{record.name} saved",
+        then=lambda record: f"/records/{record.pk}/",
+    )
+    assert response.status_code == 302
+    assert response.url == "/records/7/"
+    assert [str(m) for m in get_messages(request)] == ["Chi bộ 1 saved"]
+
+
+def test_save_form_shows_the_form_again_with_the_services_refusal_beside_the_field():
+    request = _post({"name": "Chi bộ 1"})
+    form = _NameForm(request.POST)
+
+    def refuse(cleaned_data):
+        raise ValidationError({"name": "Tên đã có."})
+
+    assert save_form(request, form, refuse, message="saved", then="/") is None
+    assert form.errors["name"] == ["Tên đã có."]
+    assert list(get_messages(request)) == []
+
+
+def test_save_form_neither_checks_nor_saves_a_get_or_an_invalid_form():
+    calls = []
+    get = RequestFactory().get("/")
+    invalid = _post({})
+    for request, form in ((get, _NameForm()), (invalid, _NameForm(invalid.POST))):
+        kept = save_form(request, form, calls.append, check=calls.append, message="saved", then="/")
+        assert kept is None
+    assert calls == []

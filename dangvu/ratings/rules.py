@@ -131,6 +131,25 @@ def better(grade: str, than: str) -> bool:
     return GRADE_ORDER.index(grade) < GRADE_ORDER.index(than)
 
 
+def _settled(rules: RatingRules, asked: str, scored: str | None, *, forced: bool, choose: str, forced_rule: str) -> str:
+    """The grade. Where the rules score: `scored` (failed when `forced`), which `asked`, if given, must match.
+    Otherwise `asked`, which must be given (else `choose`) and be failed when `forced` (else `forced_rule`)."""
+    if scored is not None:
+        grade = Grade.FAILED if forced else scored
+        if asked and asked != grade:
+            raise RuleRefusal(
+                "grade",
+                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
+                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
+            )
+        return grade
+    if not asked:
+        raise RuleRefusal("grade", choose)
+    if forced and asked != Grade.FAILED:
+        raise RuleRefusal("grade", forced_rule)
+    return asked
+
+
 def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) -> tuple[str, str]:
     """(grade, not-graded reason) the rules give for a member; raises RuleRefusal naming the rule broken."""
     reference = rules.reference_date(year)
@@ -149,6 +168,7 @@ def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) 
             )
         return "", reason
     forced_failed = (facts.disciplined and not facts.discipline_self_remedied) or facts.violation
+    scored = None
     if rules.scored:
         if facts.score is None or facts.tasks_on_time_pct is None or facts.tasks_exceeding_pct is None:
             raise RuleRefusal(
@@ -156,34 +176,25 @@ def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) 
                 _("%(source)s: enter the score (0-100), the share of tasks on time and the share exceeding.")
                 % {"source": rules.source},
             )
-        grade = grade_from_score(
+        scored = grade_from_score(
             rules,
             score=facts.score,
             on_time=facts.tasks_on_time_pct,
             exceeding=facts.tasks_exceeding_pct,
             clean=not facts.disciplined,
         )
-        if forced_failed:
-            grade = Grade.FAILED
-        if asked and asked != grade:
-            raise RuleRefusal(
-                "grade",
-                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
-                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
-            )
-    else:
-        if not asked:
-            raise RuleRefusal("grade", _("Choose the grade, or the reason the member is not graded."))
-        grade = asked
-        if forced_failed and grade != Grade.FAILED:
-            raise RuleRefusal(
-                "grade",
-                _(
-                    "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
-                    "a listed violation is graded “%(failed)s”."
-                )
-                % {"source": rules.source, "failed": Grade.FAILED.label},
-            )
+    grade = _settled(
+        rules,
+        asked,
+        scored,
+        forced=forced_failed,
+        choose=_("Choose the grade, or the reason the member is not graded."),
+        forced_rule=_(
+            "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
+            "a listed violation is graded “%(failed)s”."
+        )
+        % {"source": rules.source, "failed": Grade.FAILED.label},
+    )
     if (
         rules.sick_leave_cap_months is not None
         and facts.sick_leave_months >= rules.sick_leave_cap_months
@@ -229,31 +240,23 @@ def grade_organization(rules: RatingRules, year: int, facts: OrganizationFacts, 
         or facts.disunity
         or (facts.targets_met_pct is not None and facts.targets_met_pct < rules.org_min_targets_met_pct)
     )
+    scored = None
     if rules.scored:
         if facts.score is None:
             raise RuleRefusal("score", _("%(source)s: enter the score (0-100).") % {"source": rules.source})
-        grade = grade_from_score(rules, score=facts.score, on_time=Decimal(100), exceeding=Decimal(100), clean=True)
-        if forced:
-            grade = Grade.FAILED
-        if asked and asked != grade:
-            raise RuleRefusal(
-                "grade",
-                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
-                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
-            )
-    else:
-        if not asked:
-            raise RuleRefusal("grade", _("Choose the grade."))
-        grade = asked
-        if forced and grade != Grade.FAILED:
-            raise RuleRefusal(
-                "grade",
-                _(
-                    "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
-                    "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
-                )
-                % {"source": rules.source, "failed": Grade.FAILED.label},
-            )
+        scored = grade_from_score(rules, score=facts.score, on_time=Decimal(100), exceeding=Decimal(100), clean=True)
+    grade = _settled(
+        rules,
+        asked,
+        scored,
+        forced=forced,
+        choose=_("Choose the grade."),
+        forced_rule=_(
+            "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
+            "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
+        )
+        % {"source": rules.source, "failed": Grade.FAILED.label},
+    )
     if facts.is_cell and rules.cell_good_needs_member_grades and better(grade, Grade.ADEQUATE):
         graded = [g for g in facts.member_grades if g]
         good = sum(1 for g in graded if g in (Grade.EXCELLENT, Grade.GOOD))

@@ -225,50 +225,43 @@ def _save_people(people, working_days) -> Counter:
     )
 
 
+def _login(username: str, password: str, **defaults) -> None:
+    user, _ = User.objects.update_or_create(username=username, defaults=defaults)
+    user.set_password(password)
+    user.save()
+
+
 def _demo_users(root: Organization) -> Counter:
-    admin, _ = User.objects.update_or_create(
-        username="admin",
-        defaults={
-            "role": Role.COMMITTEE_STAFF,
-            "organization": root,
-            "is_staff": True,
-            "is_superuser": True,
-            "first_name": "Quản trị",
-            "last_name": "Văn phòng",
-        },
+    _login(
+        "admin",
+        "admin",
+        role=Role.COMMITTEE_STAFF,
+        organization=root,
+        is_staff=True,
+        is_superuser=True,
+        first_name="Quản trị",
+        last_name="Văn phòng",
     )
-    admin.set_password("admin")
-    admin.save()
     base = Organization.objects.filter(kind=OrganizationKind.BASE_PARTY_COMMITTEE).order_by("path").first()
-    secretary, _ = User.objects.update_or_create(
-        username="bithu",
-        defaults={
-            "role": Role.SECRETARY,
-            "organization": base,
-            "first_name": "Bí thư",
-            "last_name": base.short_name or base.name,
-        },
+    _login(
+        "bithu",
+        "demo",
+        role=Role.SECRETARY,
+        organization=base,
+        first_name="Bí thư",
+        last_name=base.short_name or base.name,
     )
-    secretary.set_password("demo")
-    secretary.save()
     member = Member.objects.filter(organization__path__startswith=base.path, status="full").order_by("pk").first()
-    plain, _ = User.objects.update_or_create(
-        username="dangvien", defaults={"role": Role.MEMBER, "member": member, "first_name": member.full_name}
-    )
-    plain.set_password("demo")
-    plain.save()
+    _login("dangvien", "demo", role=Role.MEMBER, member=member, first_name=member.full_name)
     # Inspection records are the inspection committee's own (accounts.policy): its staff is a login of its own.
-    inspector, _ = User.objects.update_or_create(
-        username="kiemtra",
-        defaults={
-            "role": Role.INSPECTION_STAFF,
-            "organization": root,
-            "first_name": "Ủy ban Kiểm tra",
-            "last_name": root.short_name or root.name,
-        },
+    _login(
+        "kiemtra",
+        "demo",
+        role=Role.INSPECTION_STAFF,
+        organization=root,
+        first_name="Ủy ban Kiểm tra",
+        last_name=root.short_name or root.name,
     )
-    inspector.set_password("demo")
-    inspector.save()
     return Counter({"User": 4})
 
 

@@ -18,11 +18,10 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import wraps
-from importlib import import_module
 
-from django.apps import apps
 from django.db.models import Count, Model, Q, QuerySet, Value
 from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
 
 from dangvu.lib.numbers import round_half_up
 from dangvu.organizations.models import Organization
@@ -230,9 +229,4 @@ def _with_inputs(codes: Iterable[str]) -> frozenset[str]:
 
 
 def autodiscover() -> None:
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.indicators")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{config.name}.indicators":
-                raise
+    autodiscover_modules("indicators")

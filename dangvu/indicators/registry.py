@@ -173,6 +173,14 @@ class Computation:
         period = {f"{dated}__gte": self.start, f"{dated}__lte": self.end}
         return model.objects.filter(**period, **conditions).filter(self.in_subtree())
 
+    def organizations_at_end(self) -> QuerySet:
+        """The organizations of the subtree, its top included, alive on the last day: not deleted, founded by then
+        and not yet ended."""
+        alive = Organization.objects.filter(deleted_at__isnull=True, founded_on__lte=self.end).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=self.end)
+        )
+        return alive.filter(path__startswith=self.path) if self.path else alive
+
     def value(self, code: str) -> int | Decimal:
         if code not in self._values:
             self._values[code] = REGISTRY[code].func(self)

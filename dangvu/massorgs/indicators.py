@@ -13,7 +13,7 @@ from dangvu.massorgs.models import (
     RegistrationKind,
     SkilledMobilisationModel,
 )
-from dangvu.organizations.models import BASE_KINDS, Organization
+from dangvu.organizations.models import BASE_KINDS
 
 G = Group.MASS_MOBILISATION
 FIELDS = (  # field, unit, label, what the doc calls it
@@ -47,9 +47,7 @@ def _mobilisation(c: Computation) -> dict:
     year = c.end.year
     models = SkilledMobilisationModel.objects.filter(c.in_subtree(), year=year)
     counts = models.aggregate(models=count_rows(Q(kind="model")), exemplars=count_rows(Q(kind="exemplar")))
-    units = Organization.objects.filter(
-        path__startswith=c.path, kind__in=BASE_KINDS, deleted_at__isnull=True, founded_on__lte=c.end
-    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=c.end))
+    units = c.organizations_at_end().filter(kind__in=BASE_KINDS)
     counts["units"] = units.count()
     registered = EmulationRegistration.objects.filter(organization__in=units, year=year, registered=True)
     counts |= registered.aggregate(

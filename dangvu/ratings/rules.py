@@ -131,7 +131,18 @@ def better(grade: str, than: str) -> bool:
     return GRADE_ORDER.index(grade) < GRADE_ORDER.index(than)
 
 
-def _settled(rules: RatingRules, asked: str, scored: str | None, *, forced: bool, choose: str, forced_rule: str) -> str:
+# Who is graded "failed" whatever the score (§4.3); the message a grade better than that gets.
+MEMBER_FORCED_FAILED = gettext_lazy(
+    "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
+    "a listed violation is graded “%(failed)s”."
+)
+ORGANIZATION_FORCED_FAILED = gettext_lazy(
+    "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
+    "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
+)
+
+
+def _settled(rules: RatingRules, asked: str, scored: str | None, forced: bool, choose: str, forced_rule) -> str:
     """The grade. Where the rules score: `scored` (failed when `forced`), which `asked`, if given, must match.
     Otherwise `asked`, which must be given (else `choose`) and be failed when `forced` (else `forced_rule`)."""
     if scored is not None:
@@ -146,7 +157,7 @@ def _settled(rules: RatingRules, asked: str, scored: str | None, *, forced: bool
     if not asked:
         raise RuleRefusal("grade", choose)
     if forced and asked != Grade.FAILED:
-        raise RuleRefusal("grade", forced_rule)
+        raise RuleRefusal("grade", str(forced_rule) % {"source": rules.source, "failed": Grade.FAILED.label})
     return asked
 
 
@@ -183,18 +194,8 @@ def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) 
             exceeding=facts.tasks_exceeding_pct,
             clean=not facts.disciplined,
         )
-    grade = _settled(
-        rules,
-        asked,
-        scored,
-        forced=forced_failed,
-        choose=_("Choose the grade, or the reason the member is not graded."),
-        forced_rule=_(
-            "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
-            "a listed violation is graded “%(failed)s”."
-        )
-        % {"source": rules.source, "failed": Grade.FAILED.label},
-    )
+    choose = _("Choose the grade, or the reason the member is not graded.")
+    grade = _settled(rules, asked, scored, forced_failed, choose, MEMBER_FORCED_FAILED)
     if (
         rules.sick_leave_cap_months is not None
         and facts.sick_leave_months >= rules.sick_leave_cap_months
@@ -245,18 +246,7 @@ def grade_organization(rules: RatingRules, year: int, facts: OrganizationFacts, 
         if facts.score is None:
             raise RuleRefusal("score", _("%(source)s: enter the score (0-100).") % {"source": rules.source})
         scored = grade_from_score(rules, score=facts.score, on_time=Decimal(100), exceeding=Decimal(100), clean=True)
-    grade = _settled(
-        rules,
-        asked,
-        scored,
-        forced=forced,
-        choose=_("Choose the grade."),
-        forced_rule=_(
-            "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
-            "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
-        )
-        % {"source": rules.source, "failed": Grade.FAILED.label},
-    )
+    grade = _settled(rules, asked, scored, forced, _("Choose the grade."), ORGANIZATION_FORCED_FAILED)
     if facts.is_cell and rules.cell_good_needs_member_grades and better(grade, Grade.ADEQUATE):
         graded = [g for g in facts.member_grades if g]
         good = sum(1 for g in graded if g in (Grade.EXCELLENT, Grade.GOOD))

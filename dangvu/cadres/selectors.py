@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.cadres.models import CommitteeAppointment, PoliticalConclusion
+from dangvu.lib.filters import where_given
 from dangvu.lib.vntext import fold
 from dangvu.organizations.models import Organization
 
@@ -49,12 +50,7 @@ class CadreFilters:
 
 def conclusion_list(*, user: User, filters: CadreFilters) -> QuerySet[PoliticalConclusion]:
     qs = visible_conclusions(user=user)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.kind:
-        qs = qs.filter(purpose=filters.kind)
-    if filters.year:
-        qs = qs.filter(concluded_on__year=filters.year)
+    qs = where_given(qs, within=filters.organization, purpose=filters.kind, concluded_on__year=filters.year)
     for token in fold(filters.q).split():
         qs = qs.filter(Q(member__search_text__contains=token) | Q(candidate__search_text__contains=token))
     return qs.select_related("organization", "member", "candidate").order_by("-concluded_on", "-pk")
@@ -64,12 +60,7 @@ def appointment_list(
     *, user: User, filters: CadreFilters, current_only: bool = False
 ) -> QuerySet[CommitteeAppointment]:
     qs = visible_appointments(user=user)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.kind:
-        qs = qs.filter(position=filters.kind)
-    if filters.year:
-        qs = qs.filter(decided_on__year=filters.year)
+    qs = where_given(qs, within=filters.organization, position=filters.kind, decided_on__year=filters.year)
     if current_only:
         qs = qs.filter(ended_on__isnull=True)
     for token in fold(filters.q).split():

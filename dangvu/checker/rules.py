@@ -538,6 +538,13 @@ def _row_finding(table: Table, row: Row, kind: str, expected: str, found: str, m
     )
 
 
+def _sum_finding(table: Table, row: Row, column, expected, total, message: str, **values) -> Finding:
+    """The figure `total` in `column` of `row` is not `expected`, the sum of its parts; `message` may name
+    %(sum)s, %(column)s, %(total)s and the other `values`."""
+    values |= {"sum": show(expected), "column": column.header, "total": show(total)}
+    return _row_finding(table, row, "sum", show(expected), show(total), message % values, column=column.index)
+
+
 def _is_rate_row(table: Table, row: Row) -> bool:
     label = fold(table.row_label(row))
     units = [fold(row.cell(c.index)) for c in table.columns_of("unit")]
@@ -586,20 +593,14 @@ def period_sum_findings(table: Table) -> list[Finding]:
         if total == filled[-1] or total == max(filled):
             continue  # a stock (members, organizations): the total is the latest figure, not a sum
         findings.append(
-            _row_finding(
+            _sum_finding(
                 table,
                 row,
-                "sum",
-                show(expected),
-                show(total),
-                _("The periods add up to %(sum)s (%(parts)s), but column “%(column)s” says %(total)s.")
-                % {
-                    "sum": show(expected),
-                    "parts": " + ".join(show(p) for p in parts),
-                    "column": total_column.header,
-                    "total": show(total),
-                },
-                column=total_column.index,
+                total_column,
+                expected,
+                total,
+                _("The periods add up to %(sum)s (%(parts)s), but column “%(column)s” says %(total)s."),
+                parts=" + ".join(show(p) for p in parts),
             )
         )
     return findings
@@ -758,18 +759,17 @@ def total_row_findings(table: Table) -> list[Finding]:
             if expected == total:
                 continue
             findings.append(
-                _row_finding(
+                _sum_finding(
                     table,
                     row,
-                    "sum",
-                    show(expected),
-                    show(total),
+                    column,
+                    expected,
+                    total,
                     _(
                         "The %(count)s rows above add up to %(sum)s in column “%(column)s”, "
                         "but the total row says %(total)s."
-                    )
-                    % {"count": len(above), "sum": show(expected), "column": column.header, "total": show(total)},
-                    column=column.index,
+                    ),
+                    count=len(above),
                 )
             )
     return findings
@@ -824,15 +824,14 @@ def group_findings(table: Table) -> list[Finding]:
             if expected == total:
                 continue
             findings.append(
-                _row_finding(
+                _sum_finding(
                     table,
                     parent,
-                    "sum",
-                    show(expected),
-                    show(total),
-                    _("Its %(count)s parts add up to %(sum)s in column “%(column)s”, but the row says %(total)s.")
-                    % {"count": len(children), "sum": show(expected), "column": column.header, "total": show(total)},
-                    column=column.index,
+                    column,
+                    expected,
+                    total,
+                    _("Its %(count)s parts add up to %(sum)s in column “%(column)s”, but the row says %(total)s."),
+                    count=len(children),
                 )
             )
     return findings

@@ -7,9 +7,8 @@ A provider is a function (user, organization, today) -> list[Alert] registered w
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.apps import apps
+from django.utils.module_loading import autodiscover_modules
 
 PROVIDERS: list[Callable] = []
 
@@ -35,9 +34,4 @@ def collect(*, user, organization, today: dt.date) -> list[Alert]:
 
 
 def autodiscover() -> None:
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.alerts")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{config.name}.alerts":
-                raise
+    autodiscover_modules("alerts")

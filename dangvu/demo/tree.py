@@ -122,17 +122,23 @@ def build_base_orgs(
         suffix = "" if (i + chunk_index * 7) < len(BASE_UNITS) and chunk_index == 0 else f" {i // len(BASE_UNITS) + 1}"
         founded = dt.date(rng.randint(1976, 2005), rng.randint(1, 12), 1)
         code = f"{prefix}{i + 1:03d}"
-        if i < committees:
-            base = builder.node(
-                parent,
-                code=code,
-                name=f"Đảng bộ {unit}{suffix}",
-                short_name=f"ĐB {unit}{suffix}",
-                kind=OrganizationKind.BASE_PARTY_COMMITTEE,
-                founded_on=founded,
-                host_unit_type=host_type,
-                host_unit_name=unit + suffix,
-            )
+        is_committee = i < committees
+        name, short, kind = (
+            ("Đảng bộ", "ĐB", OrganizationKind.BASE_PARTY_COMMITTEE)
+            if is_committee
+            else ("Chi bộ", "CB", OrganizationKind.BASE_CELL)
+        )
+        base = builder.node(
+            parent,
+            code=code,
+            name=f"{name} {unit}{suffix}",
+            short_name=f"{short} {unit}{suffix}",
+            kind=kind,
+            founded_on=founded,
+            host_unit_type=host_type,
+            host_unit_name=unit + suffix,
+        )
+        if is_committee:
             for j in range(cell_counts[i]):
                 cell_unit = CELL_UNITS[j % len(CELL_UNITS)]
                 cell = builder.node(
@@ -146,16 +152,6 @@ def build_base_orgs(
                 )
                 chunk.holding.append(cell)
         else:
-            base = builder.node(
-                parent,
-                code=code,
-                name=f"Chi bộ {unit}{suffix}",
-                short_name=f"CB {unit}{suffix}",
-                kind=OrganizationKind.BASE_CELL,
-                founded_on=founded,
-                host_unit_type=host_type,
-                host_unit_name=unit + suffix,
-            )
             chunk.holding.append(base)
         chunk.base_orgs.append(base)
     return chunk

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.documents.models import Direction, Document
+from dangvu.lib.filters import where_given
 from dangvu.lib.vntext import fold
 from dangvu.organizations.models import Organization
 
@@ -34,14 +35,9 @@ class DocumentFilters:
 
 def document_list(*, user: User, filters: DocumentFilters) -> QuerySet[Document]:
     qs = visible_documents(user=user)
-    if filters.direction:
-        qs = qs.filter(direction=filters.direction)
-    if filters.type_code:
-        qs = qs.filter(type_code=filters.type_code)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
+    qs = where_given(
+        qs, direction=filters.direction, type_code=filters.type_code, year=filters.year, within=filters.organization
+    )
     for token in fold(filters.q).split():
         qs = qs.filter(search_text__contains=token)
     return qs.select_related("organization").order_by("-issued_on", "-number", "-pk")

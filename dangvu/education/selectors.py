@@ -11,6 +11,7 @@ from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.education.models import StudiedYear, StudyAttendance, StudySession, TrainingClass, TrainingParticipant
 from dangvu.education.services import document_key
+from dangvu.lib.filters import where_given
 from dangvu.lib.numbers import round_half_up
 from dangvu.lib.search import words_in
 from dangvu.members import activity
@@ -55,10 +56,7 @@ def study_session_list(*, user: User, filters: StudyFilters) -> QuerySet[StudySe
     if filters.q:
         key = document_key(filters.q)
         qs = qs.filter(Q(document_key__contains=key) | words_in(filters.q, "document_reference"))
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.year:
-        qs = qs.filter(held_on__year=filters.year)
+    qs = where_given(qs, within=filters.organization, held_on__year=filters.year)
     return qs.select_related("organization").order_by("-held_on", "-id")
 
 
@@ -202,12 +200,7 @@ def visible_training_classes(*, user: User, deleted: bool = False) -> QuerySet[T
 def training_class_list(*, user: User, filters: TrainingFilters) -> QuerySet[TrainingClass]:
     qs = visible_training_classes(user=user, deleted=filters.deleted)
     qs = qs.filter(words_in(filters.q, "title", "organizer"))
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.year:
-        qs = qs.filter(starts_on__year=filters.year)
+    qs = where_given(qs, kind=filters.kind, within=filters.organization, starts_on__year=filters.year)
     return qs.select_related("organization").order_by("-starts_on", "-id")
 
 

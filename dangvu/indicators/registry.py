@@ -18,11 +18,10 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import wraps
-from importlib import import_module
 
-from django.apps import apps
 from django.db.models import Count, Model, Q, QuerySet, Value
 from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
 
 from dangvu.lib.numbers import round_half_up
 from dangvu.organizations.models import Organization
@@ -174,6 +173,14 @@ class Computation:
         period = {f"{dated}__gte": self.start, f"{dated}__lte": self.end}
         return model.objects.filter(**period, **conditions).filter(self.in_subtree())
 
+    def organizations_at_end(self) -> QuerySet:
+        """The organizations of the subtree, its top included, alive on the last day: not deleted, founded by then
+        and not yet ended."""
+        alive = Organization.objects.filter(deleted_at__isnull=True, founded_on__lte=self.end).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=self.end)
+        )
+        return alive.filter(path__startswith=self.path) if self.path else alive
+
     def value(self, code: str) -> int | Decimal:
         if code not in self._values:
             self._values[code] = REGISTRY[code].func(self)
@@ -230,9 +237,4 @@ def _with_inputs(codes: Iterable[str]) -> frozenset[str]:
 
 
 def autodiscover() -> None:
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.indicators")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{config.name}.indicators":
-                raise
+    autodiscover_modules("indicators")

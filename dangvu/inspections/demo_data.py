@@ -137,21 +137,16 @@ def seed(context) -> dict[str, int]:
 
 
 def _inspection(rng, until, *, org, body, kind, title, on):
+    """An inspection begun `on`, concluded when it ended by `until`."""
+    inspection = Inspection(organization=org, body=body, kind=kind, title=title, started_on=on)
     ended = on + dt.timedelta(days=rng.randint(7, 45))
-    if ended > until:
-        return Inspection(organization=org, body=body, kind=kind, title=title, started_on=on)
-    violation = rng.random() < 0.04
-    return Inspection(
-        organization=org,
-        body=body,
-        kind=kind,
-        title=title,
-        document_no=f"{rng.randint(1, 120)}-QĐ/{'UBKT' if body == Body.INSPECTION_COMMITTEE else 'ĐU'}",
-        started_on=on,
-        ended_on=ended,
-        conclusion=CONCLUSION_VIOLATION if violation else CONCLUSION_OK,
-        violation_found=violation,
-    )
+    if ended <= until:
+        violation = rng.random() < 0.04
+        inspection.document_no = f"{rng.randint(1, 120)}-QĐ/{'UBKT' if body == Body.INSPECTION_COMMITTEE else 'ĐU'}"
+        inspection.ended_on = ended
+        inspection.conclusion = CONCLUSION_VIOLATION if violation else CONCLUSION_OK
+        inspection.violation_found = violation
+    return inspection
 
 
 def _inspections(rng, until, registry: _Registry):

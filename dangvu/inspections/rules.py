@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from dangvu.inspections.models import Body, DisciplineForm, InspectionKind, ViolationCategory
+from dangvu.lib.rulesets import RuleSet, in_force
 from dangvu.organizations.models import OrganizationKind
 
 # Which kinds of organization have which body (Charter art. 30-32; QĐ 22-QĐ/TW 2021).
@@ -36,10 +37,7 @@ def _years(name: str, default: int | None) -> int | None:
 
 
 @dataclass(frozen=True)
-class InspectionRules:
-    source: str
-    valid_from: dt.date
-    valid_to: dt.date | None  # inclusive last day, None while in force
+class InspectionRules(RuleSet):
     # The kinds of Charter art. 32 are tasks of the inspection committee.
     kinds_by_body: dict = field(
         default_factory=lambda: {
@@ -50,9 +48,6 @@ class InspectionRules:
         }
     )
 
-    def applies_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
 
 INSPECTION_RULE_SETS = (
     InspectionRules(source="QĐ 30-QĐ/TW (2016)", valid_from=dt.date(2016, 7, 26), valid_to=dt.date(2021, 7, 27)),
@@ -61,10 +56,7 @@ INSPECTION_RULE_SETS = (
 
 
 @dataclass(frozen=True)
-class DisciplineRules:
-    source: str
-    valid_from: dt.date
-    valid_to: dt.date | None
+class DisciplineRules(RuleSet):
     organization_forms: tuple = (DisciplineForm.REPRIMAND, DisciplineForm.WARNING, DisciplineForm.DISSOLUTION)
     full_member_forms: tuple = (
         DisciplineForm.REPRIMAND,
@@ -81,9 +73,6 @@ class DisciplineRules:
         ViolationCategory.DEFENCE_SECURITY,
         ViolationCategory.ILLEGAL_DIPLOMAS,
     )
-
-    def applies_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def limitation_years(self, form: str) -> int | None:
         """Years after the violation within which `form` may be decided; None: no limit."""
@@ -106,40 +95,27 @@ DISCIPLINE_RULE_SETS = (
 
 
 @dataclass(frozen=True)
-class LetterRules:
-    source: str
-    valid_from: dt.date
-    valid_to: dt.date | None
+class LetterRules(RuleSet):
     handling_working_days: int = 90
     extension_working_days: int = 30
     # Open letters this close to their deadline are flagged on the list.
     warn_working_days: int = 10
 
-    def applies_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
 
 LETTER_RULE_SETS = (LetterRules(source="HD 02-HD/TW (2021)", valid_from=dt.date(2021, 12, 9), valid_to=None),)
 
 
-def _pick(rule_sets, day: dt.date):
-    for rules in rule_sets:
-        if rules.applies_on(day):
-            return rules
-    return rule_sets[0]
-
-
 def inspection_rules_on(day: dt.date) -> InspectionRules:
     """The set in force on `day`; earlier days use the oldest known set."""
-    return _pick(INSPECTION_RULE_SETS, day)
+    return in_force(INSPECTION_RULE_SETS, day)
 
 
 def discipline_rules_on(day: dt.date) -> DisciplineRules:
-    return _pick(DISCIPLINE_RULE_SETS, day)
+    return in_force(DISCIPLINE_RULE_SETS, day)
 
 
 def letter_rules_on(day: dt.date) -> LetterRules:
-    return _pick(LETTER_RULE_SETS, day)
+    return in_force(LETTER_RULE_SETS, day)
 
 
 def limitation_start(*, committed_on: dt.date, ended_on: dt.date | None, new_violation_on: dt.date | None) -> dt.date:

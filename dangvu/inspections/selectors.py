@@ -24,6 +24,7 @@ from dangvu.inspections.models import (
 )
 from dangvu.inspections.rules import letter_rules_on
 from dangvu.lib.bounds import as_id
+from dangvu.lib.filters import where_given
 from dangvu.lib.vntext import fold
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.members.selectors import members_in_scope
@@ -77,12 +78,7 @@ def _count(model, field: str):
 def inspection_list(*, user: User, filters: InspectionFilters | None = None) -> QuerySet[Inspection]:
     filters = filters or InspectionFilters()
     qs = _subtree(_scoped(Inspection, user), filters.organization)
-    if filters.year:
-        qs = qs.filter(started_on__year=filters.year)
-    if filters.body:
-        qs = qs.filter(body=filters.body)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
+    qs = where_given(qs, started_on__year=filters.year, body=filters.body, kind=filters.kind)
     if filters.violation_found is not None:
         qs = qs.filter(violation_found=filters.violation_found)
     organizations_through = Inspection.subject_organizations.through
@@ -141,10 +137,7 @@ class DisciplineFilters:
 def discipline_list(*, user: User, filters: DisciplineFilters | None = None) -> QuerySet[Discipline]:
     filters = filters or DisciplineFilters()
     qs = _subtree(_scoped(Discipline, user), filters.organization)
-    if filters.year:
-        qs = qs.filter(decided_on__year=filters.year)
-    if filters.form:
-        qs = qs.filter(form=filters.form)
+    qs = where_given(qs, decided_on__year=filters.year, form=filters.form)
     if filters.subject == "member":
         qs = qs.filter(member__isnull=False)
     elif filters.subject == "organization":
@@ -196,10 +189,7 @@ def letter_list(*, user: User, filters: LetterFilters | None = None, today: dt.d
     filters = filters or LetterFilters()
     today = today or timezone.localdate()
     qs = _subtree(_scoped(Letter, user), filters.organization)
-    if filters.year:
-        qs = qs.filter(received_on__year=filters.year)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
+    qs = where_given(qs, received_on__year=filters.year, kind=filters.kind)
     if filters.category == "not_considered":
         qs = qs.filter(category__in=NOT_CONSIDERED_CATEGORIES)
     elif filters.category:

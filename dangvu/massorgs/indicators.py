@@ -1,5 +1,7 @@
 """Mass organization and mass mobilisation indicators."""
 
+from functools import partial
+
 from django.db.models import Q, Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ from dangvu.massorgs.models import (
     RegistrationKind,
     SkilledMobilisationModel,
 )
-from dangvu.organizations.models import BASE_KINDS, Organization
+from dangvu.organizations.models import BASE_KINDS
 
 G = Group.MASS_MOBILISATION
 FIELDS = (  # field, unit, label, what the doc calls it
@@ -47,9 +49,7 @@ def _mobilisation(c: Computation) -> dict:
     year = c.end.year
     models = SkilledMobilisationModel.objects.filter(c.in_subtree(), year=year)
     counts = models.aggregate(models=count_rows(Q(kind="model")), exemplars=count_rows(Q(kind="exemplar")))
-    units = Organization.objects.filter(
-        path__startswith=c.path, kind__in=BASE_KINDS, deleted_at__isnull=True, founded_on__lte=c.end
-    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=c.end))
+    units = c.organizations_at_end().filter(kind__in=BASE_KINDS)
     counts["units"] = units.count()
     registered = EmulationRegistration.objects.filter(organization__in=units, year=year, registered=True)
     counts |= registered.aggregate(
@@ -71,42 +71,35 @@ for _kind, _label in MassOrgKind.choices:
             "period ends in (the first-half figures when it ends by 30 June).",
         )
 
-figure(
-    _mobilisation,
+mobilisation = partial(figure, _mobilisation, group=G)
+mobilisation(
     "models",
     code="massorgs.skilled_models",
     label=_("“Dân vận khéo” models"),
     unit=_("models"),
-    group=G,
     doc="“Dân vận khéo” models recognised in the year the period ends in, in the subtree, at any level.",
     example="các mô hình dân vận khéo trong Đảng bộ khối",
 )
-figure(
-    _mobilisation,
+mobilisation(
     "exemplars",
     code="massorgs.skilled_exemplars",
     label=_("“Dân vận khéo” exemplars"),
     unit=_("people"),
-    group=G,
     doc="“Dân vận khéo” exemplars recognised in the year the period ends in, in the subtree, at any level.",
 )
-figure(
-    _mobilisation,
+mobilisation(
     "units",
     code="massorgs.units",
     label=_("Base organizations (for emulation registration)"),
     unit=_("organizations"),
-    group=G,
     doc="Base organizations of the subtree alive on the last day (the denominator of the registration rates).",
 )
 for _kind, _label in RegistrationKind.choices:
-    figure(
-        _mobilisation,
+    mobilisation(
         f"registered_{_kind}",
         code=f"massorgs.registered_{_kind}",
         label=format_lazy(_("Registered: {kind}"), kind=_label),
         unit=_("organizations"),
-        group=G,
         doc=f"Base organizations of the subtree that registered '{_kind}' emulation for the year the period ends in.",
     )
     rate(

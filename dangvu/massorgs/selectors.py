@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
+from dangvu.lib.filters import where_given
 from dangvu.lib.search import words_in
 from dangvu.massorgs.models import EmulationRegistration, MassOrgFigures, SkilledMobilisationModel
 from dangvu.massorgs.rules import COUNT_FIELDS
@@ -32,12 +33,7 @@ def _visible(model, *, user: User, deleted: bool) -> QuerySet:
 
 
 def _filtered(qs: QuerySet, filters: RecordFilters) -> QuerySet:
-    if filters.organization is not None:
-        qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
+    qs = where_given(qs, within=filters.organization, year=filters.year, kind=filters.kind)
     return qs.select_related("organization")
 
 

@@ -258,27 +258,12 @@ flow(
     doc="Party badges awarded in the period to members of the subtree.",
     example="đề nghị tặng Huy hiệu Đảng cho 05 đồng chí",
 )
-rate(
-    code="members.women_pct",
-    label=_("Share of women members"),
-    numerator="members.women",
-    denominator="members.total",
-    group=G,
-)
-rate(
-    code="members.ethnic_minority_pct",
-    label=_("Share of ethnic minority members"),
-    numerator="members.ethnic_minority",
-    denominator="members.total",
-    group=G,
-)
-rate(
-    code="members.probationary_pct",
-    label=_("Share of probationary members"),
-    numerator="members.probationary",
-    denominator="members.total",
-    group=G,
-)
+for _name, _label in (
+    ("women", _("Share of women members")),
+    ("ethnic_minority", _("Share of ethnic minority members")),
+    ("probationary", _("Share of probationary members")),
+):
+    rate(code=f"members.{_name}_pct", label=_label, numerator=f"members.{_name}", denominator="members.total", group=G)
 rate(
     code="members.admitted_pct",
     label=_("Admissions as a share of members at the start"),

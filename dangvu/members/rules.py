@@ -10,14 +10,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from dangvu.lib.rulesets import RuleSet, in_force
+
 BADGE_MILESTONES = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
 
 
 @dataclass(frozen=True)
-class CharterRules:
-    source: str
-    valid_from: dt.date
-    valid_to: dt.date | None  # inclusive last day, None while in force
+class CharterRules(RuleSet):
     min_admission_age_months: int = 18 * 12
     max_admission_age_months: int = 60 * 12
     probation_months: int = 12
@@ -36,9 +35,6 @@ class CharterRules:
     temporary_transfer_min_months: int = 3
     temporary_transfer_max_months: int = 24
 
-    def applies_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
     def early_badge_months(self, years: int) -> int:
         return self.early_badge_months_up_to_65 if years <= 65 else self.early_badge_months_from_70
 
@@ -53,10 +49,7 @@ CHARTER_RULE_SETS = (
 
 def charter_rules_on(day: dt.date) -> CharterRules:
     """The rule set in force on `day`; days before the first known set use the oldest one."""
-    for rules in CHARTER_RULE_SETS:
-        if rules.applies_on(day):
-            return rules
-    return CHARTER_RULE_SETS[0]
+    return in_force(CHARTER_RULE_SETS, day)
 
 
 def badge_award_days() -> list[tuple[int, int]]:

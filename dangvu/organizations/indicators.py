@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.indicators.registry import Computation, Group, count_rows, figure, shared_query
-from dangvu.organizations.models import Organization, OrganizationEvent, OrganizationEventKind, OrganizationKind
+from dangvu.organizations.models import OrganizationEvent, OrganizationEventKind, OrganizationKind
 
 ENDING_KINDS = (OrganizationEventKind.DISSOLVED, OrganizationEventKind.MERGED_INTO, OrganizationEventKind.HANDED_OVER)
 FOUNDING_KINDS = (OrganizationEventKind.FOUNDED, OrganizationEventKind.SPLIT_FROM, OrganizationEventKind.RECEIVED)
@@ -14,11 +14,9 @@ FOUNDING_KINDS = (OrganizationEventKind.FOUNDED, OrganizationEventKind.SPLIT_FRO
 
 @shared_query
 def _tree(c: Computation) -> dict[str, int]:
-    orgs = Organization.objects.filter(deleted_at__isnull=True, founded_on__lte=c.end).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=c.end)
-    )
+    orgs = c.organizations_at_end()
     if c.path:
-        orgs = orgs.filter(path__startswith=c.path).exclude(path=c.path)
+        orgs = orgs.exclude(path=c.path)
     counts = orgs.aggregate(
         base_party_committees=count_rows(Q(kind=OrganizationKind.BASE_PARTY_COMMITTEE)),
         base_cells=count_rows(Q(kind=OrganizationKind.BASE_CELL)),

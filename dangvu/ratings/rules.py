@@ -131,6 +131,36 @@ def better(grade: str, than: str) -> bool:
     return GRADE_ORDER.index(grade) < GRADE_ORDER.index(than)
 
 
+# Who is graded "failed" whatever the score (§4.3); the message a grade better than that gets.
+MEMBER_FORCED_FAILED = gettext_lazy(
+    "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
+    "a listed violation is graded “%(failed)s”."
+)
+ORGANIZATION_FORCED_FAILED = gettext_lazy(
+    "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
+    "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
+)
+
+
+def _settled(rules: RatingRules, asked: str, scored: str | None, forced: bool, choose: str, forced_rule) -> str:
+    """The grade. Where the rules score: `scored` (failed when `forced`), which `asked`, if given, must match.
+    Otherwise `asked`, which must be given (else `choose`) and be failed when `forced` (else `forced_rule`)."""
+    if scored is not None:
+        grade = Grade.FAILED if forced else scored
+        if asked and asked != grade:
+            raise RuleRefusal(
+                "grade",
+                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
+                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
+            )
+        return grade
+    if not asked:
+        raise RuleRefusal("grade", choose)
+    if forced and asked != Grade.FAILED:
+        raise RuleRefusal("grade", str(forced_rule) % {"source": rules.source, "failed": Grade.FAILED.label})
+    return asked
+
+
 def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) -> tuple[str, str]:
     """(grade, not-graded reason) the rules give for a member; raises RuleRefusal naming the rule broken."""
     reference = rules.reference_date(year)
@@ -149,6 +179,7 @@ def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) 
             )
         return "", reason
     forced_failed = (facts.disciplined and not facts.discipline_self_remedied) or facts.violation
+    scored = None
     if rules.scored:
         if facts.score is None or facts.tasks_on_time_pct is None or facts.tasks_exceeding_pct is None:
             raise RuleRefusal(
@@ -156,34 +187,15 @@ def grade_member(rules: RatingRules, year: int, facts: MemberFacts, asked: str) 
                 _("%(source)s: enter the score (0-100), the share of tasks on time and the share exceeding.")
                 % {"source": rules.source},
             )
-        grade = grade_from_score(
+        scored = grade_from_score(
             rules,
             score=facts.score,
             on_time=facts.tasks_on_time_pct,
             exceeding=facts.tasks_exceeding_pct,
             clean=not facts.disciplined,
         )
-        if forced_failed:
-            grade = Grade.FAILED
-        if asked and asked != grade:
-            raise RuleRefusal(
-                "grade",
-                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
-                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
-            )
-    else:
-        if not asked:
-            raise RuleRefusal("grade", _("Choose the grade, or the reason the member is not graded."))
-        grade = asked
-        if forced_failed and grade != Grade.FAILED:
-            raise RuleRefusal(
-                "grade",
-                _(
-                    "%(source)s §4.3: a member disciplined in the year (not self-detected and remedied) or with "
-                    "a listed violation is graded “%(failed)s”."
-                )
-                % {"source": rules.source, "failed": Grade.FAILED.label},
-            )
+    choose = _("Choose the grade, or the reason the member is not graded.")
+    grade = _settled(rules, asked, scored, forced_failed, choose, MEMBER_FORCED_FAILED)
     if (
         rules.sick_leave_cap_months is not None
         and facts.sick_leave_months >= rules.sick_leave_cap_months
@@ -229,31 +241,12 @@ def grade_organization(rules: RatingRules, year: int, facts: OrganizationFacts, 
         or facts.disunity
         or (facts.targets_met_pct is not None and facts.targets_met_pct < rules.org_min_targets_met_pct)
     )
+    scored = None
     if rules.scored:
         if facts.score is None:
             raise RuleRefusal("score", _("%(source)s: enter the score (0-100).") % {"source": rules.source})
-        grade = grade_from_score(rules, score=facts.score, on_time=Decimal(100), exceeding=Decimal(100), clean=True)
-        if forced:
-            grade = Grade.FAILED
-        if asked and asked != grade:
-            raise RuleRefusal(
-                "grade",
-                _("%(source)s: the score and conditions give “%(grade)s”, not “%(asked)s”.")
-                % {"source": rules.source, "grade": Grade(grade).label, "asked": Grade(asked).label},
-            )
-    else:
-        if not asked:
-            raise RuleRefusal("grade", _("Choose the grade."))
-        grade = asked
-        if forced and grade != Grade.FAILED:
-            raise RuleRefusal(
-                "grade",
-                _(
-                    "%(source)s §4.3: an organization whose leadership was disciplined, with more than 20%% of its "
-                    "units disciplined, internal disunity or under 50%% of its targets met is graded “%(failed)s”."
-                )
-                % {"source": rules.source, "failed": Grade.FAILED.label},
-            )
+        scored = grade_from_score(rules, score=facts.score, on_time=Decimal(100), exceeding=Decimal(100), clean=True)
+    grade = _settled(rules, asked, scored, forced, _("Choose the grade."), ORGANIZATION_FORCED_FAILED)
     if facts.is_cell and rules.cell_good_needs_member_grades and better(grade, Grade.ADEQUATE):
         graded = [g for g in facts.member_grades if g]
         good = sum(1 for g in graded if g in (Grade.EXCELLENT, Grade.GOOD))

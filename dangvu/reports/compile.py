@@ -57,6 +57,41 @@ class Compiled:
     recipients: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # sentences that failed and were replaced by the default
 
+    @property
+    def appendix_subtitle(self) -> str:
+        return f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {self.period.label}"
+
+    @property
+    def appendix_headers(self) -> list[str]:
+        """The columns of the appendix table in the layout of the examples: one column per year of the term."""
+        years = [str(y) for y in self.appendix_years]
+        return [
+            "STT",
+            "Nội dung",
+            "Đơn vị tính",
+            "Chỉ tiêu Nghị quyết",
+            *years,
+            "Thực hiện",
+            "% so với chỉ tiêu",
+            "Ghi chú",
+        ]
+
+    def appendix_table(self) -> list[list]:
+        """A row a target under `appendix_headers`: the figures as numbers, None where there is none."""
+        return [
+            [
+                row.target.number,
+                row.target.content,
+                row.target.unit,
+                row.main.value if row.main else None,
+                *[row.yearly.get(y) for y in self.appendix_years],
+                row.total,
+                row.main.percent if row.main else None,
+                row.main.status_label if row.main else "",
+            ]
+            for row in self.appendix
+        ]
+
 
 def nested(values: dict[str, object]) -> dict:
     """{"members.admitted": 7} -> {"members": {"admitted": 7}} so templates can write i.members.admitted."""

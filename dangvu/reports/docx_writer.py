@@ -246,40 +246,22 @@ def _appendix(document, compiled: Compiled) -> None:
     _paragraph(document, "PHỤ LỤC", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(
         document,
-        f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {compiled.period.label}",
+        compiled.appendix_subtitle,
         size=13,
         italic=True,
         align=WD_ALIGN_PARAGRAPH.CENTER,
         space_after=6,
     )
-    years = compiled.appendix_years
-    headers = [
-        "STT",
-        "Nội dung",
-        "Đơn vị tính",
-        "Chỉ tiêu Nghị quyết",
-        *[str(y) for y in years],
-        "Thực hiện",
-        "% so với chỉ tiêu",
-        "Ghi chú",
-    ]
+    headers = compiled.appendix_headers
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _set_font(cell.paragraphs[0].add_run(text), 11, bold=True)
-    for row in compiled.appendix:
-        main = row.main
-        values = [
-            row.target.number,
-            row.target.content,
-            row.target.unit,
-            _value(main.value if main else None),
-            *[_value(row.yearly.get(y)) for y in years],
-            _value(row.total),
-            format_decimal(main.percent) if main and main.percent is not None else "",
-            main.status_label if main else "",
-        ]
+    for values in compiled.appendix_table():
+        percent = values[-2]
+        values[3:-2] = map(_value, values[3:-2])
+        values[-2] = format_decimal(percent) if percent is not None else ""
         cells = table.add_row().cells
         for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.CENTER

@@ -80,36 +80,18 @@ def parse_period(kind: str, key: str, *, today: dt.date | None = None) -> Period
         if not m:
             raise PeriodError(key)
         year, h = int(m[1]), int(m[2])
+        first, second = f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"
         if h == 1:
-            return Period(
-                kind,
-                f"{year}-H1",
-                dt.date(year, 1, 1),
-                dt.date(year, 6, 30),
-                f"6 tháng đầu năm {year}",
-                f"6 tháng cuối năm {year}",
-            )
-        return Period(
-            kind,
-            f"{year}-H2",
-            dt.date(year, 7, 1),
-            dt.date(year, 12, 31),
-            f"6 tháng cuối năm {year}",
-            f"6 tháng đầu năm {year + 1}",
-        )
+            return Period(kind, f"{year}-H1", dt.date(year, 1, 1), dt.date(year, 6, 30), first, second)
+        nxt = f"6 tháng đầu năm {year + 1}"
+        return Period(kind, f"{year}-H2", dt.date(year, 7, 1), dt.date(year, 12, 31), second, nxt)
     if kind == Kind.NINE_MONTH:
         m = re.fullmatch(r"(\d{4})-9M", key, re.I)
         if not m:
             raise PeriodError(key)
         year = int(m[1])
-        return Period(
-            kind,
-            f"{year}-9M",
-            dt.date(year, 1, 1),
-            dt.date(year, 9, 30),
-            f"9 tháng đầu năm {year}",
-            f"quý IV năm {year}",
-        )
+        first_nine = f"9 tháng đầu năm {year}"
+        return Period(kind, f"{year}-9M", dt.date(year, 1, 1), dt.date(year, 9, 30), first_nine, f"quý IV năm {year}")
     if kind == Kind.ANNUAL:
         if not re.fullmatch(r"\d{4}", key):
             raise PeriodError(key)

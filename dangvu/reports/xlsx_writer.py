@@ -20,23 +20,14 @@ def write_xlsx(compiled: Compiled) -> bytes:
     sheet = book.active
     sheet.title = "Phụ lục"
     years = compiled.appendix_years
-    headers = [
-        "STT",
-        "Nội dung",
-        "Đơn vị tính",
-        "Chỉ tiêu Nghị quyết",
-        *[str(y) for y in years],
-        "Thực hiện",
-        "% so với chỉ tiêu",
-        "Ghi chú",
-    ]
+    headers = compiled.appendix_headers
     last_col = get_column_letter(len(headers))
     sheet.merge_cells(f"A1:{last_col}1")
     sheet["A1"] = "PHỤ LỤC"
     sheet["A1"].font = Font(name=FONT, size=14, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.merge_cells(f"A2:{last_col}2")
-    sheet["A2"] = f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {compiled.period.label}"
+    sheet["A2"] = compiled.appendix_subtitle
     sheet["A2"].font = Font(name=FONT, size=12, italic=True)
     sheet["A2"].alignment = Alignment(horizontal="center")
     for col, text in enumerate(headers, 1):
@@ -45,18 +36,7 @@ def write_xlsx(compiled: Compiled) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
     row_index = 5
-    for row in compiled.appendix:
-        main = row.main
-        values = [
-            row.target.number,
-            row.target.content,
-            row.target.unit,
-            main.value if main else None,
-            *[row.yearly.get(y) for y in years],
-            row.total,
-            main.percent if main and main.percent is not None else None,
-            main.status_label if main else "",
-        ]
+    for values in compiled.appendix_table():
         for col, value in enumerate(values, 1):
             cell = sheet.cell(row=row_index, column=col, value=float(value) if hasattr(value, "as_tuple") else value)
             cell.font = Font(name=FONT, size=11)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dangvu.documents import selectors
 from dangvu.documents.models import Direction, Document
@@ -70,7 +71,9 @@ class DocumentIssueForm(forms.Form):
 
 
 class DocumentReceiveForm(forms.Form):
-    organization = OrganizationChoiceField(label=_("Received by"), queryset=Organization.objects.none())
+    organization = OrganizationChoiceField(
+        label=pgettext_lazy("document", "Received by"), queryset=Organization.objects.none()
+    )
     type_code = forms.ChoiceField(label=_("Document type"))
     number_symbol = forms.CharField(
         label=_("Number and symbol"), max_length=64, help_text=_("As written, e.g. 22-NQ/TU.")

@@ -6,6 +6,7 @@ number per issuing body, type and year, taken under a row lock on `NumberCounter
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.lib.softdelete import SoftDeletable
@@ -14,7 +15,7 @@ from dangvu.lib.vntext import fold
 
 class Direction(models.TextChoices):
     ISSUED = "issued", _("Issued")
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("document direction", "Received")
 
 
 class IssuerSymbol(models.Model):

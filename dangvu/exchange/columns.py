@@ -10,6 +10,7 @@ membership. Columns marked `export_only` are written for the reader and ignored 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dangvu.lib.vntext import fold
 
@@ -75,7 +76,7 @@ ORGANIZATION_COLUMNS: tuple[Column, ...] = (
     Column("founded_on", _("Founded on"), kind="date", required=True, width=12),
     Column("host_unit_type", _("Host unit type"), kind="choice", width=24),
     Column("host_unit_name", _("Host unit"), max_length=255, width=30),
-    Column("ended_on", _("Ended on"), kind="date", export_only=True, width=12),
+    Column("ended_on", pgettext_lazy("organization", "Ended on"), kind="date", export_only=True, width=12),
     Column("members", _("Members"), kind="int", export_only=True, width=10),
     Column("probationary", _("Probationary"), kind="int", export_only=True, width=10),
 )

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dangvu.lib.forms import OrganizationTreeChoiceField as OrganizationChoiceField
 from dangvu.lib.forms import VnDateField
@@ -78,7 +79,7 @@ class FiguresForm(_RecordForm):
     kind = forms.ChoiceField(label=_("Mass organization"), choices=MassOrgKind.choices)
     period = forms.ChoiceField(label=_("Period"), choices=Period.choices)
     bases = _count_field(_("Bases"))
-    members = _count_field(_("Members"))
+    members = _count_field(pgettext_lazy("mass organization", "Members"))
     grade_1 = _count_field(_("Members graded: grade 1 (best)"))
     grade_2 = _count_field(_("Members graded: grade 2"))
     grade_3 = _count_field(_("Members graded: grade 3"))

@@ -4,6 +4,7 @@ exemplars by level, and the yearly emulation registrations."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.lib.softdelete import SoftDeletable
@@ -34,7 +35,7 @@ class MassOrgFigures(SoftDeletable):
     year = models.PositiveSmallIntegerField(_("year"))
     period = models.CharField(_("period"), max_length=4, choices=Period.choices, default=Period.YEAR)
     bases = models.PositiveIntegerField(_("bases"))
-    members = models.PositiveIntegerField(_("members"))
+    members = models.PositiveIntegerField(pgettext_lazy("mass organization", "members"))
     grade_1 = models.PositiveIntegerField(_("grade 1 (best)"), default=0)
     grade_2 = models.PositiveIntegerField(_("grade 2"), default=0)
     grade_3 = models.PositiveIntegerField(_("grade 3"), default=0)

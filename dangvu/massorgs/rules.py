@@ -5,14 +5,20 @@ labels are the ones the unions' own guides use.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dangvu.massorgs.models import MassOrgKind
 
 GRADE_SCALES = {
     # Đoàn TNCS Hồ Chí Minh: rating of union members (HD of the Central Youth Union Secretariat).
-    MassOrgKind.YOUTH_UNION: (_("Excellent"), _("Good"), _("Average"), _("Weak")),
+    MassOrgKind.YOUTH_UNION: (
+        _("Excellent"),
+        pgettext_lazy("mass organization grade", "Good"),
+        _("Average"),
+        _("Weak"),
+    ),
     # Hội Cựu chiến binh: rating of members.
-    MassOrgKind.VETERANS: (_("Excellent"), _("Good"), _("Average"), _("Weak")),
+    MassOrgKind.VETERANS: (_("Excellent"), pgettext_lazy("mass organization grade", "Good"), _("Average"), _("Weak")),
     # Công đoàn: rating of union members.
     MassOrgKind.TRADE_UNION: (
         _("Excellently fulfilled duties"),

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dangvu.indicators.registry import REGISTRY
 from dangvu.lib.bounds import SMALLINT_MAX
@@ -22,8 +23,8 @@ class TargetForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=16)
     group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)
     content = forms.CharField(label=_("Content"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    unit = forms.CharField(label=_("Unit"), max_length=64)
-    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    unit = forms.CharField(label=pgettext_lazy("target", "Unit"), max_length=64)
+    direction = forms.ChoiceField(label=pgettext_lazy("target", "Direction"), choices=Direction.choices)
     indicator_code = forms.ChoiceField(label=_("Indicator"), required=False)
     aggregation = forms.ChoiceField(label=_("Aggregation over the term"), choices=Aggregation.choices)
     order = forms.IntegerField(label=_("Order"), min_value=0, max_value=SMALLINT_MAX, initial=0)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -63,8 +64,10 @@ class Target(models.Model):
     number = models.CharField(_("number"), max_length=16)
     group = models.CharField(_("group"), max_length=32, choices=TargetGroup.choices)
     content = models.CharField(_("content"), max_length=500)
-    unit = models.CharField(_("unit"), max_length=64)
-    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST)
+    unit = models.CharField(pgettext_lazy("target", "unit"), max_length=64)
+    direction = models.CharField(
+        pgettext_lazy("target", "direction"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST
+    )
     indicator_code = models.CharField(
         _("indicator"), max_length=80, blank=True, help_text=_("Empty for a target whose actuals are entered by hand.")
     )

@@ -25,6 +25,8 @@ class Personas:
     secretary_a: object
     secretary_b: object
     plain_member: object
+    # The secretary of cell A1 on the member portal (a member of A1 with the cell-secretary role).
+    cell_secretary: object
     member_a: object
     member_b: object
 
@@ -42,6 +44,7 @@ def build_personas() -> Personas:
     org_b = make_org(committee, kind=OrganizationKind.BASE_CELL, name="Chi bộ Sở Tư pháp", code="B")
     member_a = admit(cell_a1, full_name="Nguyễn Văn An", national_id="001085000001")
     member_b = admit(org_b, full_name="Trần Thị Bình", national_id="001085000002")
+    secretary_of_a1 = admit(cell_a1, full_name="Lê Thị Cúc", national_id="001085000003")
 
     def user(username, role, organization=None, member=None):
         return User.objects.create_user(
@@ -61,6 +64,7 @@ def build_personas() -> Personas:
         secretary_a=user("sec_a", Role.SECRETARY, org_a),
         secretary_b=user("sec_b", Role.SECRETARY, org_b),
         plain_member=user("member_a", Role.MEMBER, member=member_a),
+        cell_secretary=user("cell_sec_a1", Role.CELL_SECRETARY, cell_a1, member=secretary_of_a1),
         member_a=member_a,
         member_b=member_b,
     )

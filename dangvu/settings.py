@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "dangvu.dashboard",
     "dangvu.reports",
     "dangvu.checker",
+    # The member portal (Sổ tay đảng viên) and the notifications every role receives.
+    "dangvu.portal",
+    "dangvu.notifications",
     # Exchange: imports and exports, backups, the REST API; and the demo data set.
     "dangvu.exchange",
     "dangvu.api",

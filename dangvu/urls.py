@@ -25,6 +25,7 @@ urlpatterns = [
     path("targets/", include("dangvu.targets.urls")),
     path("dashboard/", include("dangvu.dashboard.urls")),
     path("reports/", include("dangvu.reports.urls")),
+    path("handbook/", include("dangvu.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

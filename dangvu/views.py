@@ -8,7 +8,7 @@ from dangvu.accounts.policy import is_member_account
 def home(request):
     if is_member_account(request.user):
         if request.user.member_id:
-            return redirect("members:detail", pk=request.user.member_id)
+            return redirect("portal:home")
         return render(request, "no_access.html", status=403)
     return redirect("organizations:tree")
 

@@ -33,6 +33,20 @@ login_required = _guard(lambda user: True)
 committee_staff_required = _guard(policy.is_committee_staff)
 
 
+def _portal_account(user) -> bool:
+    return policy.portal_member(user) is not None
+
+
+def _cell_secretary(user) -> bool:
+    return policy.secretary_cell(user) is not None
+
+
+# The member portal: an account tied to a member record (a member or a cell secretary).
+portal_account_required = _guard(_portal_account)
+# The cell's pages of the portal: a cell secretary (which cell is `policy.secretary_cell`).
+cell_secretary_required = _guard(_cell_secretary)
+
+
 def _security_officer(user) -> bool:
     from dangvu.accounts.selectors import can_read_access_log
 

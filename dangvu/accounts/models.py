@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dangvu.accounts.roles import EDITOR_ROLES, SCOPED_ROLES, Role  # noqa: F401  (imported from here by the apps)
+from dangvu.accounts.roles import EDITOR_ROLES, PORTAL_ROLES, SCOPED_ROLES, Role  # noqa: F401  (imported from here by the apps)
 
 
 class User(AbstractUser):
@@ -37,6 +37,12 @@ class User(AbstractUser):
         from dangvu.accounts.policy import works_on_tree
 
         return works_on_tree(self)
+
+    @property
+    def is_portal_account(self) -> bool:
+        from dangvu.accounts.policy import is_member_account
+
+        return is_member_account(self)
 
     @property
     def can_edit_registry(self) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from dangvu.accounts.models import EDITOR_ROLES, SCOPED_ROLES, Role
+from dangvu.accounts.models import EDITOR_ROLES, PORTAL_ROLES, SCOPED_ROLES, Role
 
 # Sensitive personal data (ethnicity, religion, family background; Decree 13/2023/NĐ-CP):
 # the registry's keepers only, inspection staff do not need it.
@@ -42,7 +42,32 @@ def is_committee_staff(user) -> bool:
 
 
 def is_member_account(user) -> bool:
-    return bool(user and user.is_authenticated and user.role == Role.MEMBER)
+    """An account of the member portal (a member, or a cell secretary): on the office screens it sees its own
+    record only."""
+    return bool(user and user.is_authenticated and user.role in PORTAL_ROLES)
+
+
+def portal_member(user):
+    """The member record behind a portal account, or None."""
+    return user.member if is_member_account(user) and user.member_id else None
+
+
+def secretary_cell(user):
+    """The cell a cell-secretary account keeps, or None."""
+    if user and user.is_authenticated and user.role == Role.CELL_SECRETARY and user.organization_id:
+        return user.organization
+    return None
+
+
+def keeps_cell(user, organization) -> bool:
+    """May the user keep the portal records (notices, attendance, minutes, rating sheet, activation codes) of
+    this cell: its cell secretary, or registry keepers of a subtree that holds it."""
+    if organization is None:
+        return False
+    cell = secretary_cell(user)
+    if cell is not None:
+        return cell.pk == organization.pk
+    return keeps_registry(user) and in_scope(user, organization)
 
 
 # The subtree ------------------------------------------------------------------------------------------

@@ -10,9 +10,14 @@ class Role(models.TextChoices):
     INSPECTION_STAFF = "inspection_staff", _("Inspection staff")
     SECRETARY = "secretary", _("Base organization secretary")
     MEMBER = "member", _("Party member")
+    # A member who keeps the records of one cell on the member portal (meetings, attendance, the rating sheet,
+    # activation codes): `User.organization` is the cell. Not a tree role: the office screens answer as to a member.
+    CELL_SECRETARY = "cell_secretary", _("Cell secretary")
 
 
 # Roles that work on a subtree of organizations; a member account sees only its own record.
 SCOPED_ROLES = (Role.COMMITTEE_STAFF, Role.INSPECTION_STAFF, Role.SECRETARY)
+# Roles of the member portal: accounts tied to one member record.
+PORTAL_ROLES = (Role.MEMBER, Role.CELL_SECRETARY)
 # Roles allowed to change registry records in their subtree.
 EDITOR_ROLES = (Role.COMMITTEE_STAFF, Role.SECRETARY)

@@ -11,6 +11,16 @@ NO_TOKEN = 401
 TREE = {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": NO_TOKEN}
 OBJECT_OF_A = {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": NO_TOKEN}
 
+# Member A's record: the keepers of A, and A themselves (not another member account such as A1's cell secretary).
+MEMBER_A_OWN = {
+    "staff": 200,
+    "secretary_a": 200,
+    "secretary_b": 404,
+    "plain_member": 200,
+    "cell_secretary": 404,
+    "anonymous": NO_TOKEN,
+}
+
 MATRIX = {
     # The schema needs a login (any account); anonymous callers get 401 like the rest of the API.
     "api:schema": ("get", lambda o: {}, {p: 200 if p != "anonymous" else NO_TOKEN for p in TREE}),
@@ -22,12 +32,12 @@ MATRIX = {
     "api:member-detail": (
         "get",
         lambda o: {"pk": o["member"].pk},
-        {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 200, "anonymous": NO_TOKEN},
+        MEMBER_A_OWN,
     ),
     "api:member-events": (
         "get",
         lambda o: {"pk": o["member"].pk},
-        {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 200, "anonymous": NO_TOKEN},
+        MEMBER_A_OWN,
         # Recording an event: the registry's keepers of A only; the member reads their own record, no more.
         Post(
             lambda o: {"kind": "card_issued", "on": "2026-02-01", "card_number": "77778888"},
@@ -37,6 +47,7 @@ MATRIX = {
                 "secretary_a": 201,
                 "secretary_b": 404,
                 "plain_member": 403,
+                "cell_secretary": 404,
                 "anonymous": NO_TOKEN,
             },
         ),

@@ -99,10 +99,12 @@ def seed(*, size: str, seed: int, until: dt.date = DEFAULT_UNTIL, log: Callable[
             people = sim.run()
             counts.update(_save_people(people, working_days))
         log(f"chunk {index + 1}/{spec['chunks']}: {len(people)} people")
+    # The demo logins first: the portal's records (accounts of the members, notices, receipts, notifications)
+    # are made around them.
+    counts.update(_demo_users(root))
     counts.update(_seed_work_records(size=size, rng=rng, until=until, log=log))
     counts["OrganizationEvent"] = OrganizationEvent.objects.count()
     counts["OrganizationVersion"] = OrganizationVersion.objects.count()
-    counts.update(_demo_users(root))
     _analyze()
     return dict(counts)
 
@@ -128,6 +130,7 @@ class DemoContext:
 # The order the apps add their demo records in: later ones read earlier ones' records, and each app's random
 # stream is drawn in this order, so the same seed gives the same data set whatever the order of INSTALLED_APPS.
 DEMO_ORDER = (
+    "accounts",
     "ratings",
     "meetings",
     "inspections",
@@ -137,6 +140,8 @@ DEMO_ORDER = (
     "education",
     "massorgs",
     "targets",
+    "portal",
+    "notifications",
 )
 
 
@@ -240,15 +245,19 @@ def _demo_users(root: Organization) -> Counter:
     _login("bithu", "demo", Role.SECRETARY, "Bí thư", organization=base, last_name=base.short_name or base.name)
     member = Member.objects.filter(organization__path__startswith=base.path, status="full").order_by("pk").first()
     _login("dangvien", "demo", Role.MEMBER, member.full_name, member=member)
+    # The secretary of that member's cell, on the portal: another full member of the same cell.
+    cell = member.organization
+    secretary = Member.objects.filter(organization=cell, status="full").exclude(pk=member.pk).order_by("pk").first()
+    _login("bithuchibo", "demo", Role.CELL_SECRETARY, secretary.full_name, organization=cell, member=secretary)
     # Inspection records are the inspection committee's own (accounts.policy): its staff is a login of its own.
     committee = root.short_name or root.name
     _login("kiemtra", "demo", Role.INSPECTION_STAFF, "Ủy ban Kiểm tra", organization=root, last_name=committee)
-    return Counter({"User": 4})
+    return Counter({"User": 5})
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
     rows = []
-    for user in User.objects.filter(username__in=["admin", "bithu", "dangvien", "kiemtra"]).select_related(
+    for user in User.objects.filter(username__in=["admin", "bithu", "bithuchibo", "dangvien", "kiemtra"]).select_related(
         "organization", "member"
     ):
         password = "admin" if user.username == "admin" else "demo"

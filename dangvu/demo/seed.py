@@ -257,9 +257,8 @@ def _demo_users(root: Organization) -> Counter:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     rows = []
-    for user in User.objects.filter(username__in=["admin", "bithu", "bithuchibo", "dangvien", "kiemtra"]).select_related(
-        "organization", "member"
-    ):
+    logins = ["admin", "bithu", "bithuchibo", "dangvien", "kiemtra"]
+    for user in User.objects.filter(username__in=logins).select_related("organization", "member"):
         password = "admin" if user.username == "admin" else "demo"
         where = user.organization.name if user.organization else (user.member.full_name if user.member else "")
         rows.append((user.username, password, f"{user.get_role_display()} – {where}"))

@@ -43,6 +43,17 @@ class Trigger:
     still_due: Callable[[str], bool] | None = None
 
 
+class Audience:
+    """Who a rule sends to, resolved to accounts by the notifications app from the occurrence."""
+
+    MEMBER = "member"  # the account of `Occurrence.member_id`
+    CELL_MEMBERS = "cell_members"  # the portal accounts of the members of `Occurrence.organization_id`
+    CELL_SECRETARY = "cell_secretary"  # the cell-secretary account(s) of `Occurrence.organization_id`
+    COMMITTEE = "committee"  # the staff/secretaries in charge of the organization (its nearest keepers)
+    HIGHER_COMMITTEE = "higher_committee"  # the keepers one level up (escalation)
+    NAMED = "named"  # `Occurrence.extra_recipient_ids`
+
+
 TRIGGERS: dict[str, Trigger] = {}
 
 
@@ -52,3 +63,20 @@ def trigger(code: str, label, *, audiences: tuple[str, ...], still_due: Callable
         return find
 
     return register
+
+
+# Set by the notifications app: runs the rules of one trigger for one anchor day at once (a notice sent now
+# is delivered now, not at the next daily run). The occurrence keys make the daily run skip what was sent.
+_RUNNER: Callable[[str, dt.date], object] | None = None
+
+
+def set_runner(runner: Callable[[str, dt.date], object]) -> None:
+    global _RUNNER
+    _RUNNER = runner
+
+
+def run_now(code: str, on: dt.date) -> None:
+    """Deliver the occurrences of trigger `code` dated `on` now. Call it after the commit of what caused them
+    (`transaction.on_commit(lambda: run_now(...))`). Without the notifications app it does nothing."""
+    if _RUNNER is not None:
+        _RUNNER(code, on)

@@ -186,6 +186,28 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def phone(browser, live_server):
+    """A page on a 390-pixel-wide phone (the member portal's pages are built for it)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+        base_url=live_server.url,
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def fits_phone(page) -> bool:
+    """No sideways scrolling on the phone: the page is no wider than the viewport."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.fixture
 def screenshot(page):
     def take(name: str) -> str:
         os.makedirs(ARTIFACTS, exist_ok=True)

@@ -234,3 +234,36 @@ def may_open_reporting_round(user) -> bool:
 
 # A target of a congress term is a record of the term's committee.
 OWNER_RULES["targets.target"] = lambda target: _registry_owner(target.term.organization)
+
+
+# Member portal: correction requests, and what a member sees of their own party life -----------------------
+
+
+def may_handle_correction(user, correction) -> bool:
+    """Who accepts or rejects a member's correction request: the secretary of the member's cell, or registry
+    keepers of a subtree that holds it; never the member themselves (a cell secretary's own request goes to the
+    office). A change of a sensitive field (ethnicity, religion) is handled by those who may see it."""
+    from dangvu.members.forms import SENSITIVE_FIELDS
+
+    if user.is_authenticated and user.member_id == correction.member_id:
+        return False
+    if correction.field in SENSITIVE_FIELDS and not may_see_sensitive(user, correction.member):
+        return False
+    return keeps_cell(user, _member_organization(correction.member))
+
+
+def may_withdraw_correction(user, correction) -> bool:
+    """The member who sent a request withdraws it, while it is pending."""
+    member = portal_member(user)
+    return member is not None and member.pk == correction.member_id and correction.is_pending
+
+
+def own_inspections_filter(member, today) -> Q:
+    """The inspections (and supervisions) a member sees in their portal: concluded ones (ended by today, with a
+    conclusion) whose subject they were. Ongoing work of the committees is not shown to its subject."""
+    return Q(member_rows__member=member, ended_on__isnull=False, ended_on__lte=today) & ~Q(conclusion="")
+
+
+def own_disciplines_filter(member, today) -> Q:
+    """The discipline decisions a member sees in their portal: those decided on them, from the decision date."""
+    return Q(member=member, decided_on__lte=today)

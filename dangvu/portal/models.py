@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 # The fields of the personal record a member may ask to correct (members.services.PERSONAL_FIELDS). Not the card
@@ -34,14 +35,14 @@ class CorrectionState(models.TextChoices):
     PENDING = "pending", _("Pending")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("correction request", "Withdrawn")
 
 
 class CorrectionRequest(models.Model):
     member = models.ForeignKey(
         "members.Member", on_delete=models.CASCADE, related_name="correction_requests", verbose_name=_("member")
     )
-    field = models.CharField(_("field"), max_length=40)
+    field = models.CharField(_("field of the record"), max_length=40)
     # The stored value when the request was made, as text (a date as yyyy-mm-dd, a choice as its code): a request
     # whose field has changed since is stale.
     current_value = models.TextField(_("current value"), blank=True)

@@ -44,12 +44,15 @@ def my_party_life(user) -> list[Card]:
         lines.append(_("Cell meetings in 12 months: attended %(present)s of %(total)s") % {"present": present, "total": total})
     if member.probation_ends_on:
         lines.append(_("Probation ends on %(date)s") % {"date": format_short(member.probation_ends_on)})
-    if member.next_badge_on:
+    if selectors.badge_soon(member):
         lines.append(
             _("Badge of %(years)s years due on %(date)s")
             % {"years": member.next_badge_years, "date": format_short(member.next_badge_on)}
         )
-    return [Card(title=_("My party life"), url=reverse("portal:party_life"), lines=tuple(lines), order=20)]
+    tone = "warn" if member.probation_ends_on or selectors.badge_soon(member) else ""
+    return [
+        Card(title=_("My party life"), url=reverse("portal:party_life"), lines=tuple(lines), tone=tone, order=20)
+    ]
 
 
 @card_provider

@@ -171,6 +171,14 @@ def party_life(*, member: Member, today: dt.date | None = None) -> PartyLife:
     )
 
 
+def badge_soon(member: Member, today: dt.date | None = None) -> bool:
+    """Is the member's next badge due within the window the registry warns about (members.selectors)?"""
+    from dangvu.members.selectors import BADGE_DUE_WINDOW_DAYS
+
+    today = today or timezone.localdate()
+    return bool(member.next_badge_on and member.next_badge_on <= today + dt.timedelta(days=BADGE_DUE_WINDOW_DAYS))
+
+
 def latest_rating(*, member: Member):
     from dangvu.ratings.models import MemberRating
 

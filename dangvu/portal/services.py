@@ -67,7 +67,12 @@ def clean_proposed(member: Member, field: str, value):
     if field not in CORRECTABLE_FIELDS:
         raise refuse("field", _("This field cannot be corrected on request."))
     try:
-        return proposed_field(member, field).clean(value)
+        value = proposed_field(member, field).clean(value)
+        # The model's own validators, which the edit form runs when it validates the instance.
+        model_field = Member._meta.get_field(field)
+        if value not in model_field.empty_values:
+            model_field.run_validators(value)
+        return value
     except ValidationError as error:
         raise refuse(
             "proposed_value",

@@ -126,7 +126,8 @@ def party_life(request):
     member = selectors.my_member(user=request.user)
     today = timezone.localdate()
     life = selectors.party_life(member=member, today=today)
-    return render(request, "portal/party_life.html", {"member": member, "life": life, "today": today})
+    context = {"member": member, "life": life, "today": today, "badge_soon": selectors.badge_soon(member, today)}
+    return render(request, "portal/party_life.html", context)
 
 
 # Handling: the cell secretary on a phone, the office on the screen kit --------------------------------------------

@@ -23,7 +23,9 @@ def _proposal(rng, member: Member, field: str) -> str:
     if field == "hometown":
         return f"Xã {rng.choice(['Tân Lập', 'Hòa Bình', 'Quang Trung', 'Đông Hưng'])}, tỉnh {rng.choice(PLACES)}"
     if field == "permanent_address":
-        return f"Số {rng.randint(1, 200)} đường {rng.choice(['Lê Lợi', 'Trần Phú', 'Nguyễn Huệ'])}, {rng.choice(PLACES)}"
+        return (
+            f"Số {rng.randint(1, 200)} đường {rng.choice(['Lê Lợi', 'Trần Phú', 'Nguyễn Huệ'])}, {rng.choice(PLACES)}"
+        )
     if field == "professional_qualification":
         return rng.choice(QUALIFICATIONS)
     if field == "phone":
@@ -93,10 +95,14 @@ def seed(context) -> dict[str, int]:
     if wanted:
         ids = sorted(active.values_list("pk", flat=True))
         chosen = Member.objects.filter(pk__in=rng.sample(ids, wanted)).order_by("pk")
-        states = [CorrectionState.PENDING] * 5 + [CorrectionState.ACCEPTED] * 3 + [
-            CorrectionState.REJECTED,
-            CorrectionState.WITHDRAWN,
-        ]
+        states = (
+            [CorrectionState.PENDING] * 5
+            + [CorrectionState.ACCEPTED] * 3
+            + [
+                CorrectionState.REJECTED,
+                CorrectionState.WITHDRAWN,
+            ]
+        )
         for member in chosen:
             field = rng.choice(["hometown", "permanent_address", "professional_qualification", "phone"])
             state = rng.choice(states)

@@ -72,8 +72,8 @@ def corrections_to_handle(*, user: User) -> QuerySet[CorrectionRequest]:
     rows = CorrectionRequest.objects.select_related("member", "member__organization", "member__last_organization")
     cell = policy.secretary_cell(user)
     if cell is not None:
-        return rows.filter(member__organization=cell).exclude(member_id=user.member_id).exclude(
-            field__in=SENSITIVE_FIELDS
+        return (
+            rows.filter(member__organization=cell).exclude(member_id=user.member_id).exclude(field__in=SENSITIVE_FIELDS)
         )
     if policy.keeps_registry(user):
         return rows.filter(policy.organization_filter(user, "member__last_organization__"))
@@ -135,9 +135,7 @@ def party_life(*, member: Member, today: dt.date | None = None) -> PartyLife:
 
     today = today or timezone.localdate()
     since = _year_before(today)
-    ratings = list(
-        MemberRating.objects.filter(member=member).select_related("season").order_by("-season__year")
-    )
+    ratings = list(MemberRating.objects.filter(member=member).select_related("season").order_by("-season__year"))
     attendance = list(
         Attendance.objects.filter(
             member=member, meeting__deleted_at__isnull=True, meeting__held_on__gte=since, meeting__held_on__lte=today

@@ -196,7 +196,9 @@ CORRECTION_EXPORT = Export(
         ExportColumn("created_at", gettext_lazy("Sent on"), value=lambda r: timezone.localdate(r.created_at), width=12),
         ExportColumn("member.full_name", gettext_lazy("Member"), width=28),
         ExportColumn("cell", gettext_lazy("Cell"), value=lambda r: str(r.member.last_organization or ""), width=28),
-        ExportColumn("field", gettext_lazy("Field of the record"), value=lambda r: services.field_label(r.field), width=22),
+        ExportColumn(
+            "field", gettext_lazy("Field of the record"), value=lambda r: services.field_label(r.field), width=22
+        ),
         ExportColumn(
             "current_value",
             gettext_lazy("Value recorded"),

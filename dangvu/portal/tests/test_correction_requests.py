@@ -135,7 +135,9 @@ def test_rejecting_needs_a_reason(client, personas):
     assert response.context["form"].errors["response"]
     correction.refresh_from_db()
     assert correction.state == CorrectionState.PENDING
-    assert handle(client, personas.cell_secretary, correction, "reject", "Chưa có giấy tờ chứng minh.").status_code == 302
+    assert (
+        handle(client, personas.cell_secretary, correction, "reject", "Chưa có giấy tờ chứng minh.").status_code == 302
+    )
     correction.refresh_from_db()
     assert correction.state == CorrectionState.REJECTED and correction.response == "Chưa có giấy tờ chứng minh."
     client.force_login(personas.plain_member)
@@ -163,9 +165,7 @@ def test_the_office_list_filters_by_state_and_searches_without_accents(client, p
     services.correction_request(
         member=personas.member_a, field="hometown", proposed_value="Hà Nam", by=personas.plain_member
     )
-    rejected = services.correction_request(
-        member=personas.member_b, field="hometown", proposed_value="Huế", by=None
-    )
+    rejected = services.correction_request(member=personas.member_b, field="hometown", proposed_value="Huế", by=None)
     services.correction_reject(correction=rejected, by=personas.staff, response="Sai.")
     client.force_login(personas.staff)
     url = reverse("portal:office_corrections")

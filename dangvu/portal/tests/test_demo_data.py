@@ -22,7 +22,10 @@ def test_the_demo_logins_have_correction_requests_to_see_and_to_handle(client):
     waiting = selectors.corrections_to_handle(user=secretary).filter(state=CorrectionState.PENDING)
     assert waiting.count() >= 2
     assert not any(services.is_stale(c) for c in waiting)
-    assert CorrectionRequest.objects.count() > 10 and CorrectionRequest.history.count() == CorrectionRequest.objects.count()
+    assert (
+        CorrectionRequest.objects.count() > 10
+        and CorrectionRequest.history.count() == CorrectionRequest.objects.count()
+    )
 
     client.force_login(secretary)
     page = client.get(reverse("portal:cell_corrections")).content.decode()

@@ -22,23 +22,46 @@ def life(personas):
     helpers.rate(a, committee=personas.org_a, year=today.year - 1, grade="good")
     helpers.rate(a, committee=personas.org_a, year=today.year - 2, grade="excellent")
     helpers.rate(b, committee=personas.org_b, year=today.year - 1, grade="failed")
-    helpers.meeting(personas.cell_a1, on=today - dt.timedelta(days=40), statuses={a: "present", cuc: "unexcused"},
-                    topic="Chuyên đề chuyển đổi số")
+    helpers.meeting(
+        personas.cell_a1,
+        on=today - dt.timedelta(days=40),
+        statuses={a: "present", cuc: "unexcused"},
+        topic="Chuyên đề chuyển đổi số",
+    )
     helpers.meeting(personas.cell_a1, on=today - dt.timedelta(days=10), statuses={a: "excused", cuc: "present"})
-    helpers.meeting(personas.cell_a1, on=today - dt.timedelta(days=500), statuses={a: "unexcused"},
-                    topic="Buổi đã quá một năm")
+    helpers.meeting(
+        personas.cell_a1, on=today - dt.timedelta(days=500), statuses={a: "unexcused"}, topic="Buổi đã quá một năm"
+    )
     helpers.meeting(personas.org_b, on=today - dt.timedelta(days=20), statuses={b: "present"}, topic="Chi bộ B họp")
     helpers.study(personas.org_a, on=today - dt.timedelta(days=30), document="Nghị quyết số 57-NQ/TW", members=[a])
     helpers.study(personas.org_b, on=today - dt.timedelta(days=30), document="Chỉ thị số 35-CT/TW", members=[b])
-    helpers.training(personas.org_a, title="Lớp đảng viên mới 2025", starts_on=today - dt.timedelta(days=90),
-                     participants={a: "completed"})
-    helpers.training(personas.org_b, title="Lớp bồi dưỡng cấp ủy viên", starts_on=today - dt.timedelta(days=90),
-                     participants={b: "completed"})
-    helpers.inspection(personas.org_a, title="Kiểm tra khi có dấu hiệu vi phạm đã kết luận", subject=a,
-                       ended_on=today - dt.timedelta(days=5), conclusion="Không vi phạm.")
+    helpers.training(
+        personas.org_a,
+        title="Lớp đảng viên mới 2025",
+        starts_on=today - dt.timedelta(days=90),
+        participants={a: "completed"},
+    )
+    helpers.training(
+        personas.org_b,
+        title="Lớp bồi dưỡng cấp ủy viên",
+        starts_on=today - dt.timedelta(days=90),
+        participants={b: "completed"},
+    )
+    helpers.inspection(
+        personas.org_a,
+        title="Kiểm tra khi có dấu hiệu vi phạm đã kết luận",
+        subject=a,
+        ended_on=today - dt.timedelta(days=5),
+        conclusion="Không vi phạm.",
+    )
     helpers.inspection(personas.org_a, title="Kiểm tra đang tiến hành", subject=a, ended_on=None)
-    helpers.inspection(personas.org_b, title="Kiểm tra đồng chí Bình", subject=b,
-                       ended_on=today - dt.timedelta(days=5), conclusion="Có vi phạm.")
+    helpers.inspection(
+        personas.org_b,
+        title="Kiểm tra đồng chí Bình",
+        subject=b,
+        ended_on=today - dt.timedelta(days=5),
+        conclusion="Có vi phạm.",
+    )
     helpers.discipline(personas.org_b, member=b, decided_on=today - dt.timedelta(days=3), decision_no="99-QĐ/UBKT")
     return personas
 
@@ -66,9 +89,7 @@ def test_a_member_sees_the_discipline_decided_on_them(client, life):
 
 
 def test_the_home_shows_the_member_and_the_cards_and_the_secretary_their_cell(client, life):
-    services.correction_request(
-        member=life.member_a, field="hometown", proposed_value="Hà Nam", by=life.plain_member
-    )
+    services.correction_request(member=life.member_a, field="hometown", proposed_value="Hà Nam", by=life.plain_member)
     client.force_login(life.plain_member)
     page = client.get(reverse("portal:home")).content.decode()
     assert "Nguyễn Văn An" in page and "Chi bộ Văn phòng" in page and "Đảng viên chính thức" in page

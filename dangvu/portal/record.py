@@ -78,10 +78,16 @@ def sections(member: Member, *, events: list[MemberEvent], pending: set[str]) ->
                 % {"years": member.next_badge_years, "date": _date(member.next_badge_on)},
             )
         )
+    family = [
+        Row(services.field_label(name), getattr(member, name))
+        for name in ("family_background", "political_history_notes")
+        if getattr(member, name)
+    ]
     return [
         (_("Party membership"), party),
         (_("Identity"), [_field_row(member, name, pending) for name in IDENTITY]),
         (_("Studies and work"), [_field_row(member, name, pending) for name in STUDIES_AND_WORK]),
+        *([(_("Family and history"), family)] if family else []),
     ]
 
 

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts import policy
-from dangvu.accounts.decorators import cell_secretary_required, editor_required, portal_account_required
+from dangvu.accounts.decorators import (
+    cell_secretary_required,
+    editor_required,
+    login_required,
+    portal_account_required,
+)
 from dangvu.accounts.models import Purpose
 from dangvu.accounts.services import sensitive_access_log
 from dangvu.lib.forms import apply_service_errors
@@ -149,11 +154,8 @@ def _handler(user) -> bool:
     return policy.secretary_cell(user) is not None or policy.keeps_registry(user)
 
 
+@login_required
 def correction_handle(request, pk: int):
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
     if not _handler(request.user):
         raise PermissionDenied
     correction = object_or_404(selectors.correction_to_handle, user=request.user, pk=pk)

@@ -27,9 +27,14 @@ from dangvu.portal.cards import cards_for
 from dangvu.portal.models import CORRECTABLE_FIELDS, CorrectionState
 
 
+def _me(request):
+    """The member behind the portal account (404 if their record was deleted as entered by mistake)."""
+    return object_or_404(selectors.my_member, user=request.user)
+
+
 @portal_account_required
 def home(request):
-    member = selectors.my_member(user=request.user)
+    member = _me(request)
     cards = cards_for(request.user)
     return render(
         request,
@@ -48,7 +53,7 @@ def home(request):
 
 @portal_account_required
 def my_record(request):
-    member = selectors.my_member(user=request.user)
+    member = _me(request)
     events = selectors.record_events(member=member)
     corrections = selectors.my_corrections(member=member)
     pending = {c.field for c in corrections if c.is_pending}
@@ -70,7 +75,7 @@ def my_record(request):
 def correction_create(request, field: str):
     if field not in CORRECTABLE_FIELDS:
         raise Http404
-    member = selectors.my_member(user=request.user)
+    member = _me(request)
     form = forms.CorrectionForm(request.POST or None, member=member, field=field)
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +104,7 @@ def correction_create(request, field: str):
 
 @portal_account_required
 def my_corrections(request):
-    member = selectors.my_member(user=request.user)
+    member = _me(request)
     return render(
         request,
         "portal/corrections.html",
@@ -128,7 +133,7 @@ def correction_withdraw(request, pk: int):
 
 @portal_account_required
 def party_life(request):
-    member = selectors.my_member(user=request.user)
+    member = _me(request)
     today = timezone.localdate()
     life = selectors.party_life(member=member, today=today)
     context = {"member": member, "life": life, "today": today, "badge_soon": selectors.badge_soon(member, today)}

@@ -143,3 +143,12 @@ def test_the_cell_list_runs_a_constant_number_of_queries(client, personas, count
         response = client.get(reverse("portal:cell_corrections"))
     assert response.content.decode().count("Xã số") == count
     assert len(response.content) < PAGE_LIMIT
+
+
+def test_an_account_whose_member_record_was_deleted_gets_not_found(client, personas):
+    from dangvu.members.services import member_delete
+
+    member_delete(member=personas.member_a, by=personas.staff)
+    client.force_login(personas.plain_member)
+    for name in PAGES:
+        assert client.get(reverse(name)).status_code == 404

@@ -78,6 +78,7 @@ def test_party_life_shows_the_ratings_meetings_and_studies_of_this_member_only(c
     assert "Kiểm tra khi có dấu hiệu vi phạm đã kết luận" in page
     assert "Kiểm tra đang tiến hành" not in page and "Kiểm tra đồng chí Bình" not in page
     assert "99-QĐ/UBKT" not in page
+    assert "Huy hiệu tiếp theo của đồng chí: 30 năm tuổi Đảng" in page  # far off: not yet "due"
     counts = page.split('id="meeting-counts"')[1].split("</div>\n</div>")[0]
     assert counts.count("<strong>1</strong>") == 2 and "<strong>0</strong>" in counts
 

@@ -88,7 +88,7 @@ def test_the_excellent_cap_is_written_on_the_excellent_rows_of_its_base_organiza
     excellent = {"score": "95", "tasks_on_time_pct": "100", "tasks_exceeding_pct": "40"}
     client.post(row_url(season, personas.member_a), excellent, HTTP_HX_REQUEST="true")
     response = client.post(row_url(season, personas.cell_secretary.member), excellent, HTTP_HX_REQUEST="true")
-    assert "row-message warning" in response.content.decode()
+    assert "warning row-message" in response.content.decode()
 
 
 def test_the_cell_secretary_rates_the_cell_on_the_phone_and_not_another_cell(client, personas, season):

@@ -299,6 +299,13 @@ def my_self_assessment(request):
     return render(request, "ratings/portal/self_assessment.html", context, status=status)
 
 
+PCT_FIELDS = ("tasks_on_time_pct", "tasks_exceeding_pct")
+
+
+def _labels(form_class) -> dict:
+    return {name: field.label for name, field in form_class.base_fields.items()}
+
+
 def _self_assessment_page(request, assessment, return_form=None, status=200):
     shape = self_assessment_form_for_year(assessment.season.year)
     can_return = (
@@ -312,6 +319,7 @@ def _self_assessment_page(request, assessment, return_form=None, status=200):
         "allowed_grade": services.self_assessment_allowed_grade(assessment),
         "can_return": can_return,
         "return_form": (return_form or forms.ReturnForm()) if can_return else None,
+        "labels": {name: SelfAssessment._meta.get_field(name).verbose_name for name in PCT_FIELDS},
     }
     return render(request, "ratings/portal/self_assessment_detail.html", context, status=status)
 
@@ -367,6 +375,7 @@ def cell_sheet(request, season_pk: int, organization_pk: int):
         "rules": rating_rules_for_year(season.year),
         "rows": _sheet_rows(season, cell, can_edit),
         "can_edit": can_edit,
+        "labels": _labels(forms.SheetRowForm),
     }
     return render(request, "ratings/cell_sheet.html", context)
 
@@ -429,7 +438,8 @@ def sheet_row(request, season_pk: int, member_pk: int):
     row.allowed = services.self_assessment_allowed_grade(row.assessment) if row.assessment else ""
     template = "ratings/portal/_sheet_card.html" if phone else "ratings/_sheet_row.html"
     context = {"row": row, "season": season, "can_edit": True, "rules": rating_rules_for_year(season.year)}
-    return render(request, template, context, status=200 if saved else 400)
+    # 200 even when refused: htmx swaps only successful answers, and the refusal is written on the row.
+    return render(request, template, context)
 
 
 @tree_user_required
@@ -452,6 +462,7 @@ def base_sheet(request, season_pk: int, organization_pk: int):
         "cells": cells,
         "rules": rating_rules_for_year(season.year),
         "can_edit": can_edit,
+        "labels": _labels(forms.OrganizationRowForm),
         "totals": {
             "members": sum(c.members for c in cells),
             "rated": sum(c.rated for c in cells),
@@ -488,4 +499,4 @@ def sheet_organization_row(request, season_pk: int, organization_pk: int):
     context = {"c": progress, "season": season, "can_edit": True, "rules": rating_rules_for_year(season.year)}
     if not request.htmx:
         return redirect("ratings:base_sheet", season_pk=season.pk, organization_pk=base.pk)
-    return render(request, "ratings/_org_row.html", context, status=200 if saved else 400)
+    return render(request, "ratings/_org_row.html", context)

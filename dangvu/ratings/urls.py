@@ -28,6 +28,7 @@ urlpatterns = [
     path("self-assessments/<int:pk>/return/", views.self_assessment_return, name="self_assessment_return"),
     path("seasons/<int:season_pk>/cells/<int:organization_pk>/sheet/", views.cell_sheet, name="cell_sheet"),
     path("seasons/<int:season_pk>/sheet/members/<int:member_pk>/", views.sheet_row, name="sheet_row"),
+    path("seasons/<int:season_pk>/sheet/members/<int:member_pk>/card/", views.sheet_card, name="sheet_card"),
     path("seasons/<int:season_pk>/bases/<int:organization_pk>/sheet/", views.base_sheet, name="base_sheet"),
     path(
         "seasons/<int:season_pk>/sheet/organizations/<int:organization_pk>/",

@@ -389,17 +389,16 @@ def my_cell_sheet(request):
         "season": season,
         "cell": cell,
         "rules": rating_rules_for_year(season.year) if season else None,
-        "rows": _sheet_rows(season, cell, can_edit) if season else [],
+        "rows": _sheet_rows(season, cell, False) if season else [],
         "can_edit": can_edit,
+        # The cards are short (name, self-assessment, grade); one opens its fields on a tap: 60 members stay
+        # well under 100 KB.
+        "compact": True,
     }
     return render(request, "ratings/portal/cell_sheet.html", context)
 
 
-@require_POST
-@login_required
-def sheet_row(request, season_pk: int, member_pk: int):
-    """Save one member's row of a cell's sheet through the rating service; the row comes back with the rule
-    that refused it, or the cap its base organization is over, written on it."""
+def _member_and_cell(request, season_pk: int, member_pk: int):
     season = get_object_or_404(RatingSeason.objects.select_related("organization"), pk=season_pk)
     member = get_object_or_404(Member.objects.select_related("organization"), pk=member_pk)
     cell = member.organization
@@ -408,6 +407,38 @@ def sheet_row(request, season_pk: int, member_pk: int):
         raise Http404 if works_on_tree(request.user) and not in_scope(request.user, cell) else PermissionDenied
     if not cell.path.startswith(season.organization.path):
         raise Http404
+    return season, member, cell
+
+
+def _row_of(season, cell, member):
+    [row] = [r for r in selectors.cell_sheet(season=season, cell=cell) if r.member.pk == member.pk] or [None]
+    if row is None:
+        raise Http404
+    row.allowed = services.self_assessment_allowed_grade(row.assessment) if row.assessment else ""
+    return row
+
+
+@login_required
+def sheet_card(request, season_pk: int, member_pk: int):
+    """One member's card of the phone sheet with its fields (opened by a tap; alone on a page without htmx)."""
+    season, member, cell = _member_and_cell(request, season_pk, member_pk)
+    if not season.is_open:
+        raise PermissionDenied
+    row = _row_of(season, cell, member)
+    row.form = forms.SheetRowForm(season=season, member_pk=member.pk, rating=row.rating)
+    context = {"row": row, "season": season, "can_edit": True, "rules": rating_rules_for_year(season.year)}
+    if request.htmx:
+        return render(request, "ratings/portal/_sheet_card.html", context)
+    context.update(cell=cell, rows=[row], compact=False)
+    return render(request, "ratings/portal/cell_sheet.html", context)
+
+
+@require_POST
+@login_required
+def sheet_row(request, season_pk: int, member_pk: int):
+    """Save one member's row of a cell's sheet through the rating service; the row comes back with the rule
+    that refused it, or the cap its base organization is over, written on it."""
+    season, member, cell = _member_and_cell(request, season_pk, member_pk)
     rating = MemberRating.objects.filter(season=season, member=member).first()
     form = forms.SheetRowForm(request.POST, season=season, member_pk=member.pk, rating=rating)
     saved = False
@@ -431,11 +462,8 @@ def sheet_row(request, season_pk: int, member_pk: int):
             "ratings:my_cell_sheet" if phone else "ratings:cell_sheet",
             **({} if phone else {"season_pk": season.pk, "organization_pk": cell.pk}),
         )
-    [row] = [r for r in selectors.cell_sheet(season=season, cell=cell) if r.member.pk == member.pk] or [None]
-    if row is None:
-        raise Http404
+    row = _row_of(season, cell, member)
     row.form, row.saved = form, saved
-    row.allowed = services.self_assessment_allowed_grade(row.assessment) if row.assessment else ""
     template = "ratings/portal/_sheet_card.html" if phone else "ratings/_sheet_row.html"
     context = {"row": row, "season": season, "can_edit": True, "rules": rating_rules_for_year(season.year)}
     # 200 even when refused: htmx swaps only successful answers, and the refusal is written on the row.

@@ -24,7 +24,6 @@
     }
     if (target) {
       event.preventDefault();
-      el.dispatchEvent(new Event("change", { bubbles: true }));
       target.focus();
       if (target.select) target.select();
     }

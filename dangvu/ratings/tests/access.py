@@ -151,6 +151,12 @@ MATRIX.update(
             lambda o: {"season_pk": o["season"].pk, "member_pk": o["member_rating"].member_id},
             {**CHANGE_OF_A, "cell_secretary": 302},
         ),
+        # The phone sheet's card of one member with its fields: the keepers of the cell.
+        "ratings:sheet_card": (
+            "get",
+            lambda o: {"season_pk": o["season"].pk, "member_pk": o["member_rating"].member_id},
+            {**OF_A, "cell_secretary": 200},
+        ),
         "ratings:sheet_organization_row": (
             "post",
             lambda o: {"season_pk": o["season"].pk, "organization_pk": o["org_rating"].organization_id},
@@ -182,5 +188,6 @@ INSPECTOR = {
     "ratings:cell_sheet": 200,
     "ratings:base_sheet": 200,
     "ratings:sheet_row": 403,
+    "ratings:sheet_card": 403,
     "ratings:sheet_organization_row": 403,
 }

@@ -27,7 +27,7 @@ def test_a_member_submits_the_self_assessment_and_the_cell_secretary_rates_on_a_
 
     log_in(phone, "member_a", "pw-member_a")
     phone.goto("/handbook/")
-    phone.click(f"text=Tự kiểm điểm năm {year}")
+    phone.click(f"a.p-card-title:has-text('Tự kiểm điểm năm {year}')")
     phone.wait_for_selector("#sa-form")
     assert fits_phone(phone)
     shot(phone, "self-assessment-form")
@@ -56,18 +56,20 @@ def test_a_member_submits_the_self_assessment_and_the_cell_secretary_rates_on_a_
     assert fits_phone(phone)
     shot(phone, "cell-sheet-phone")
 
+    phone.click(f"{card} .rate-open")  # a tap opens the member's fields
+    phone.wait_for_selector(f"#r{member.pk}-score")
     phone.select_option(f"#r{member.pk}-cell_proposed_grade", "excellent")
     phone.wait_for_selector(f"{card} .row-message")  # refused: the score is still missing, said on the card
     phone.click(f"#r{member.pk}-score")
-    phone.keyboard.type("91,5")
-    with phone.expect_response(lambda r: "/sheet/members/" in r.url):
-        phone.keyboard.press("Tab")
-    phone.keyboard.type("100")
-    with phone.expect_response(lambda r: "/sheet/members/" in r.url):
-        phone.keyboard.press("Tab")
-    phone.keyboard.type("40")
-    with phone.expect_response(lambda r: "/sheet/members/" in r.url):
-        phone.keyboard.press("Tab")
+    for typed, then in (("91,5", "tasks_on_time_pct"), ("100", "tasks_exceeding_pct"), ("40", "grade")):
+        phone.keyboard.type(typed)
+        with phone.expect_response(lambda r: "/sheet/members/" in r.url):
+            phone.keyboard.press("Tab")
+        # The card is swapped; htmx keeps the focus on the field of the same id, where typing goes on.
+        phone.wait_for_function(
+            "id => !document.querySelector('.htmx-request') && document.activeElement.id === id",
+            arg=f"r{member.pk}-{then}",
+        )
     phone.wait_for_selector(f"{card} .row-message.ok")
     assert phone.input_value(f"#r{member.pk}-score") == "91,5"
     assert fits_phone(phone)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.forms import OrganizationTreeChoiceField as OrganizationChoiceField
+from dangvu.lib.forms import VnDateField
 from dangvu.lib.number_input import AcceptsDecimalComma, VnDecimalField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
@@ -21,6 +22,9 @@ class SeasonChoiceField(forms.ModelChoiceField):
 
 class SeasonOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    self_assessment_due_on = VnDateField(
+        label=_("Self-assessments due on"), required=False, help_text=_("15/12 of the year when left empty.")
+    )
 
 
 class RatingFilterForm(FilterForm):

@@ -124,7 +124,12 @@ def _in_season(season: RatingSeason, organization: Organization) -> bool:
 
 @transaction.atomic
 def season_open(
-    *, organization: Organization, year: int, by: User | None, today: dt.date | None = None
+    *,
+    organization: Organization,
+    year: int,
+    by: User | None,
+    today: dt.date | None = None,
+    self_assessment_due_on: dt.date | None = None,
 ) -> RatingSeason:
     today = today or timezone.localdate()
     if organization.kind != OrganizationKind.COMMITTEE:
@@ -135,7 +140,11 @@ def season_open(
         raise refuse("year", _("Enter a year from 2000 on."))
     if RatingSeason.objects.filter(organization=organization, year=year).exists():
         raise refuse("year", _("The %(year)s rating season already exists.") % {"year": year})
-    season = RatingSeason(organization=organization, year=year, opened_on=today)
+    if self_assessment_due_on is not None and self_assessment_due_on < today:
+        raise refuse("self_assessment_due_on", _("The self-assessments cannot be due before the season opens."))
+    season = RatingSeason(
+        organization=organization, year=year, opened_on=today, self_assessment_due_on=self_assessment_due_on
+    )
     season._history_user = by
     season.save()
     return season

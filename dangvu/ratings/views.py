@@ -95,7 +95,10 @@ def season_open(request):
     if form.is_valid():
         try:
             season = services.season_open(
-                organization=request.user.organization, year=form.cleaned_data["year"], by=request.user
+                organization=request.user.organization,
+                year=form.cleaned_data["year"],
+                by=request.user,
+                self_assessment_due_on=form.cleaned_data["self_assessment_due_on"],
             )
         except ValidationError as error:
             apply_service_errors(form, error)

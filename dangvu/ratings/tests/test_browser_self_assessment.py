@@ -79,3 +79,36 @@ def test_a_member_submits_the_self_assessment_and_the_cell_secretary_rates_on_a_
 
     rating = MemberRating.objects.get(member=member)
     assert (str(rating.score), rating.grade, rating.cell_proposed_grade) == ("91.50", "excellent", "excellent")
+
+
+def move(page, key, then_id):
+    with page.expect_response(lambda r: "/sheet/members/" in r.url):
+        page.keyboard.press(key)
+    page.wait_for_function(
+        "id => !document.querySelector('.htmx-request') && document.activeElement.id === id", arg=then_id
+    )
+
+
+def test_the_office_sheet_moves_between_cells_with_the_arrow_keys_and_saves_each_row(page, personas):
+    from dangvu.ratings import services
+    from dangvu.ratings.models import MemberRating
+
+    season = services.season_open(organization=personas.committee, year=timezone.localdate().year, by=None)
+    first, second = sorted([personas.member_a, personas.cell_secretary.member], key=lambda m: (m.sort_key, m.pk))
+    log_in(page, "sec_a", "pw-sec_a")
+    page.goto(f"/ratings/seasons/{season.pk}/cells/{personas.cell_a1.pk}/sheet/")
+    page.click(f"#r{first.pk}-score")
+    # Each move leaves a changed cell: its row is saved (and swapped, the focus kept on the field of the same id).
+    page.keyboard.type("75,5")
+    move(page, "ArrowDown", f"r{second.pk}-score")  # the score of the row below
+    page.wait_for_selector(f"#row-{first.pk} .row-message")
+    assert "QĐ 366" in page.inner_text(f"#row-{first.pk}")  # on time and exceeding still missing: said on the row
+    page.keyboard.type("60")
+    move(page, "ArrowRight", f"r{second.pk}-tasks_on_time_pct")
+    page.keyboard.type("100")
+    move(page, "Tab", f"r{second.pk}-tasks_exceeding_pct")
+    page.keyboard.type("0")
+    move(page, "Tab", f"r{second.pk}-grade")
+    page.wait_for_selector(f"#row-{second.pk} .row-message.ok")
+    shot(page, "cell-sheet-office")
+    assert MemberRating.objects.get(member=second).grade == "adequate"

@@ -177,3 +177,18 @@ def test_the_season_opening_day_tells_every_cell_and_the_due_day_the_members_who
     services.self_assessment_submit(assessment=save(season, personas.member_b, **FULL, proposed_grade="good"), by=None)
     assert not reminders.self_assessment_still_due(key)
     assert list(reminders.self_assessment_due(season.due_on + dt.timedelta(days=1))) == []
+
+
+def test_a_season_may_set_its_own_due_date_but_not_before_it_opens(personas):
+    season = services.season_open(
+        organization=personas.committee, year=2025, by=None, today=TODAY, self_assessment_due_on=dt.date(2026, 1, 31)
+    )
+    assert season.due_on == dt.date(2026, 1, 31)
+    with pytest.raises(ValidationError):
+        services.season_open(
+            organization=personas.committee,
+            year=2024,
+            by=None,
+            today=TODAY,
+            self_assessment_due_on=dt.date(2025, 12, 1),
+        )

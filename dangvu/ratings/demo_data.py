@@ -4,7 +4,9 @@ Members: about 18% "excellent", 78% "good", 2% "adequate", 0.5% "failed" of thos
 (members admitted in the second half of a year are not graded, as the rules say), with the
 "excellent" cap kept in every base organization. Organizations: the cell rule and the cap on
 similar units kept. From 2025 every rating carries a score consistent with its grade (QĐ 366).
-Seasons 2020-2025 are closed; the current year is left for the demo user to open.
+Seasons 2020-2025 are closed; the current year's season is open (since three weeks before the demo's last
+day), with self-assessments of most members: submitted, drafts and a few returned — always those of the
+`dangvien` login and of the cell of the `bithuchibo` login.
 """
 
 import datetime as dt
@@ -161,8 +163,88 @@ def seed(context) -> dict[str, int]:
         rating["season_id"] = rating.pop("season").pk
     bulk.insert_rows(MemberRating, member_ratings)
     bulk.insert_rows(OrganizationRating, org_ratings)
+    assessments = _current_season(context, root, spells)
     return {
-        "RatingSeason": len(seasons),
+        "SelfAssessment": assessments,
+        "RatingSeason": len(seasons) + 1,
         "MemberRating": len(member_ratings),
         "OrganizationRating": len(org_ratings),
     }
+
+
+SUBMITTED, DRAFT, RETURNED = 0.55, 0.25, 0.05  # of the members; the rest have not started
+RETURN_NOTES = ("Bổ sung phần hạn chế, khuyết điểm.", "Ghi rõ tỷ lệ nhiệm vụ hoàn thành đúng hạn.")
+
+
+def _current_season(context, root, spells) -> int:
+    from dangvu.accounts.models import User
+    from dangvu.ratings.models import SelfAssessment, SelfAssessmentStatus
+    from dangvu.ratings.rules import self_assessment_form_for_year
+
+    rng, day = context.rng, context.until
+    season = RatingSeason.objects.create(
+        organization=root,
+        year=day.year,
+        status=SeasonStatus.OPEN,
+        opened_on=day - dt.timedelta(days=21),
+        self_assessment_due_on=dt.date(day.year, 12, 15),
+    )
+    shape = self_assessment_form_for_year(day.year)
+    rules = rating_rules_for_year(day.year)
+    logins = dict(User.objects.filter(username__in=("dangvien", "bithuchibo")).values_list("username", "member_id"))
+    secretary_cell = User.objects.filter(username="bithuchibo").values_list("organization_id", flat=True).first()
+    now = dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+    rows = []
+    for member_id, org_id, start, end in spells:
+        if not (start <= day and (end is None or end > day)):
+            continue
+        shown = member_id == logins.get("dangvien") or org_id == secretary_cell
+        u = rng.random()
+        if not shown and u >= SUBMITTED + DRAFT + RETURNED:
+            continue
+        status = (
+            SelfAssessmentStatus.SUBMITTED
+            if u < SUBMITTED
+            else SelfAssessmentStatus.DRAFT
+            if u < SUBMITTED + DRAFT
+            else SelfAssessmentStatus.RETURNED
+        )
+        if member_id == logins.get("dangvien"):
+            status = SelfAssessmentStatus.DRAFT  # the demo member has something to finish and submit
+        row = Row(
+            season_id=season.pk,
+            member_id=member_id,
+            organization_id=org_id,
+            form_code=shape.code,
+            status=status,
+            disciplined=False,
+            return_note=rng.choice(RETURN_NOTES) if status == SelfAssessmentStatus.RETURNED else "",
+            submitted_at=now if status == SelfAssessmentStatus.SUBMITTED else None,
+            updated_at=now,
+        )
+        grade = Grade.EXCELLENT if rng.random() < 0.2 else Grade.GOOD
+        points, total = {}, Decimal(0)
+        for criterion in shape.criteria:
+            share = Decimal(rng.randint(92, 100) if grade == Grade.EXCELLENT else rng.randint(72, 88)) / 100
+            value = (criterion.max_points * share).quantize(Decimal("0.5"))
+            points[criterion.code], total = str(value), total + value
+        row.points = points
+        row.total_points = total if points else None
+        row.tasks_on_time_pct = Decimal(100) if shape.scored else None
+        row.tasks_exceeding_pct = (
+            Decimal(rng.randint(30, 50) if grade == Grade.EXCELLENT else rng.randint(0, 25)) if shape.scored else None
+        )
+        if shape.scored:
+            from dangvu.ratings.rules import best_grade_for_points
+
+            grade = best_grade_for_points(
+                rules, points=total, on_time=row.tasks_on_time_pct, exceeding=row.tasks_exceeding_pct
+            )
+        row.proposed_grade = grade
+        row.sections = {
+            code: "Đã thực hiện nghiêm túc; còn hạn chế nhỏ, sẽ khắc phục." for code, _label in shape.sections
+        }
+        rows.append(row)
+    # bulk_create: the points and sections are JSON (insert_rows caches prepared values by value, dicts are not keys)
+    SelfAssessment.objects.bulk_create([SelfAssessment(**row) for row in rows], batch_size=500)
+    return len(rows)

@@ -5,6 +5,8 @@ and cells; closing it checks the "excellent" cap and that nobody is left unrated
 closed season are locked.
 """
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,8 @@ class RatingSeason(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=SeasonStatus.choices, default=SeasonStatus.OPEN)
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # Members hand in their self-assessment by this day (15/12 of the year when not set).
+    self_assessment_due_on = models.DateField(_("self-assessments due on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
@@ -45,6 +49,14 @@ class RatingSeason(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == SeasonStatus.OPEN
+
+    @property
+    def due_on(self) -> dt.date:
+        return self.self_assessment_due_on or default_due_on(self.year)
+
+
+def default_due_on(year: int) -> dt.date:
+    return dt.date(year, 12, 15)
 
 
 class RatingBase(SoftDeletable):
@@ -85,6 +97,10 @@ class MemberRating(RatingBase):
     )
     tasks_exceeding_pct = models.DecimalField(
         _("tasks exceeding requirements (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    # The cell's vote (its proposal to the base committee), beside the grade decided.
+    cell_proposed_grade = models.CharField(
+        _("grade proposed by the cell"), max_length=10, choices=Grade.choices, blank=True
     )
     history = HistoricalRecords()
 
@@ -141,3 +157,54 @@ class OrganizationRating(RatingBase):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.season.year}"
+
+
+class SelfAssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class SelfAssessment(models.Model):
+    """A member's yearly self-assessment (bản tự kiểm điểm), in the form of the year's rules
+    (`rules.self_assessment_form_for_year`): scored criteria from 2025 (QĐ 366), text sections before."""
+
+    season = models.ForeignKey(RatingSeason, on_delete=models.CASCADE, related_name="self_assessments")
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE, related_name="self_assessments")
+    # The member's cell when they wrote it: the cell secretary who reads (and may return) it.
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", verbose_name=_("cell")
+    )
+    form_code = models.CharField(_("form"), max_length=16)
+    status = models.CharField(
+        _("status"), max_length=10, choices=SelfAssessmentStatus.choices, default=SelfAssessmentStatus.DRAFT
+    )
+    points = models.JSONField(_("points by criterion"), default=dict, blank=True)
+    total_points = models.DecimalField(_("total points"), max_digits=5, decimal_places=2, null=True, blank=True)
+    tasks_on_time_pct = models.DecimalField(
+        _("tasks done on time (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    tasks_exceeding_pct = models.DecimalField(
+        _("tasks exceeding requirements (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    disciplined = models.BooleanField(_("disciplined this year"), default=False)
+    sections = models.JSONField(_("text sections"), default=dict, blank=True)
+    proposed_grade = models.CharField(_("self-proposed grade"), max_length=10, choices=Grade.choices, blank=True)
+    return_note = models.TextField(_("why it was returned"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["season", "organization__path", "member__sort_key"]
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        constraints = [models.UniqueConstraint(fields=["season", "member"], name="one_self_assessment_per_season")]
+        indexes = [models.Index(fields=["season", "organization", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.season.year}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == SelfAssessmentStatus.SUBMITTED

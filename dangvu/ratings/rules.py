@@ -276,3 +276,84 @@ def excellent_cap_allowed(rules: RatingRules, *, good_or_better: int) -> int:
     if rules.excellent_cap_pct is None:
         return good_or_better
     return int(rules.excellent_cap_pct * good_or_better / 100)
+
+
+# The yearly self-assessment (bản tự kiểm điểm) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    label: object  # lazy text
+    max_points: Decimal
+
+
+@dataclass(frozen=True)
+class SelfAssessmentForm:
+    """The form of a member's self-assessment for the years it governs. `criteria` (scored forms): the groups
+    a member scores themself on, whose points add up to the 100-point score of QĐ 366."""
+
+    code: str
+    source: str
+    first_year: int
+    last_year: int | None
+    criteria: tuple[Criterion, ...] = ()
+    # The text sections of the form (earlier years); a scored form keeps a free comment.
+    sections: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.criteria)
+
+    def applies_to(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+TEXT_SECTIONS = (
+    ("thought", gettext_lazy("Political thought, ethics and lifestyle, sense of organization and discipline")),
+    ("performance", gettext_lazy("Performance of the tasks assigned")),
+    ("limitations", gettext_lazy("Limitations and their causes")),
+    ("remedies", gettext_lazy("How to remedy them")),
+)
+
+# UNCONFIRMED (RULES.md §3 confirms only the 100-point scale and the bands): the criteria groups of QĐ 366 and
+# their maximum points below are this system's reading, kept as dated data so that a corrected table is one
+# edit here. docs/ratings.md says the same.
+QD366_CRITERIA = (
+    Criterion("thought", gettext_lazy("Political thought"), Decimal(20)),
+    Criterion("ethics", gettext_lazy("Ethics and lifestyle"), Decimal(20)),
+    Criterion("discipline", gettext_lazy("Sense of organization and discipline"), Decimal(10)),
+    Criterion("tasks", gettext_lazy("Results of the tasks assigned"), Decimal(50)),
+)
+
+SELF_ASSESSMENT_FORMS = (
+    SelfAssessmentForm(
+        code="HD 25",
+        source="QĐ 124-QĐ/TW, HD 25-HD/BTCTW (2023)",
+        first_year=2018,
+        last_year=2024,
+        sections=TEXT_SECTIONS,
+    ),
+    SelfAssessmentForm(
+        code="QĐ 366",
+        source="QĐ 366-QĐ/TW (30/8/2025)",
+        first_year=2025,
+        last_year=None,
+        criteria=QD366_CRITERIA,
+        sections=(("limitations", TEXT_SECTIONS[2][1]), ("remedies", TEXT_SECTIONS[3][1])),
+    ),
+)
+
+
+def self_assessment_form_for_year(year: int) -> SelfAssessmentForm:
+    return next((f for f in SELF_ASSESSMENT_FORMS if f.applies_to(year)), SELF_ASSESSMENT_FORMS[0])
+
+
+def best_grade_for_points(
+    rules: RatingRules, *, points: Decimal, on_time: Decimal | None, exceeding: Decimal | None, clean: bool = True
+) -> str:
+    """The best grade a self-assessment's points allow (QĐ 366 bands; "excellent" also needs all tasks on time,
+    at least 30% exceeding and no discipline)."""
+    return grade_from_score(
+        rules, score=points, on_time=on_time or Decimal(0), exceeding=exceeding or Decimal(0), clean=clean
+    )

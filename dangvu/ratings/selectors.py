@@ -12,7 +12,7 @@ from dangvu.lib.search import words_in
 from dangvu.lib.vntext import fold
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import Organization
-from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason
+from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SelfAssessment
 from dangvu.ratings.rules import Grade, excellent_cap_broken, rating_rules_for_year
 from dangvu.ratings.services import reference_day
 
@@ -260,3 +260,156 @@ def organizations_to_rate(*, season: RatingSeason, user: User, today: dt.date | 
 def unrated_organizations(*, season: RatingSeason, user: User, today: dt.date | None = None):
     rated = OrganizationRating.objects.filter(season=season).values("organization_id")
     return organizations_to_rate(season=season, user=user, today=today).exclude(pk__in=rated).order_by("path")
+
+
+# The rating sheets and the self-assessments -----------------------------------------------------------------
+
+
+@dataclass
+class SheetRow:
+    member: Member
+    previous_grade: str
+    rating: MemberRating | None
+    assessment: "SelfAssessment | None"
+    cap_broken: bool = False
+
+    @property
+    def previous_label(self) -> str:
+        return Grade(self.previous_grade).label if self.previous_grade in Grade.values else ""
+
+
+def sheet_cells(*, season: RatingSeason, user: User) -> QuerySet[Organization]:
+    """The cells (and base cells) of the season the user sees, whose members are rated on a sheet."""
+    return (
+        Organization.objects.filter(
+            organization_filter(user), path__startswith=season.organization.path, deleted_at__isnull=True
+        )
+        .filter(kind__in=("cell", "base_cell"))
+        .order_by("path")
+    )
+
+
+def cell_sheet(*, season: RatingSeason, cell: Organization, today: dt.date | None = None) -> list[SheetRow]:
+    """Every member of the cell on the season's reference day, with the previous year's grade, this year's rating
+    and self-assessment; whether their base organization is over the "excellent" cap. Five queries, whatever the
+    size of the cell."""
+    day = reference_day(season, today)
+    member_ids = MembershipSpell.objects.open_on(day).filter(organization=cell).values("member_id")
+    members = list(Member.objects.filter(pk__in=member_ids).order_by("sort_key", "pk"))
+    ids = [m.pk for m in members]
+    previous = dict(
+        MemberRating.objects.filter(member_id__in=ids, season__year=season.year - 1).values_list("member_id", "grade")
+    )
+    ratings = {r.member_id: r for r in MemberRating.objects.filter(season=season, member_id__in=ids)}
+    assessments = {a.member_id: a for a in SelfAssessment.objects.filter(season=season, member_id__in=ids)}
+    broken = base_over_cap(season=season, base_ids={r.base_organization_id for r in ratings.values()})
+    return [
+        SheetRow(
+            member=m,
+            previous_grade=previous.get(m.pk, ""),
+            rating=ratings.get(m.pk),
+            assessment=assessments.get(m.pk),
+            cap_broken=m.pk in ratings and ratings[m.pk].base_organization_id in broken,
+        )
+        for m in members
+    ]
+
+
+def base_over_cap(*, season: RatingSeason, base_ids: set[int]) -> set[int]:
+    """The base organizations (of `base_ids`) whose "excellent" members are over the cap."""
+    rules = rating_rules_for_year(season.year)
+    if rules.excellent_cap_pct is None or not base_ids:
+        return set()
+    counts: dict[int, dict[str, int]] = {}
+    for row in (
+        MemberRating.objects.filter(
+            season=season, base_organization_id__in=base_ids, grade__in=(Grade.EXCELLENT, Grade.GOOD)
+        )
+        .values("base_organization_id", "grade")
+        .annotate(n=Count("id"))
+    ):
+        counts.setdefault(row["base_organization_id"], {})[row["grade"]] = row["n"]
+    return {
+        pk
+        for pk, c in counts.items()
+        if excellent_cap_broken(rules, excellent=c.get(Grade.EXCELLENT, 0), good=c.get(Grade.GOOD, 0))
+    }
+
+
+@dataclass
+class CellProgress:
+    cell: Organization
+    members: int
+    rated: int
+    submitted: int
+    rating: OrganizationRating | None
+
+
+def base_progress(
+    *, season: RatingSeason, base: Organization, user: User, today: dt.date | None = None
+) -> list[CellProgress]:
+    """The cells of a base organization with their progress (members rated / total, self-assessments submitted)
+    and their own rating. Four queries."""
+    day = reference_day(season, today)
+    cells = list(sheet_cells(season=season, user=user).filter(path__startswith=base.path))
+    ids = [c.pk for c in cells]
+    members = dict(
+        MembershipSpell.objects.open_on(day)
+        .filter(organization_id__in=ids)
+        .values("organization_id")
+        .annotate(n=Count("member_id", distinct=True))
+        .values_list("organization_id", "n")
+    )
+    rated = dict(
+        MemberRating.objects.filter(season=season, organization_id__in=ids)
+        .exclude(grade="", not_graded_reason="")
+        .values("organization_id")
+        .annotate(n=Count("id"))
+        .values_list("organization_id", "n")
+    )
+    submitted = dict(
+        SelfAssessment.objects.filter(season=season, organization_id__in=ids, status="submitted")
+        .values("organization_id")
+        .annotate(n=Count("id"))
+        .values_list("organization_id", "n")
+    )
+    ratings = {r.organization_id: r for r in OrganizationRating.objects.filter(season=season, organization_id__in=ids)}
+    return [
+        CellProgress(
+            cell=c,
+            members=members.get(c.pk, 0),
+            rated=rated.get(c.pk, 0),
+            submitted=submitted.get(c.pk, 0),
+            rating=ratings.get(c.pk),
+        )
+        for c in cells
+    ]
+
+
+def base_organizations_of_season(*, season: RatingSeason, user: User) -> QuerySet[Organization]:
+    from dangvu.organizations.models import BASE_KINDS
+
+    return Organization.objects.filter(
+        organization_filter(user),
+        path__startswith=season.organization.path,
+        kind__in=BASE_KINDS,
+        deleted_at__isnull=True,
+    ).order_by("path")
+
+
+def self_assessment_get(*, user: User, pk: int) -> "SelfAssessment":
+    """A self-assessment the user may read: their own, or one of a cell they keep (or of their subtree)."""
+    from dangvu.accounts.policy import keeps_cell, portal_member, works_on_tree
+
+    assessment = SelfAssessment.objects.select_related("season__organization", "member", "organization").get(pk=pk)
+    own = portal_member(user)
+    if own is not None and own.pk == assessment.member_id:
+        return assessment
+    if keeps_cell(user, assessment.organization):
+        return assessment
+    if (
+        works_on_tree(user)
+        and Organization.objects.filter(organization_filter(user), pk=assessment.organization_id).exists()
+    ):
+        return assessment
+    raise SelfAssessment.DoesNotExist

@@ -15,17 +15,29 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.numbers import format_decimal
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.members.models import Member, MembershipSpell
 from dangvu.organizations.models import BASE_KINDS, Organization, OrganizationKind
-from dangvu.ratings.models import MemberRating, OrganizationRating, RatingSeason, SeasonStatus
+from dangvu.ratings.models import (
+    MemberRating,
+    OrganizationRating,
+    RatingSeason,
+    SeasonStatus,
+    SelfAssessment,
+    SelfAssessmentStatus,
+)
 from dangvu.ratings.rules import (
+    Grade,
     MemberFacts,
     OrganizationFacts,
     RuleRefusal,
+    best_grade_for_points,
+    better,
     grade_member,
     grade_organization,
     rating_rules_for_year,
+    self_assessment_form_for_year,
 )
 
 MEMBER_FIELDS = (
@@ -38,6 +50,7 @@ MEMBER_FIELDS = (
     "discipline_self_remedied",
     "violation",
     "sick_leave_months",
+    "cell_proposed_grade",
     "note",
 )
 ORGANIZATION_FIELDS = (
@@ -111,7 +124,12 @@ def _in_season(season: RatingSeason, organization: Organization) -> bool:
 
 @transaction.atomic
 def season_open(
-    *, organization: Organization, year: int, by: User | None, today: dt.date | None = None
+    *,
+    organization: Organization,
+    year: int,
+    by: User | None,
+    today: dt.date | None = None,
+    self_assessment_due_on: dt.date | None = None,
 ) -> RatingSeason:
     today = today or timezone.localdate()
     if organization.kind != OrganizationKind.COMMITTEE:
@@ -122,7 +140,11 @@ def season_open(
         raise refuse("year", _("Enter a year from 2000 on."))
     if RatingSeason.objects.filter(organization=organization, year=year).exists():
         raise refuse("year", _("The %(year)s rating season already exists.") % {"year": year})
-    season = RatingSeason(organization=organization, year=year, opened_on=today)
+    if self_assessment_due_on is not None and self_assessment_due_on < today:
+        raise refuse("self_assessment_due_on", _("The self-assessments cannot be due before the season opens."))
+    season = RatingSeason(
+        organization=organization, year=year, opened_on=today, self_assessment_due_on=self_assessment_due_on
+    )
     season._history_user = by
     season.save()
     return season
@@ -214,6 +236,7 @@ def member_rating_save(
         setattr(rating, name, values[name] if values[name] is not None else getattr(rating, name))
     rating.grade, rating.not_graded_reason, rating.disciplined = grade, reason, disciplined
     rating.note = values["note"] or ""
+    rating.cell_proposed_grade = values["cell_proposed_grade"] or ""
     rating.organization = cell
     rating.base_organization = base_organization_of(cell) or cell
     rating._history_user = by
@@ -292,3 +315,161 @@ def rating_restore(*, rating: MemberRating | OrganizationRating, by: User | None
         raise ValidationError(
             _("A newer rating of the same year exists; delete it first to restore this one.")
         ) from clash
+
+
+# Self-assessments -------------------------------------------------------------------------------------------
+
+
+def season_for_cell(cell: Organization | None) -> RatingSeason | None:
+    """The season a cell's members are rated in: the newest season of a committee above it (an open one first)."""
+    if cell is None:
+        return None
+    step = Organization.steplen
+    ancestors = [cell.path[:i] for i in range(step, len(cell.path) + 1, step)]
+    return (
+        RatingSeason.objects.filter(organization__path__in=ancestors)
+        .order_by("-year", "-status", "-organization__depth")
+        .select_related("organization")
+        .first()
+    )
+
+
+def season_for_member(member: Member) -> RatingSeason | None:
+    """The season a member assesses themself in (that of their cell)."""
+    return season_for_cell(member.organization)
+
+
+def _check_own_open(season: RatingSeason, member: Member) -> None:
+    if not season.is_open:
+        raise refuse(
+            "season",
+            _("The %(year)s rating season is closed; the self-assessment can no longer change.")
+            % {"year": season.year},
+        )
+    if member.organization is None or not _in_season(season, member.organization):
+        raise refuse(
+            "member",
+            _("%(name)s is not a member of a cell of %(committee)s.")
+            % {"name": member.full_name, "committee": season.organization.name},
+        )
+
+
+def _points(form, data: dict) -> tuple[dict, Decimal | None]:
+    points, total = {}, Decimal(0)
+    for criterion in form.criteria:
+        value = data.get(f"points_{criterion.code}")
+        if value is None:
+            continue
+        value = Decimal(value)
+        if not Decimal(0) <= value <= criterion.max_points:
+            raise refuse(
+                f"points_{criterion.code}",
+                _("%(criterion)s: from 0 to %(max)s points.")
+                % {"criterion": criterion.label, "max": format_decimal(criterion.max_points, 0)},
+            )
+        points[criterion.code] = str(value)
+        total += value
+    return points, (total if points else None)
+
+
+def self_assessment_allowed_grade(assessment: SelfAssessment) -> str:
+    """The best grade the points allow ("" when the form has no points or they are not all given)."""
+    form = self_assessment_form_for_year(assessment.season.year)
+    if not form.scored or assessment.total_points is None or len(assessment.points) < len(form.criteria):
+        return ""
+    return best_grade_for_points(
+        rating_rules_for_year(assessment.season.year),
+        points=assessment.total_points,
+        on_time=assessment.tasks_on_time_pct,
+        exceeding=assessment.tasks_exceeding_pct,
+        clean=not assessment.disciplined,
+    )
+
+
+def _check_proposal(assessment: SelfAssessment) -> None:
+    allowed = self_assessment_allowed_grade(assessment)
+    if allowed and assessment.proposed_grade and better(assessment.proposed_grade, allowed):
+        raise refuse(
+            "proposed_grade",
+            _("%(source)s: %(points)s points give at best “%(allowed)s”; you cannot propose “%(asked)s”.")
+            % {
+                "source": rating_rules_for_year(assessment.season.year).source,
+                "points": format_decimal(assessment.total_points, 2).rstrip("0").rstrip(","),
+                "allowed": Grade(allowed).label,
+                "asked": Grade(assessment.proposed_grade).label,
+            },
+        )
+
+
+@transaction.atomic
+def self_assessment_save(*, season: RatingSeason, member: Member, data: dict, by: User | None) -> SelfAssessment:
+    """Write the member's own self-assessment (a draft, or a returned one being corrected)."""
+    season = RatingSeason.objects.select_for_update().select_related("organization").get(pk=season.pk)
+    _check_own_open(season, member)
+    form = self_assessment_form_for_year(season.year)
+    assessment = SelfAssessment.objects.filter(season=season, member=member).first() or SelfAssessment(
+        season=season, member=member, organization=member.organization, form_code=form.code
+    )
+    if assessment.status == SelfAssessmentStatus.SUBMITTED:
+        raise refuse("status", _("The self-assessment is submitted; the cell secretary may return it for changes."))
+    if form.scored:
+        assessment.points, assessment.total_points = _points(form, data)
+        _decimal_in_range("tasks_on_time_pct", data.get("tasks_on_time_pct"), _("The share of tasks on time"))
+        _decimal_in_range("tasks_exceeding_pct", data.get("tasks_exceeding_pct"), _("The share of tasks exceeding"))
+        assessment.tasks_on_time_pct = data.get("tasks_on_time_pct")
+        assessment.tasks_exceeding_pct = data.get("tasks_exceeding_pct")
+        assessment.disciplined = bool(data.get("disciplined"))
+    assessment.sections = {code: (data.get(f"section_{code}") or "").strip() for code, _label in form.sections}
+    assessment.proposed_grade = data.get("proposed_grade") or ""
+    assessment.organization = member.organization
+    assessment.form_code = form.code
+    _check_proposal(assessment)
+    assessment._history_user = by
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def self_assessment_submit(*, assessment: SelfAssessment, by: User | None) -> SelfAssessment:
+    assessment = (
+        SelfAssessment.objects.select_for_update()
+        .select_related("season__organization", "member")
+        .get(pk=assessment.pk)
+    )
+    _check_own_open(assessment.season, assessment.member)
+    if assessment.status == SelfAssessmentStatus.SUBMITTED:
+        raise refuse("status", _("The self-assessment is already submitted."))
+    form = self_assessment_form_for_year(assessment.season.year)
+    if form.scored and (
+        len(assessment.points) < len(form.criteria)
+        or assessment.tasks_on_time_pct is None
+        or assessment.tasks_exceeding_pct is None
+    ):
+        raise refuse("points", _("Score every criterion and give the shares of tasks on time and exceeding first."))
+    if not form.scored and not all(assessment.sections.get(code) for code, _label in form.sections):
+        raise refuse("sections", _("Write every section of the self-assessment first."))
+    if not assessment.proposed_grade:
+        raise refuse("proposed_grade", _("Propose your grade first."))
+    _check_proposal(assessment)
+    assessment.status = SelfAssessmentStatus.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    assessment.return_note = ""
+    assessment._history_user = by
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def self_assessment_return(*, assessment: SelfAssessment, note: str, by: User | None) -> SelfAssessment:
+    """The cell secretary (or the office) sends a submitted self-assessment back with a note."""
+    assessment = SelfAssessment.objects.select_for_update().select_related("season").get(pk=assessment.pk)
+    _check_open(assessment.season)
+    if assessment.status != SelfAssessmentStatus.SUBMITTED:
+        raise refuse("status", _("Only a submitted self-assessment can be returned."))
+    if not (note or "").strip():
+        raise refuse("note", _("Say what to change."))
+    assessment.status = SelfAssessmentStatus.RETURNED
+    assessment.return_note = note.strip()
+    assessment._history_user = by
+    assessment.save()
+    return assessment

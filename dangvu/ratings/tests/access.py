@@ -29,7 +29,23 @@ def objects(p):
         season=season, organization=p.cell_a2, data={"score": Decimal(60)}, by=None, today=TODAY
     )
     services.rating_delete(rating=org_deleted, by=None)
+    assessment = services.self_assessment_save(
+        season=season,
+        member=p.member_a,
+        data={
+            "points_thought": 18,
+            "points_ethics": 18,
+            "points_discipline": 8,
+            "points_tasks": 40,
+            "tasks_on_time_pct": 100,
+            "tasks_exceeding_pct": 0,
+            "proposed_grade": "good",
+        },
+        by=None,
+    )
+    services.self_assessment_submit(assessment=assessment, by=None)
     return {
+        "self_assessment": assessment,
         "season": season,
         "member_rating": rating,
         "deleted_member_rating": deleted,
@@ -78,6 +94,77 @@ MATRIX = {
     "ratings:organization_restore": ("post", lambda o: {"pk": o["deleted_org_rating"].pk}, CHANGE_OF_A),
 }
 
+# The self-assessment and the rating sheets (issue 17 points 6 and 9).
+PORTAL_ONLY = {
+    "staff": 403,
+    "secretary_a": 403,
+    "secretary_b": 403,
+    "plain_member": 200,
+    "cell_secretary": 200,
+    "anonymous": LOGIN,
+}
+SECRETARY_OF_THE_CELL = {
+    "staff": 403,
+    "secretary_a": 403,
+    "secretary_b": 403,
+    "plain_member": 403,
+    "cell_secretary": 200,
+    "anonymous": LOGIN,
+}
+SHEET_OF_A = {**OF_A, "cell_secretary": 403}
+MATRIX.update(
+    {
+        "ratings:my_self_assessment": ("get", lambda o: {}, PORTAL_ONLY),
+        "ratings:my_cell_sheet": ("get", lambda o: {}, SECRETARY_OF_THE_CELL),
+        # The member's own (plain_member wrote it), read by the keepers of the cell and the office of A.
+        "ratings:self_assessment_detail": (
+            "get",
+            lambda o: {"pk": o["self_assessment"].pk},
+            {**OF_A, "plain_member": 200, "cell_secretary": 200},
+        ),
+        # A return without a note: the page again with the message (400); the member cannot return their own.
+        "ratings:self_assessment_return": (
+            "post",
+            lambda o: {"pk": o["self_assessment"].pk},
+            {
+                "staff": 400,
+                "secretary_a": 400,
+                "secretary_b": 404,
+                "plain_member": 403,
+                "cell_secretary": 400,
+                "anonymous": LOGIN,
+            },
+        ),
+        "ratings:cell_sheet": (
+            "get",
+            lambda o: {"season_pk": o["season"].pk, "organization_pk": o["member_rating"].organization_id},
+            SHEET_OF_A,
+        ),
+        "ratings:base_sheet": (
+            "get",
+            lambda o: {"season_pk": o["season"].pk, "organization_pk": o["member_rating"].base_organization_id},
+            SHEET_OF_A,
+        ),
+        # A row saved as it is (without htmx: back to the sheet): the cell's keepers and its secretary.
+        "ratings:sheet_row": (
+            "post",
+            lambda o: {"season_pk": o["season"].pk, "member_pk": o["member_rating"].member_id},
+            {**CHANGE_OF_A, "cell_secretary": 302},
+        ),
+        # The phone sheet's card of one member with its fields: the keepers of the cell.
+        "ratings:sheet_card": (
+            "get",
+            lambda o: {"season_pk": o["season"].pk, "member_pk": o["member_rating"].member_id},
+            {**OF_A, "cell_secretary": 200},
+        ),
+        "ratings:sheet_organization_row": (
+            "post",
+            lambda o: {"season_pk": o["season"].pk, "organization_pk": o["org_rating"].organization_id},
+            {**CHANGE_OF_A, "cell_secretary": 403},
+        ),
+    }
+)
+
 # Inspection staff see the tree as committee staff do; they change no record of this app.
 INSPECTOR = {
     "ratings:member_delete": 403,
@@ -94,4 +181,13 @@ INSPECTOR = {
     "ratings:season_detail": 200,
     "ratings:season_open": 403,
     "ratings:seasons": 200,
+    "ratings:my_self_assessment": 403,
+    "ratings:my_cell_sheet": 403,
+    "ratings:self_assessment_detail": 200,
+    "ratings:self_assessment_return": 403,
+    "ratings:cell_sheet": 200,
+    "ratings:base_sheet": 200,
+    "ratings:sheet_row": 403,
+    "ratings:sheet_card": 403,
+    "ratings:sheet_organization_row": 403,
 }

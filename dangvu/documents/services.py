@@ -15,8 +15,8 @@ from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.numbers import format_int
 from dangvu.lib.softdelete import restore, soft_delete
-from dangvu.notifications.triggers import run_now
 from dangvu.lib.untrusted_files import FileRefused, inspect_image, inspect_zip
+from dangvu.notifications.triggers import run_now
 from dangvu.organizations.models import Organization
 
 EDITABLE_FIELDS = ("subject", "signer", "implements", "implements_text", "sender", "received_on")

@@ -4,15 +4,15 @@ the file, delete and restore."""
 import mimetypes
 import os
 
-from django.core.paginator import Paginator
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from dangvu.accounts.decorators import (
     cell_secretary_required,
@@ -31,8 +31,8 @@ from dangvu.accounts.policy import (
 from dangvu.documents import forms, selectors, services
 from dangvu.documents.models import Direction, IssuerSymbol, Receipt
 from dangvu.lib import screens
-from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.lib.numbers import format_int
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
 
 EXPORT = Export(

@@ -137,7 +137,10 @@ def test_the_office_sees_the_read_share_per_cell_and_who_has_not_read(client, pe
     document = _document(personas.committee)
     _send(document, [personas.org_a])
     receipt_mark_read(receipt=Receipt.objects.get(member=personas.member_a))
-    shares = {s.organization.code: (s.read, s.sent, s.pct) for s in selectors.read_shares(user=personas.staff, document=document)}
+    shares = {
+        s.organization.code: (s.read, s.sent, s.pct)
+        for s in selectors.read_shares(user=personas.staff, document=document)
+    }
     assert shares == {"A1": (1, 2, Decimal("50.00")), "A2": (0, 1, Decimal("0.00"))}
     client.force_login(personas.staff)
     with django_assert_max_num_queries(20):
@@ -149,7 +152,9 @@ def test_the_office_sees_the_read_share_per_cell_and_who_has_not_read(client, pe
     names = unread.content.decode()
     assert "Lê Thị Cúc" in names and "Đỗ Thị Hai" in names and "Nguyễn Văn An" not in names
     export = client.get(reverse("documents:unread", kwargs={"pk": document.pk}) + "?export=csv")
-    assert export.status_code == 200 and "Đỗ Thị Hai" in b"".join(export.streaming_content if export.streaming else [export.content]).decode("utf-8-sig")
+    assert export.status_code == 200 and "Đỗ Thị Hai" in b"".join(
+        export.streaming_content if export.streaming else [export.content]
+    ).decode("utf-8-sig")
 
 
 def test_the_unread_list_keeps_the_same_queries_for_many_members(client, personas, django_assert_max_num_queries):
@@ -177,7 +182,9 @@ def test_the_office_sends_from_the_documents_page(client, personas):
 def test_the_office_cannot_send_to_an_organization_outside_its_subtree(client, personas):
     document = _document(personas.org_a)
     client.force_login(personas.secretary_a)
-    response = client.post(reverse("documents:send", kwargs={"pk": document.pk}), {"organizations": [personas.org_b.pk]})
+    response = client.post(
+        reverse("documents:send", kwargs={"pk": document.pk}), {"organizations": [personas.org_b.pk]}
+    )
     assert response.status_code == 200 and not Receipt.objects.exists()
     assert response.context["form"].errors["organizations"]
 

@@ -3,8 +3,8 @@
 import datetime as dt
 import os
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -256,8 +256,6 @@ def document_restore(*, document: Document, by: User | None) -> None:
 
 # Documents sent to members, and their read receipts (issue 17 point 4) ----------------------------------------
 
-SEND_CHUNK = 2000  # receipts written per INSERT: 60,000 members are 30 statements, in bounded memory
-
 
 def _readers(organizations: list[Organization], include_subtree: bool):
     """The live full and probationary members of the organizations (and of those under them) today."""
@@ -270,6 +268,25 @@ def _readers(organizations: list[Organization], include_subtree: bool):
     else:
         where = Q(organization__in=organizations)
     return Member.objects.filter(where, status__in=ACTIVE_STATUSES, organization__isnull=False)
+
+
+def _freeze_readers(distribution: Distribution, readers) -> None:
+    """One receipt per reader, written by the database from the members' query (INSERT … SELECT): 60,000 members
+    are one statement, none of them read into Python. A member the document already reached is skipped (ON
+    CONFLICT DO NOTHING on the one-receipt-per-document-and-member constraint; SQLite and PostgreSQL both)."""
+    select, params = readers.order_by().values(reader=F("pk"), cell=F("organization_id")).query.sql_with_params()
+    # A date in the select list is untyped for PostgreSQL: cast it there (a CAST would turn it into a number in SQLite).
+    day = "CAST(%s AS date)" if connection.vendor == "postgresql" else "%s"
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(Receipt._meta.db_table)} "
+        "(document_id, distribution_id, member_id, organization_id, sent_on, read_at) "
+        f"SELECT %s, %s, readers.reader, readers.cell, {day}, NULL FROM ({select}) readers WHERE 1 = 1 "
+        "ON CONFLICT DO NOTHING"
+    )
+    sent_on = connection.ops.adapt_datefield_value(distribution.sent_on)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [distribution.document_id, distribution.pk, sent_on, *params])
 
 
 @transaction.atomic
@@ -294,22 +311,7 @@ def document_send(
         document=document, sender=sender, include_subtree=include_subtree, sent_on=today, sent_by=by
     )
     distribution.organizations.set(organizations)
-    readers = _readers(organizations, include_subtree).values_list("pk", "organization_id")
-    batch: list[Receipt] = []
-    for member_id, organization_id in readers.iterator(chunk_size=SEND_CHUNK):
-        batch.append(
-            Receipt(
-                document=document,
-                distribution=distribution,
-                member_id=member_id,
-                organization_id=organization_id,
-                sent_on=today,
-            )
-        )
-        if len(batch) == SEND_CHUNK:
-            Receipt.objects.bulk_create(batch, ignore_conflicts=True)
-            batch = []
-    Receipt.objects.bulk_create(batch, ignore_conflicts=True)
+    _freeze_readers(distribution, _readers(organizations, include_subtree))
     distribution.readers = distribution.receipts.count()
     distribution.save(update_fields=["readers"])
     transaction.on_commit(lambda: run_now("documents.sent", on=today))

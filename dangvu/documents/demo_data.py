@@ -118,15 +118,19 @@ def seed(context) -> dict[str, int]:
 # the bloc (at province size and above, to the demo member's base organization only: a demo stays quick).
 SENT_TYPES = ("NQ", "KH", "CTr", "HD", "CT", "KL")
 SENT_COUNT = 6
+COLUMNS = ("document_id", "distribution_id", "member_id", "organization_id", "sent_on", "read_at")
 
 
 def _send_to_members(context, committee) -> dict[str, int]:
+    from django.db import connection
+
     from dangvu.accounts.models import User
     from dangvu.documents.models import Distribution, Receipt
     from dangvu.lib import bulk
     from dangvu.members.models import ACTIVE_STATUSES, Member
 
     rng = context.rng
+    adapt_moment = connection.ops.adapt_datetimefield_value
     demo_member = User.objects.filter(username="dangvien").values_list("member_id", flat=True).first()
     sender = User.objects.filter(username="admin").first()
     target = committee
@@ -162,6 +166,7 @@ def _send_to_members(context, committee) -> dict[str, int]:
         distribution.organizations.set([target])
         distributions += 1
         newest = age >= len(recent) - 2
+        day_sent = connection.ops.adapt_datefield_value(sent_on)
         receipts = []
         for member_id, cell_id in members:
             read = rng.random() < habit[cell_id] * (0.75 if newest else 1.0)
@@ -171,15 +176,6 @@ def _send_to_members(context, committee) -> dict[str, int]:
             if read:
                 day = min(sent_on + dt.timedelta(days=int(rng.expovariate(1 / 4))), context.until)
                 read_at = dt.datetime.combine(day, dt.time(1 + rng.randint(0, 11)), dt.UTC)
-            receipts.append(
-                {
-                    "document_id": document.pk,
-                    "distribution_id": distribution.pk,
-                    "member_id": member_id,
-                    "organization_id": cell_id,
-                    "sent_on": sent_on,
-                    "read_at": read_at,
-                }
-            )
-        written += bulk.insert_rows(Receipt, receipts)
+            receipts.append((document.pk, distribution.pk, member_id, cell_id, day_sent, adapt_moment(read_at)))
+        written += bulk.insert_tuples(Receipt, COLUMNS, receipts)
     return {"Distribution": distributions, "Receipt": written}

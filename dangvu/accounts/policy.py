@@ -267,3 +267,20 @@ def own_inspections_filter(member, today) -> Q:
 def own_disciplines_filter(member, today) -> Q:
     """The discipline decisions a member sees in their portal: those decided on them, from the decision date."""
     return Q(member=member, decided_on__lte=today)
+# Documents to members (issue 17 point 4): who sends a document to the members of which organizations. -------
+
+
+def may_send_document(user, document) -> bool:
+    """The keepers of the document's organization send it to members; a cell secretary forwards to their cell a
+    document they were sent themselves."""
+    if secretary_cell(user) is not None:
+        return document.receipts.filter(member_id=user.member_id).exists()
+    return may_edit(user, document)
+
+
+def may_send_document_to(user, organization) -> bool:
+    """May the user send documents to the members of `organization`: a cell secretary to their own cell, registry
+    keepers to organizations of their subtree."""
+    if secretary_cell(user) is not None:
+        return keeps_cell(user, organization)
+    return keeps_registry(user) and in_scope(user, organization)

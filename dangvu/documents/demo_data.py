@@ -109,4 +109,73 @@ def seed(context) -> dict[str, int]:
         document.fill_search_text()
     Document.objects.bulk_create(documents, batch_size=2000)
     NumberCounter.objects.bulk_create(counters)
-    return {"Document": len(documents), "NumberCounter": len(counters), "IssuerSymbol": 1}
+    counts = {"Document": len(documents), "NumberCounter": len(counters), "IssuerSymbol": 1}
+    counts.update(_send_to_members(context, committee))
+    return counts
+
+
+# Documents sent to members (issue 17 point 4): the latest resolutions, plans and guides, sent to every member of
+# the bloc (at province size and above, to the demo member's base organization only: a demo stays quick).
+SENT_TYPES = ("NQ", "KH", "CTr", "HD", "CT", "KL")
+SENT_COUNT = 6
+COLUMNS = ("document_id", "distribution_id", "member_id", "organization_id", "sent_on", "read_at")
+
+
+def _send_to_members(context, committee) -> dict[str, int]:
+    from django.db import connection
+
+    from dangvu.accounts.models import User
+    from dangvu.documents.models import Distribution, Receipt
+    from dangvu.lib import bulk
+    from dangvu.members.models import ACTIVE_STATUSES, Member
+
+    rng = context.rng
+    adapt_moment = connection.ops.adapt_datetimefield_value
+    demo_member = User.objects.filter(username="dangvien").values_list("member_id", flat=True).first()
+    sender = User.objects.filter(username="admin").first()
+    target = committee
+    if context.size not in ("small", "bloc") and demo_member:
+        cell = Member.objects.get(pk=demo_member).organization
+        target = cell.get_parent() if cell.kind == OrganizationKind.CELL else cell
+    members = list(
+        Member.objects.filter(
+            status__in=ACTIVE_STATUSES, organization__path__startswith=target.path, organization__isnull=False
+        ).values_list("pk", "organization_id")
+    )
+    recent = list(
+        Document.objects.filter(
+            organization=committee,
+            direction=Direction.ISSUED,
+            type_code__in=SENT_TYPES,
+            issued_on__gte=context.until - dt.timedelta(days=150),
+        ).order_by("-issued_on")[:SENT_COUNT]
+    )
+    # Some cells read more than others: each cell its own habit, around 70% overall.
+    habit = {cell: min(1.0, max(0.2, rng.gauss(0.72, 0.18))) for cell in sorted({c for _m, c in members})}
+    distributions, written = 0, 0
+    for age, document in enumerate(reversed(recent)):  # oldest first: older ones are read more
+        sent_on = min(document.issued_on + dt.timedelta(days=rng.randint(1, 5)), context.until)
+        distribution = Distribution.objects.create(
+            document=document,
+            sender=committee,
+            include_subtree=True,
+            sent_on=sent_on,
+            sent_by=sender,
+            readers=len(members),
+        )
+        distribution.organizations.set([target])
+        distributions += 1
+        newest = age >= len(recent) - 2
+        day_sent = connection.ops.adapt_datefield_value(sent_on)
+        receipts = []
+        for member_id, cell_id in members:
+            read = rng.random() < habit[cell_id] * (0.75 if newest else 1.0)
+            if member_id == demo_member:
+                read = not newest  # the demo member has read the older ones, not the two newest
+            read_at = None
+            if read:
+                day = min(sent_on + dt.timedelta(days=int(rng.expovariate(1 / 4))), context.until)
+                read_at = dt.datetime.combine(day, dt.time(1 + rng.randint(0, 11)), dt.UTC)
+            receipts.append((document.pk, distribution.pk, member_id, cell_id, day_sent, adapt_moment(read_at)))
+        written += bulk.insert_tuples(Receipt, COLUMNS, receipts)
+    return {"Distribution": distributions, "Receipt": written}

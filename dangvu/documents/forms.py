@@ -117,3 +117,26 @@ class SymbolForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+
+class OrganizationsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return "— " * max(obj.depth - 1, 0) + obj.name
+
+
+class SendForm(forms.Form):
+    """Send a document to the members of chosen organizations (a cell, a base organization, the whole tree)."""
+
+    organizations = OrganizationsField(
+        label=_("Send to the members of"),
+        queryset=Organization.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        error_messages={"required": _("Choose at least one organization to send the document to.")},
+    )
+    include_subtree = forms.BooleanField(
+        label=_("Including the organizations under them"), required=False, initial=True
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = selectors.send_targets(user=user)

@@ -4,6 +4,7 @@ Issued documents get their number from `documents.services.document_issue`: the 
 number per issuing body, type and year, taken under a row lock on `NumberCounter`.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -115,3 +116,55 @@ class Document(SoftDeletable):
 
         found = BY_CODE.get(self.type_code)
         return str(found.label) if found else self.type_code
+
+
+class Distribution(models.Model):
+    """A document sent to the members of chosen organizations: who sent it, when, to whom. The readers are frozen at
+    sending as one `Receipt` per member (the live full and probationary members of those organizations that day)."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="distributions")
+    sender = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("sent by (body)")
+    )
+    organizations = models.ManyToManyField(
+        "organizations.Organization", related_name="+", verbose_name=_("sent to organizations")
+    )
+    include_subtree = models.BooleanField(_("including the organizations under them"), default=True)
+    sent_on = models.DateField(_("date sent"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    readers = models.PositiveIntegerField(_("members sent to"), default=0)
+
+    class Meta:
+        verbose_name = _("document sent to members")
+        verbose_name_plural = _("documents sent to members")
+        indexes = [models.Index(fields=["sent_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.document.number_symbol} {self.sent_on:%d/%m/%Y}"
+
+
+class Receipt(models.Model):
+    """One member sent one document (the first distribution that reached them), and when they said they read it."""
+
+    # No index of their own: the unique (document, member) and the indexes below lead with them (fewer indexes to
+    # keep up when a distribution writes 60,000 rows).
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="receipts", db_index=False)
+    distribution = models.ForeignKey(Distribution, on_delete=models.CASCADE, related_name="receipts", db_index=False)
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.CASCADE, related_name="document_receipts", db_index=False
+    )
+    # The member's cell on the day it was sent: read shares per organization stay as they were sent.
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="+")
+    sent_on = models.DateField()  # the distribution's day, kept here so counts need no join
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("read receipt")
+        verbose_name_plural = _("read receipts")
+        constraints = [models.UniqueConstraint(fields=["document", "member"], name="documents_receipt_once")]
+        indexes = [
+            models.Index(fields=["member", "read_at"]),
+            models.Index(fields=["sent_on", "organization", "read_at"]),
+            models.Index(fields=["distribution", "read_at"]),
+        ]

@@ -3,11 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
-from dangvu.documents.models import Direction, Document
+from dangvu.documents.models import Direction, Distribution, Document, Receipt
 from dangvu.lib.filters import where_given
 from dangvu.lib.vntext import fold
 from dangvu.organizations.models import Organization
@@ -79,3 +79,76 @@ def documents_issued(*, organization: Organization, start: dt.date, end: dt.date
         .select_related("implements")
         .order_by("issued_on", "type_code", "number")
     )
+
+
+# Documents sent to members (issue 17 point 4) ------------------------------------------------------------------
+
+
+def my_receipts(*, member) -> QuerySet[Receipt]:
+    """The documents sent to a member, unread first, then the newest."""
+    return (
+        Receipt.objects.filter(member=member, document__deleted_at__isnull=True)
+        .select_related("document", "distribution__sender")
+        .order_by(F("read_at").asc(nulls_first=True), "-sent_on", "-pk")
+    )
+
+
+def my_receipt_get(*, member, document_pk: int) -> Receipt:
+    """The receipt of a document sent to this member; DoesNotExist (a 404) for a document not sent to them."""
+    return my_receipts(member=member).get(document_id=document_pk)
+
+
+def unread_count(*, member) -> int:
+    return Receipt.objects.filter(member=member, read_at__isnull=True, document__deleted_at__isnull=True).count()
+
+
+@dataclass(frozen=True)
+class ReadShare:
+    organization: Organization
+    sent: int
+    read: int
+
+    @property
+    def pct(self):
+        from dangvu.indicators.registry import percentage
+
+        return percentage(self.read, self.sent)
+
+
+def read_shares(*, user: User, document: Document) -> list[ReadShare]:
+    """Per cell the document was sent to (as the members stood when it was sent): members sent, members who read
+    it. Only the cells of the user's subtree."""
+    rows = (
+        Receipt.objects.filter(document=document)
+        .filter(organization_filter(user, "organization__"))
+        .values("organization_id")
+        .annotate(sent=Count("pk"), read=Count("pk", filter=Q(read_at__isnull=False)))
+    )
+    counts = {r["organization_id"]: r for r in rows}
+    organizations = Organization.objects.filter(pk__in=counts).order_by("path")
+    return [ReadShare(o, counts[o.pk]["sent"], counts[o.pk]["read"]) for o in organizations]
+
+
+def distributions_of(*, document: Document) -> QuerySet[Distribution]:
+    return (
+        document.distributions.select_related("sender", "sent_by")
+        .prefetch_related("organizations")
+        .order_by("-sent_at")
+    )
+
+
+def unread_receipts(*, user: User, document: Document) -> QuerySet[Receipt]:
+    """Who was sent the document and has not read it, in the user's subtree, by cell and name."""
+    return (
+        Receipt.objects.filter(document=document, read_at__isnull=True)
+        .filter(organization_filter(user, "organization__"))
+        .select_related("member", "organization")
+        .order_by("organization__path", "member__sort_key", "pk")
+    )
+
+
+def send_targets(*, user: User) -> QuerySet[Organization]:
+    """The organizations a keeper may send documents to: the live ones of their subtree."""
+    return Organization.objects.filter(
+        organization_filter(user), deleted_at__isnull=True, ended_on__isnull=True
+    ).order_by("path")

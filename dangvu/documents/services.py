@@ -3,18 +3,20 @@
 import datetime as dt
 import os
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
-from dangvu.documents.models import Direction, Document, IssuerSymbol, NumberCounter
+from dangvu.documents.models import Direction, Distribution, Document, IssuerSymbol, NumberCounter, Receipt
 from dangvu.documents.rules import ALLOWED_EXTENSIONS, BY_CODE, MAGIC, MAX_FILE_BYTES, format_number
 from dangvu.lib.dates import format_short
 from dangvu.lib.errors import refuse
 from dangvu.lib.numbers import format_int
 from dangvu.lib.softdelete import restore, soft_delete
 from dangvu.lib.untrusted_files import FileRefused, inspect_image, inspect_zip
+from dangvu.notifications.triggers import run_now
 from dangvu.organizations.models import Organization
 
 EDITABLE_FIELDS = ("subject", "signer", "implements", "implements_text", "sender", "received_on")
@@ -250,3 +252,79 @@ def _not_implemented(document: Document) -> None:
 
 def document_restore(*, document: Document, by: User | None) -> None:
     restore(document, by=by)
+
+
+# Documents sent to members, and their read receipts (issue 17 point 4) ----------------------------------------
+
+
+def _readers(organizations: list[Organization], include_subtree: bool):
+    """The live full and probationary members of the organizations (and of those under them) today."""
+    from dangvu.members.models import ACTIVE_STATUSES, Member
+
+    if include_subtree:
+        where = Q()
+        for organization in organizations:
+            where |= Q(organization__path__startswith=organization.path)
+    else:
+        where = Q(organization__in=organizations)
+    return Member.objects.filter(where, status__in=ACTIVE_STATUSES, organization__isnull=False)
+
+
+def _freeze_readers(distribution: Distribution, readers) -> None:
+    """One receipt per reader, written by the database from the members' query (INSERT … SELECT): 60,000 members
+    are one statement, none of them read into Python. A member the document already reached is skipped (ON
+    CONFLICT DO NOTHING on the one-receipt-per-document-and-member constraint; SQLite and PostgreSQL both)."""
+    select, params = readers.order_by().values(reader=F("pk"), cell=F("organization_id")).query.sql_with_params()
+    # A date in the select list is untyped for PostgreSQL: cast it there (a CAST would turn it into a number in SQLite).
+    day = "CAST(%s AS date)" if connection.vendor == "postgresql" else "%s"
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(Receipt._meta.db_table)} "
+        "(document_id, distribution_id, member_id, organization_id, sent_on, read_at) "
+        f"SELECT %s, %s, readers.reader, readers.cell, {day}, NULL FROM ({select}) readers WHERE 1 = 1 "
+        "ON CONFLICT DO NOTHING"
+    )
+    sent_on = connection.ops.adapt_datefield_value(distribution.sent_on)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [distribution.document_id, distribution.pk, sent_on, *params])
+
+
+@transaction.atomic
+def document_send(
+    *,
+    document: Document,
+    organizations,
+    include_subtree: bool,
+    sender: Organization,
+    by: User | None,
+    today: dt.date | None = None,
+) -> Distribution:
+    """Send `document` to the members of `organizations`: the readers are frozen now, one receipt each. A member the
+    document already reached (an earlier distribution) keeps their receipt and is not counted again."""
+    organizations = list(organizations)
+    if not organizations:
+        raise refuse("organizations", _("Choose at least one organization to send the document to."))
+    if document.deleted_at is not None:
+        raise refuse("document", _("A deleted document cannot be sent."))
+    today = today or timezone.localdate()
+    distribution = Distribution.objects.create(
+        document=document, sender=sender, include_subtree=include_subtree, sent_on=today, sent_by=by
+    )
+    distribution.organizations.set(organizations)
+    _freeze_readers(distribution, _readers(organizations, include_subtree))
+    distribution.readers = distribution.receipts.count()
+    distribution.save(update_fields=["readers"])
+    transaction.on_commit(lambda: run_now("documents.sent", on=today))
+    return distribution
+
+
+def receipt_mark_read(*, receipt: Receipt, when=None) -> Receipt:
+    """The member says they read the document: the first time counts, later taps change nothing."""
+    if receipt.read_at is None:
+        when = when or timezone.now()
+        updated = Receipt.objects.filter(pk=receipt.pk, read_at__isnull=True).update(read_at=when)
+        if updated:
+            receipt.read_at = when
+        else:
+            receipt.refresh_from_db(fields=["read_at"])
+    return receipt

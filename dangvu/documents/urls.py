@@ -14,4 +14,12 @@ urlpatterns = [
     path("<int:pk>/file/", views.document_file, name="file"),
     path("<int:pk>/delete/", views.document_delete, name="delete"),
     path("<int:pk>/restore/", views.document_restore, name="restore"),
+    path("<int:pk>/send/", views.document_send, name="send"),
+    path("<int:pk>/unread/", views.document_unread, name="unread"),
+    # The member's pages (portal accounts): the documents sent to them.
+    path("my/", views.my_documents, name="my_list"),
+    path("my/<int:pk>/", views.my_document, name="my_detail"),
+    path("my/<int:pk>/file/", views.my_document_file, name="my_file"),
+    path("my/<int:pk>/read/", views.my_document_read, name="my_read"),
+    path("my/<int:pk>/send-to-cell/", views.my_document_send_to_cell, name="my_send_to_cell"),
 ]

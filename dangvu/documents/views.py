@@ -4,16 +4,34 @@ the file, delete and restore."""
 import mimetypes
 import os
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from dangvu.accounts.decorators import editor_required, tree_user_required
-from dangvu.accounts.policy import ensure_may_edit, may_edit
+from dangvu.accounts.decorators import (
+    cell_secretary_required,
+    editor_required,
+    portal_account_required,
+    tree_user_required,
+)
+from dangvu.accounts.policy import (
+    ensure_may_edit,
+    may_edit,
+    may_send_document,
+    may_send_document_to,
+    portal_member,
+    secretary_cell,
+)
 from dangvu.documents import forms, selectors, services
-from dangvu.documents.models import Direction, IssuerSymbol
+from dangvu.documents.models import Direction, IssuerSymbol, Receipt
 from dangvu.lib import screens
+from dangvu.lib.numbers import format_int
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.organizations.selectors import organization_list
 
@@ -79,9 +97,14 @@ def document_receive(request):
 def document_detail(request, pk: int):
     document = object_or_404(selectors.document_get, user=request.user, pk=pk)
     can_edit = may_edit(request.user, document)
+    shares = selectors.read_shares(user=request.user, document=document)
     context = {
         "document": document,
         "can_edit": can_edit,
+        "can_send": may_send_document(request.user, document),
+        "distributions": selectors.distributions_of(document=document),
+        "shares": shares,
+        "total_share": selectors.ReadShare(None, sum(s.sent for s in shares), sum(s.read for s in shares)),
         "implemented_by": document.implemented_by.select_related("organization").order_by("issued_on"),
         "history": history_of(document),
     }
@@ -122,6 +145,10 @@ def document_edit(request, pk: int):
 def document_file(request, pk: int):
     """The file, only to those who may see the document; never under a public media URL."""
     document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    return _file_response(document)
+
+
+def _file_response(document):
     if not document.file:
         raise Http404
     try:
@@ -177,3 +204,123 @@ def symbols(request):
         "documents/symbols.html",
         {"form": form, "configured": configured.order_by("organization__path"), "direction": Direction},
     )
+
+
+# Documents sent to members, read receipts (issue 17 point 4) ---------------------------------------------------
+
+UNREAD_EXPORT = Export(
+    title=gettext_lazy("Members who have not read the document"),
+    columns=(
+        ExportColumn("member.full_name", gettext_lazy("Full name"), width=30),
+        ExportColumn("organization.name", gettext_lazy("Cell"), width=36),
+        ExportColumn("sent_on", gettext_lazy("Date sent"), width=12),
+    ),
+)
+
+
+@editor_required
+def document_send(request, pk: int):
+    """The office sends the document to the members of organizations of its subtree."""
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    if not may_send_document(request.user, document):
+        raise PermissionDenied
+    form = forms.SendForm(request.POST or None, user=request.user)
+
+    def check(data):
+        if not all(may_send_document_to(request.user, o) for o in data["organizations"]):
+            raise PermissionDenied
+
+    def send(data):
+        return services.document_send(
+            document=document,
+            organizations=data["organizations"],
+            include_subtree=data["include_subtree"],
+            sender=document.organization,
+            by=request.user,
+        )
+
+    saved = screens.save_form(
+        request,
+        form,
+        send,
+        check=check,
+        message=lambda d: _("Sent to %(count)s members.") % {"count": format_int(d.readers)},
+        then=lambda d: reverse("documents:detail", kwargs={"pk": document.pk}),
+    )
+    context = {"form": form, "document": document, "title": _("Send to members")}
+    return saved or render(request, "documents/send.html", context)
+
+
+@tree_user_required
+def document_unread(request, pk: int):
+    """Who was sent the document and has not read it yet (the office's list, exportable)."""
+    document = object_or_404(selectors.document_get, user=request.user, pk=pk)
+    return render_list(
+        request,
+        rows=selectors.unread_receipts(user=request.user, document=document),
+        template="documents/unread.html",
+        results_template="documents/_unread.html",
+        export=UNREAD_EXPORT,
+        context={"document": document},
+    )
+
+
+def _my_receipt(request, pk: int):
+    try:
+        return selectors.my_receipt_get(member=portal_member(request.user), document_pk=pk)
+    except Receipt.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+@portal_account_required
+def my_documents(request):
+    """The documents sent to me, unread first."""
+    member = portal_member(request.user)
+    receipts = selectors.my_receipts(member=member)
+    page = Paginator(receipts, 25).get_page(request.GET.get("page"))
+    return render(request, "documents/portal/list.html", {"page": page})
+
+
+@portal_account_required
+def my_document(request, pk: int):
+    receipt = _my_receipt(request, pk)
+    cell = secretary_cell(request.user)
+    context = {"receipt": receipt, "document": receipt.document, "cell": cell}
+    return render(request, "documents/portal/detail.html", context)
+
+
+@portal_account_required
+def my_document_file(request, pk: int):
+    """The file of a document sent to THIS member; any other document answers 404."""
+    return _file_response(_my_receipt(request, pk).document)
+
+
+@require_POST
+@portal_account_required
+def my_document_read(request, pk: int):
+    """ "Tôi đã đọc": the receipt records the first tap; a second changes nothing."""
+    receipt = _my_receipt(request, pk)
+    was_unread = receipt.read_at is None
+    services.receipt_mark_read(receipt=receipt)
+    if was_unread:
+        messages.success(request, _("Thank you: your reading is recorded."))
+    return redirect("documents:my_detail", pk=pk)
+
+
+@require_POST
+@cell_secretary_required
+def my_document_send_to_cell(request, pk: int):
+    """A cell secretary forwards a document they were sent to the members of their cell."""
+    receipt = _my_receipt(request, pk)
+    cell = secretary_cell(request.user)
+    if not (may_send_document(request.user, receipt.document) and may_send_document_to(request.user, cell)):
+        raise PermissionDenied
+    try:
+        distribution = services.document_send(
+            document=receipt.document, organizations=[cell], include_subtree=False, sender=cell, by=request.user
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, _("Sent to %(count)s members.") % {"count": format_int(distribution.readers)})
+    return redirect("documents:my_detail", pk=pk)

@@ -112,7 +112,7 @@ def run_day(
         anchor = day - dt.timedelta(days=rule.offset_days)
         try:
             for chunk in batched(trigger.find(anchor), chunk_size):
-                _run_chunk(rule, trigger, chunk, day, resolver, digest_users, report, emit, dry_run)
+                _run_chunk(rule, trigger, chunk, day, resolver, digest_users, report, emit, dry_run, chunk_size)
         except Exception as error:  # noqa: BLE001 - one broken trigger must not stop the other rules
             logger.exception("notification rule %s failed", rule.pk)
             report.warnings.append(
@@ -126,7 +126,9 @@ def run_day(
     return report
 
 
-def _run_chunk(rule, trigger, chunk: list[Occurrence], day, resolver, digest_users, report, emit, dry_run) -> None:
+def _run_chunk(
+    rule, trigger, chunk: list[Occurrence], day, resolver, digest_users, report, emit, dry_run, chunk_size=CHUNK
+) -> None:
     report.occurrences += len(chunk)
     if rule.organization_id is not None:
         resolver.load_paths({o.organization_id for o in chunk})
@@ -138,12 +140,11 @@ def _run_chunk(rule, trigger, chunk: list[Occurrence], day, resolver, digest_use
     if not chunk:
         return
     recipients = resolver.resolve(rule.audience, chunk)
-    token = new_token()
     rows: dict[tuple[int, str], Notification] = {}
     emails: dict[int, str] = {}
     now = timezone.now()
     for occurrence in chunk:
-        found = recipients.get(occurrence.key, [])
+        found = recipients.pop(occurrence.key, [])
         if not found:
             report.without_recipient += 1
         for recipient in found:
@@ -170,10 +171,17 @@ def _run_chunk(rule, trigger, chunk: list[Occurrence], day, resolver, digest_use
                 in_inbox=rule.sends_inbox or not by_email,
                 email_state=state,
                 email_tried_at=now if state == EmailState.SENDING else None,
-                run_token=token,
             )
-    if not rows:
-        return
+            # An audience of many (a cell's members) per occurrence: rows are written a chunk at a time too.
+            if len(rows) >= chunk_size:
+                _write(rule, rows, emails, report, emit, dry_run)
+                rows, emails = {}, {}
+    if rows:
+        _write(rule, rows, emails, report, emit, dry_run)
+
+
+def _write(rule, rows: dict, emails: dict, report: Report, emit, dry_run: bool) -> None:
+    """Insert the rows (the database refuses the keys already there) and deliver those this call inserted."""
     if dry_run:
         keys = {key for _id, key in rows}
         existing = set(
@@ -188,6 +196,9 @@ def _run_chunk(rule, trigger, chunk: list[Occurrence], day, resolver, digest_use
             if emit:
                 emit(_line(rule, row, state))
         return
+    token = new_token()
+    for row in rows.values():
+        row.run_token = token
     Notification.objects.bulk_create(rows.values(), ignore_conflicts=True, batch_size=500)
     created = list(Notification.objects.filter(run_token=token).order_by("pk"))
     report.created += len(created)

@@ -271,4 +271,4 @@ def test_queries_per_chunk_are_constant(personas, register, locmem):
         counts[chunks] = len(queries)
     per_chunk = counts[2] - counts[1]
     assert counts[4] - counts[2] == 2 * per_chunk
-    assert per_chunk <= 8
+    assert per_chunk <= 10  # resolve once, then per batch of rows: insert, read back, log, e-mail states

@@ -59,7 +59,9 @@ def prepare_accounts() -> dict:
             if have + created + len(batch) >= wanted:
                 break
             email = f"dv{member_id}@example.invalid" if member_id % 2 else ""
-            batch.append(User(username=f"bench{member_id}", password="!", role=Role.MEMBER, member_id=member_id, email=email))
+            batch.append(
+                User(username=f"bench{member_id}", password="!", role=Role.MEMBER, member_id=member_id, email=email)
+            )
             if len(batch) == 2000:
                 User.objects.bulk_create(batch)
                 created += len(batch)
@@ -79,26 +81,40 @@ def register_triggers() -> None:
 
     @trigger("bench.cell_meeting", _("Bench: cell meeting"), audiences=("cell_members",))
     def cell_meeting(anchor):
-        cells = Organization.objects.filter(kind__in=MEMBER_HOLDING_KINDS, ended_on__isnull=True, deleted_at__isnull=True)
+        cells = Organization.objects.filter(
+            kind__in=MEMBER_HOLDING_KINDS, ended_on__isnull=True, deleted_at__isnull=True
+        )
         for pk, name in cells.values_list("pk", "name").iterator(chunk_size=2000):
-            yield Occurrence(key=f"bench-meeting:{pk}:{anchor}", on=anchor, title=f"Họp chi bộ: {name}",
-                             organization_id=pk, url="/handbook/")
+            yield Occurrence(
+                key=f"bench-meeting:{pk}:{anchor}",
+                on=anchor,
+                title=f"Họp chi bộ: {name}",
+                organization_id=pk,
+                url="/handbook/",
+            )
 
     @trigger("bench.member_due", _("Bench: member due"), audiences=("member",))
     def member_due(anchor):
         members = Member.objects.filter(status__in=ACTIVE_STATUSES, deleted_at__isnull=True)
         rows = members.values_list("pk", "organization_id", "full_name").iterator(chunk_size=2000)
         for pk, organization_id, name in rows:
-            yield Occurrence(key=f"bench-member:{pk}:{anchor}", on=anchor, title=f"Nhắc việc: {name}",
-                             organization_id=organization_id, member_id=pk, url="/handbook/")
+            yield Occurrence(
+                key=f"bench-member:{pk}:{anchor}",
+                on=anchor,
+                title=f"Nhắc việc: {name}",
+                organization_id=organization_id,
+                member_id=pk,
+                url="/handbook/",
+            )
 
 
 def ensure_rules() -> None:
     from dangvu.notifications.models import Rule
 
     for code, audience in (("bench.cell_meeting", "cell_members"), ("bench.member_due", "member")):
-        Rule.objects.get_or_create(trigger=code, audience=audience, offset_days=0,
-                                   defaults={"name": code, "channel": "both"})
+        Rule.objects.get_or_create(
+            trigger=code, audience=audience, offset_days=0, defaults={"name": code, "channel": "both"}
+        )
 
 
 class Counter:
@@ -223,7 +239,7 @@ def main() -> None:
     tracemalloc.stop()
     result = {
         "size": args.size,
-        "measured_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "measured_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load_average": round(load, 2),
         "members": prepared["members"],
         "accounts": accounts,

@@ -338,6 +338,8 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dangvu <no-reply@localhost>")
 # A failed e-mail is tried again by the next runs of send_reminders, this many times in all.
 NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "5"))
+# send_reminders without --on also runs the days it missed since its last run (cron down), at most this many.
+NOTIFICATIONS_CATCH_UP_DAYS = int(os.environ.get("NOTIFICATIONS_CATCH_UP_DAYS", "3"))
 # Notifications (and digests) created, sent to no channel yet after this long (a run that died): sent again.
 NOTIFICATIONS_STALE_MINUTES = int(os.environ.get("NOTIFICATIONS_STALE_MINUTES", "60"))
 # The absolute address of the site, for links in e-mails (e.g. https://dangvu.example.vn).

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.notifications import channels
 from dangvu.notifications.audiences import Resolver
-from dangvu.notifications.models import Channel, Delivery, Digest, EmailState, Notification, Preference, Rule
+from dangvu.notifications.models import Channel, Delivery, Digest, EmailState, Notification, Preference, Rule, Run
 from dangvu.notifications.triggers import TRIGGERS, Occurrence
 
 logger = logging.getLogger(__name__)
@@ -359,3 +359,17 @@ def run_trigger_now(code: str, on: dt.date) -> Report | None:
             for warning in report.warnings:
                 logger.warning(warning)
     return report
+
+
+def days_to_run(today: dt.date) -> list[dt.date]:
+    """The days since the last recorded run up to today (at most settings.NOTIFICATIONS_CATCH_UP_DAYS): a day
+    cron missed is run late rather than never. The first run ever, or a run after today's: today only."""
+    last = Run.objects.order_by("-day").values_list("day", flat=True).first()
+    if last is None or last >= today:
+        return [today]
+    first = max(last + dt.timedelta(days=1), today - dt.timedelta(days=settings.NOTIFICATIONS_CATCH_UP_DAYS - 1))
+    return [first + dt.timedelta(days=n) for n in range((today - first).days + 1)]
+
+
+def record_run(report: Report) -> None:
+    Run.objects.update_or_create(day=report.day, defaults={"finished_at": timezone.now(), "created": report.created})

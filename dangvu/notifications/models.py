@@ -160,3 +160,12 @@ class Preference(models.Model):
         default=False,
         help_text=_("The inbox still shows each notification at once."),
     )
+
+
+class Run(models.Model):
+    """A day the rules were run for by `send_reminders` (not a dry run): a day the daily run missed (cron down)
+    is caught up by the next one."""
+
+    day = models.DateField(unique=True)
+    finished_at = models.DateTimeField()
+    created = models.PositiveIntegerField(default=0)

@@ -52,3 +52,17 @@ def test_a_bad_date_is_a_one_line_error_with_exit_status_2():
     assert refused.value.returncode == 2
     assert "YYYY-MM-DD" in str(refused.value) and "\n" not in str(refused.value)
     assert "Ngày không hợp lệ" in str(refused.value)
+
+
+def test_without_a_date_the_days_missed_since_the_last_run_are_run_too(personas, register, locmem, monkeypatch):
+    import datetime as dt
+
+    from dangvu.notifications.models import Run
+
+    register("test.cell", occurrences_for(personas.cell_a1, on_day=DAY - dt.timedelta(days=1)))
+    rule("test.cell", "cell_secretary")
+    Run.objects.create(day=DAY - dt.timedelta(days=3), finished_at="2026-05-07T06:00:00Z")
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: DAY)
+    _run()
+    assert set(Run.objects.values_list("day", flat=True)) == {DAY - dt.timedelta(days=n) for n in range(4)}
+    assert Notification.objects.get().occurrence_on == DAY - dt.timedelta(days=1)

@@ -13,14 +13,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dangvu.notifications.engine import run_day
+from dangvu.notifications.engine import days_to_run, record_run, run_day
 
 
 class Command(BaseCommand):
     help = "Run the notification rules for a day: inbox entries and e-mails, each sent once."
 
     def add_arguments(self, parser):
-        parser.add_argument("--on", help="the day (YYYY-MM-DD), today by default")
+        parser.add_argument(
+            "--on", help="the day (YYYY-MM-DD); by default today, and the days missed since the last run"
+        )
         parser.add_argument("--dry-run", action="store_true", help="show what would be sent; write and send nothing")
         parser.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -33,15 +35,21 @@ class Command(BaseCommand):
                     _("Invalid date “%(value)s”: write it as YYYY-MM-DD, e.g. 2026-05-01.") % {"value": on},
                     returncode=2,
                 ) from None
+            days = [day]
         else:
-            day = timezone.localdate()
-        as_json = format == "json"
+            days = days_to_run(timezone.localdate())
+        for day in days:
+            self.run(day, dry_run=dry_run, as_json=format == "json")
+
+    def run(self, day, *, dry_run, as_json):
 
         def emit(line):
             if as_json:
                 self.stdout.write(json.dumps(line.as_dict(), ensure_ascii=False))
 
         report = run_day(day, dry_run=dry_run, emit=emit)
+        if not dry_run:
+            record_run(report)
         out = self.stderr if as_json else self.stdout
         for warning in report.warnings:
             self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})

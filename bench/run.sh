@@ -198,6 +198,12 @@ main() {
   log "writing $OUT_DOC"
   "$PY" bench/report.py --results "$RESULTS" --out "$OUT_DOC" \
     --settings "warm-up ${WARMUP}s, ${DURATION}s with ${CONNECTIONS} clients (wrk -t2), the same with ${THINK_MS} ms think time, ${SINGLE}s with 1 client"
+  # --- 6. send_reminders (notifications) on province data: last, since it writes notifications into it; it
+  # adds its own section to the page report.py has just written.
+  log "send_reminders (province): quiet CPU first (at most 60 s)"
+  wait_quiet 60 >"$RESULTS/reminders-province-quiet"
+  DATABASE_URL=$(db_url province) timeout 1800 "$PY" bench/send_reminders_bench.py --size province --doc "$OUT_DOC" \
+    >"$RESULTS/reminders-province.json"
   log "done in $(cat "$RESULTS/run-seconds") s; raw results in $RESULTS"
 }
 

@@ -322,3 +322,25 @@ DANGVU_FILE_MAX_CELL_CHARS = int(os.environ.get("DANGVU_FILE_MAX_CELL_CHARS", "3
 DANGVU_FILE_MAX_PDF_PAGES = int(os.environ.get("DANGVU_FILE_MAX_PDF_PAGES", "500"))
 DANGVU_FILE_MAX_PDF_STREAM_MB = int(os.environ.get("DANGVU_FILE_MAX_PDF_STREAM_MB", "128"))
 DANGVU_FILE_MAX_IMAGE_PIXELS = int(os.environ.get("DANGVU_FILE_MAX_IMAGE_PIXELS", "40000000"))
+
+# E-mail (notifications). The console in development; SMTP (or any backend) from the environment in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEV or DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dangvu <no-reply@localhost>")
+# A failed e-mail is tried again by the next runs of send_reminders, this many times in all.
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "5"))
+# send_reminders without --on also runs the days it missed since its last run (cron down), at most this many.
+NOTIFICATIONS_CATCH_UP_DAYS = int(os.environ.get("NOTIFICATIONS_CATCH_UP_DAYS", "3"))
+# Notifications (and digests) created, sent to no channel yet after this long (a run that died): sent again.
+NOTIFICATIONS_STALE_MINUTES = int(os.environ.get("NOTIFICATIONS_STALE_MINUTES", "60"))
+# The absolute address of the site, for links in e-mails (e.g. https://dangvu.example.vn).
+SITE_URL = os.environ.get("SITE_URL", "")

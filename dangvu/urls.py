@@ -26,6 +26,7 @@ urlpatterns = [
     path("dashboard/", include("dangvu.dashboard.urls")),
     path("reports/", include("dangvu.reports.urls")),
     path("handbook/", include("dangvu.portal.urls")),
+    path("notifications/", include("dangvu.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -284,3 +284,23 @@ def may_send_document_to(user, organization) -> bool:
     if secretary_cell(user) is not None:
         return keeps_cell(user, organization)
     return keeps_registry(user) and in_scope(user, organization)
+# Notifications: the rules screen and the send log (committee staff), the digest preference -------------------
+
+
+def may_manage_notification_rules(user) -> bool:
+    """Committee staff see the notification rules and the send log of their subtree."""
+    return is_committee_staff(user)
+
+
+def may_edit_notification_rule(user, rule) -> bool:
+    """A rule for every organization: the top committee's staff; a rule of a subtree: staff over that subtree."""
+    if not is_committee_staff(user):
+        return False
+    if rule.organization_id is None:
+        return user.organization.depth == 1
+    return in_scope(user, rule.organization)
+
+
+def may_choose_digest(user) -> bool:
+    """Secretaries (of a cell or a base organization) and staff may take one daily e-mail instead of single ones."""
+    return works_on_tree(user) or secretary_cell(user) is not None

@@ -176,9 +176,7 @@ class NoticeForm(forms.Form):
     starts_at = _time_field(_("Start time"))
     place = forms.CharField(label=_("Place"), required=False, max_length=255)
     online = forms.BooleanField(label=_("Held online"), required=False)
-    link = forms.URLField(
-        label=_("Link of the online meeting"), required=False, max_length=500, assume_scheme="https"
-    )
+    link = forms.URLField(label=_("Link of the online meeting"), required=False, max_length=500, assume_scheme="https")
 
     def __init__(self, *args, organization, notice=None, **kwargs):
         if notice is not None and not args and "initial" not in kwargs:

@@ -509,8 +509,16 @@ def meeting_times(*, meeting: Meeting, started_at: dt.time, ended_at: dt.time | 
 
 @transaction.atomic
 def minutes_save(
-    *, meeting: Meeting, chaired_by: str, minutes_by: str, approved_at: dt.time | None, by: User | None
+    *,
+    meeting: Meeting,
+    chaired_by: str,
+    minutes_by: str,
+    approved_at: dt.time | None,
+    exempted: str = "",
+    by: User | None,
 ) -> Meeting:
+    """Who chaired and took the minutes, the members exempted from party life, and when the minutes were read
+    back and approved."""
     for field, value, message in (
         ("chaired_by", chaired_by, _("Enter who chaired the meeting.")),
         ("minutes_by", minutes_by, _("Enter who took the minutes.")),
@@ -520,6 +528,7 @@ def minutes_save(
     for each in _meetings_of(meeting):
         each.chaired_by, each.minutes_by = chaired_by.strip(), minutes_by.strip()
         each.approved_at = approved_at
+        each.exempted = (exempted or "").strip()[:500]
         each._history_user = by
         each.save()
     meeting.refresh_from_db()

@@ -67,7 +67,7 @@ def test_a_cell_secretary_holds_a_meeting_from_notice_to_minutes_on_a_phone(phon
     assert row.locator("button[data-status=excused]").get_attribute("aria-pressed") == "true"
     dung = page.locator(".m-att", has_text="Phạm Thị Dung")
     dung.locator("button[data-status=unexcused]").click()
-    page.wait_for_function("document.querySelector('#att-count').innerText.startsWith('1/3')")
+    page.locator("#att-count", has_text="1/3").wait_for()
     assert (
         page.locator(".m-att", has_text="Phạm Thị Dung")
         .locator("button[data-status=unexcused]")

@@ -370,3 +370,23 @@ def test_a_notice_needs_a_place_or_a_link_and_an_agenda(personas):
         by=None,
     )
     assert online.online and MeetingNotice.objects.count() == 1
+
+
+def test_the_minutes_form_saves_the_chair_the_exempted_and_the_read_back_time(personas, client):
+    _notice, meeting = _started(personas)
+    client.force_login(personas.cell_secretary)
+    url = reverse("meetings:cell_minutes", args=[meeting.pk])
+    data = {
+        "chaired_by": "Lê Thị Cúc",
+        "minutes_by": "Phạm Thị Dung",
+        "exempted": "Trần Văn Già",
+        "approved_at": "15:50",
+    }
+    assert client.post(url, data).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.minutes_by, meeting.exempted, meeting.approved_at) == (
+        "Phạm Thị Dung",
+        "Trần Văn Già",
+        dt.time(15, 50),
+    )
+    assert "miễn sinh hoạt 1" in client.get(url).content.decode()

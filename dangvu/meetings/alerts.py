@@ -1,4 +1,5 @@
-"""Dashboard warnings: cells without their regular meeting last month (HD 12-HD/BTCTW 2018)."""
+"""Dashboard warnings: cells without their regular meeting last month (HD 12-HD/BTCTW 2018); notices sent
+later than a day before their meeting (HD 42-HD/BTCTW 2025)."""
 
 import datetime as dt
 
@@ -6,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from dangvu.dashboard.alerts import Alert, alert_provider
-from dangvu.meetings.selectors import cells_without_regular_meeting
+from dangvu.meetings.rules import NOTICE_RULE_SOURCE
+from dangvu.meetings.selectors import cells_without_regular_meeting, late_notices
 
 
 @alert_provider
@@ -21,5 +23,18 @@ def meeting_alerts(*, user, organization, today: dt.date) -> list[Alert]:
             % {"count": missing, "month": f"{last_month.month}/{last_month.year}"},
             missing,
             reverse("meetings:list"),
+        )
+    ]
+
+
+@alert_provider
+def late_notice_alerts(*, user, organization, today: dt.date) -> list[Alert]:
+    count = late_notices(user=user, organization=organization, today=today).count()
+    return [
+        Alert(
+            _("%(source)s: %(count)d meeting notices sent later than a day before")
+            % {"source": NOTICE_RULE_SOURCE, "count": count},
+            count,
+            reverse("meetings:late_notices") + f"?organization={organization.pk}",
         )
     ]

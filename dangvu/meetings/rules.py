@@ -46,3 +46,44 @@ def longest_excused_run(statuses: list[str]) -> int:
         current = current + 1 if status == "excused" else 0
         longest = max(longest, current)
     return longest
+
+
+# --- Issue 17: how long a meeting lasts and when its notice is due --------------------------------------
+
+
+@dataclass(frozen=True)
+class DurationRule:
+    source: str
+    valid_from: dt.date
+    regular_or_thematic: int  # minutes of a regular or a thematic meeting held alone
+    combined: int  # minutes when the regular and the thematic meeting are held together
+
+
+DURATION_RULES = (
+    DurationRule("HD 12-HD/BTCTW (06/7/2018)", dt.date(2018, 7, 6), 90, 90),
+    DurationRule("CT 50-CT/TW (23/7/2025), HD 42-HD/BTCTW (28/10/2025)", dt.date(2025, 7, 23), 90, 120),
+)
+# HD 42-HD/BTCTW (28/10/2025): the notice and the materials reach the members at least one day before.
+NOTICE_DAYS_BEFORE = 1
+NOTICE_RULE_SOURCE = "HD 42-HD/BTCTW (28/10/2025)"
+
+
+def min_duration(day: dt.date, *, combined: bool) -> tuple[int, str]:
+    """The shortest meeting the rules in force on `day` allow, in minutes, and the rule that says so.
+
+    Alone, a meeting lasts 90 minutes (HD 12 2018); held together, 120 (CT 50 2025)."""
+    rule = next((r for r in reversed(DURATION_RULES) if r.valid_from <= day), DURATION_RULES[0])
+    if combined and rule.combined > rule.regular_or_thematic:
+        return rule.combined, rule.source
+    return rule.regular_or_thematic, DURATION_RULES[0].source
+
+
+def notice_is_late(*, held_on: dt.date, sent_on: dt.date) -> bool:
+    """HD 42-HD/BTCTW 2025: a notice sent later than `NOTICE_DAYS_BEFORE` days before the meeting is late."""
+    return (held_on - sent_on).days < NOTICE_DAYS_BEFORE
+
+
+def minutes_between(start: dt.time, end: dt.time) -> int:
+    """Minutes from the start to the end of a meeting (an end before the start is past midnight)."""
+    delta = dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
+    return delta.seconds // 60  # a negative delta keeps its seconds within the day: past midnight

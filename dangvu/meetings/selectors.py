@@ -4,15 +4,26 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import keeps_registry, organization_filter
 from dangvu.lib.dates import add_months, format_short
 from dangvu.lib.numbers import format_percent
-from dangvu.meetings.models import Attendance, AttendanceStatus, Meeting, MeetingKind, ScoringSheet
-from dangvu.meetings.rules import attendance_pct, longest_excused_run, meeting_rules_on
+from dangvu.meetings.models import (
+    Attendance,
+    AttendanceStatus,
+    Excuse,
+    Meeting,
+    MeetingKind,
+    MeetingNotice,
+    MinutesItem,
+    NoticeMaterial,
+    NoticeState,
+    ScoringSheet,
+)
+from dangvu.meetings.rules import attendance_pct, longest_excused_run, meeting_rules_on, min_duration
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
 
@@ -168,11 +179,9 @@ def meeting_warnings(*, meeting: Meeting, attendance: list[Attendance]) -> list[
         warnings.append(
             _("%(source)s: absent without excuse: %(names)s.") % {"source": rules.source, "names": ", ".join(unexcused)}
         )
-    if meeting.duration_minutes < rules.min_duration_minutes:
-        warnings.append(
-            _("%(source)s: the meeting lasted %(minutes)s minutes, under %(min)s.")
-            % {"source": rules.source, "minutes": meeting.duration_minutes, "min": rules.min_duration_minutes}
-        )
+    warning = duration_warning(meeting)
+    if warning:
+        warnings.append(warning)
     excused_ids = [a.member_id for a in attendance if a.status == AttendanceStatus.EXCUSED]
     if excused_ids:
         runs = excused_runs(member_ids=excused_ids, organization=meeting.organization, up_to=meeting.held_on)
@@ -184,6 +193,18 @@ def meeting_warnings(*, meeting: Meeting, attendance: list[Attendance]) -> list[
                 % {"source": rules.source, "max": rules.max_excused_in_a_row, "names": ", ".join(sorted(over))}
             )
     return warnings
+
+
+def duration_warning(meeting: Meeting) -> str:
+    """The meeting was shorter than the rules in force on its day allow (90 minutes; 120 held together)."""
+    minimum, source = min_duration(meeting.held_on, combined=meeting.combined)
+    if meeting.duration_minutes < minimum:
+        return _("%(source)s: the meeting lasted %(minutes)s minutes, under %(min)s.") % {
+            "source": source,
+            "minutes": meeting.duration_minutes,
+            "min": minimum,
+        }
+    return ""
 
 
 def excused_runs(*, member_ids: list[int], organization: Organization, up_to: dt.date) -> dict[int, int]:
@@ -207,3 +228,173 @@ def excused_runs(*, member_ids: list[int], organization: Organization, up_to: dt
 
 def month_label(month: dt.date) -> str:
     return format_short(month)[3:]
+
+
+# --- Issue 17: notices, excuses and the cell's own pages ------------------------------------------------
+
+
+def cell_for_keeper(*, user: User, pk: int) -> Organization:
+    """A cell whose portal records the user keeps (its secretary, or the office of a subtree holding it)."""
+    from dangvu.accounts.policy import keeps_cell
+
+    cell = Organization.objects.get(pk=pk, kind__in=MEMBER_HOLDING_KINDS, deleted_at__isnull=True)
+    if not keeps_cell(user, cell):
+        raise Organization.DoesNotExist
+    return cell
+
+
+def notice_for_keeper(*, user: User, pk: int) -> MeetingNotice:
+    from dangvu.accounts.policy import keeps_cell
+
+    notice = MeetingNotice.objects.select_related("organization", "sent_by").get(pk=pk)
+    if not keeps_cell(user, notice.organization):
+        raise MeetingNotice.DoesNotExist
+    return notice
+
+
+def meeting_for_keeper(*, user: User, pk: int) -> Meeting:
+    from dangvu.accounts.policy import keeps_cell
+
+    meeting = Meeting.objects.select_related("organization", "notice", "sheet").get(pk=pk)
+    if not keeps_cell(user, meeting.organization):
+        raise Meeting.DoesNotExist
+    return meeting
+
+
+def minutes_item_for_keeper(*, user: User, pk: int) -> MinutesItem:
+    from dangvu.accounts.policy import keeps_cell
+
+    item = MinutesItem.objects.select_related("meeting__organization").get(pk=pk)
+    if not keeps_cell(user, item.meeting.organization):
+        raise MinutesItem.DoesNotExist
+    return item
+
+
+def cell_notices(*, cell: Organization, limit: int = 30) -> list[MeetingNotice]:
+    return list(
+        MeetingNotice.objects.filter(organization=cell)
+        .annotate(excuse_count=Count("excuses"))
+        .order_by("-held_on", "-starts_at", "-pk")[:limit]
+    )
+
+
+def cell_meetings(*, cell: Organization, limit: int = 30) -> list[Meeting]:
+    return list(Meeting.objects.filter(organization=cell).order_by("-held_on", "-pk")[:limit])
+
+
+def member_cell(user: User) -> Organization | None:
+    """The cell a portal account's member belongs to now."""
+    from dangvu.accounts.policy import portal_member
+
+    member = portal_member(user)
+    return member.organization if member is not None else None
+
+
+def member_notices(*, user: User) -> QuerySet[MeetingNotice]:
+    """The notices a member sees: those sent to their cell (drafts are the secretary's own)."""
+    from dangvu.accounts.policy import portal_member
+
+    member = portal_member(user)
+    if member is None or member.organization_id is None:
+        return MeetingNotice.objects.none()
+    return MeetingNotice.objects.filter(organization_id=member.organization_id).exclude(state=NoticeState.DRAFT)
+
+
+def next_notice(*, user: User, today: dt.date) -> MeetingNotice | None:
+    """The member's next meeting: the earliest sent notice of their cell from today on."""
+    return (
+        member_notices(user=user)
+        .filter(state=NoticeState.SENT, held_on__gte=today)
+        .select_related("organization")
+        .order_by("held_on", "starts_at", "pk")
+        .first()
+    )
+
+
+def member_notice_get(*, user: User, pk: int) -> MeetingNotice:
+    return member_notices(user=user).select_related("organization").get(pk=pk)
+
+
+def notice_materials(notice: MeetingNotice) -> list[NoticeMaterial]:
+    return list(notice.materials.select_related("document").order_by("pk"))
+
+
+def material_get(*, user: User, pk: int) -> NoticeMaterial:
+    """A material for a member of the notice's cell (not a draft) or a keeper of the cell."""
+    from dangvu.accounts.policy import keeps_cell
+
+    material = NoticeMaterial.objects.select_related("notice__organization", "document").get(pk=pk)
+    if keeps_cell(user, material.notice.organization):
+        return material
+    if member_notices(user=user).filter(pk=material.notice_id).exists():
+        return material
+    raise NoticeMaterial.DoesNotExist
+
+
+LATE_NOTICE_DAYS = 30
+
+
+def late_notices(*, user: User, organization: Organization | None, today: dt.date) -> QuerySet[MeetingNotice]:
+    """HD 42-HD/BTCTW 2025: notices sent later than a day before their meeting, for meetings of the last
+    30 days and to come, in the user's subtree (and under `organization`)."""
+    qs = MeetingNotice.objects.filter(
+        organization_filter(user, "organization__"),
+        late=True,
+        state__in=(NoticeState.SENT, NoticeState.HELD),
+        held_on__gte=today - dt.timedelta(days=LATE_NOTICE_DAYS),
+    )
+    if organization is not None:
+        qs = qs.filter(organization__path__startswith=organization.path)
+    return qs.select_related("organization").order_by("-held_on", "organization__path", "pk")
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    attendance: Attendance
+    excuse: str  # the member's own reason given before the meeting, or ""
+
+
+def attendance_sheet(meeting: Meeting) -> list[SheetRow]:
+    """The attendance rows with the excuses the members gave before the meeting (two queries)."""
+    rows = meeting_attendance(meeting=meeting)
+    excuses = dict(Excuse.objects.filter(notice_id=meeting.notice_id).values_list("member_id", "reason"))
+    return [SheetRow(row, excuses.get(row.member_id, "")) for row in rows]
+
+
+@dataclass(frozen=True)
+class MemberTotals:
+    total: int
+    full: int
+    probationary: int
+    exempted: list[str]
+    transferred_temporarily: int
+
+
+def member_totals(meeting: Meeting, attendance: list[Attendance]) -> MemberTotals:
+    """The members of the cell on the meeting day as the minutes state them (HD 12 2018)."""
+    from dangvu.members.models import EventKind, MemberEvent, MembershipSpell, TransferMode
+
+    probationary = (
+        MembershipSpell.objects.open_on(meeting.held_on)
+        .filter(organization_id=meeting.organization_id, probationary=True)
+        .count()
+    )
+    temporarily = (
+        MemberEvent.objects.filter(
+            member_id__in=[a.member_id for a in attendance],
+            kind=EventKind.TRANSFERRED_OUT,
+            transfer_mode=TransferMode.TEMPORARY,
+            on__lte=meeting.held_on,
+        )
+        .filter(Q(temporary_until__isnull=True) | Q(temporary_until__gte=meeting.held_on))
+        .values("member_id")
+        .distinct()
+        .count()
+    )
+    exempted = [name.strip() for name in meeting.exempted.split(",") if name.strip()]
+    total = len(attendance)
+    return MemberTotals(total, total - probationary, probationary, exempted, temporarily)
+
+
+def minutes_items(meeting: Meeting) -> list[MinutesItem]:
+    return list(meeting.minutes_items.prefetch_related("speeches", "votes").order_by("order", "pk"))

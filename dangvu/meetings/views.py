@@ -1,7 +1,6 @@
 """Meeting screens: the list with the monthly warnings, recording a meeting with its attendance (phone
 friendly), the meeting page with warnings, self-rating and history, and the minutes as DOCX."""
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +12,7 @@ from dangvu.accounts.policy import ensure_may_edit, may_edit
 from dangvu.lib import screens
 from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, restore_view
 from dangvu.meetings import forms, selectors, services
-from dangvu.meetings.minutes import meeting_minutes_docx
+from dangvu.meetings.cell_views import minutes_docx_response
 from dangvu.meetings.models import ScoringSheet
 
 EXPORT = Export(
@@ -112,15 +111,7 @@ def meeting_self_rate(request, pk: int):
 
 @tree_user_required
 def meeting_minutes(request, pk: int):
-    meeting = _meeting(request, pk)
-    parent = selectors.superior_of(meeting.organization)
-    attendance = selectors.meeting_attendance(meeting=meeting)
-    content = meeting_minutes_docx(meeting, attendance, parent.name if parent else "")
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.held_on:%Y-%m-%d}-{meeting.pk}.docx"'
-    return response
+    return minutes_docx_response(_meeting(request, pk))
 
 
 meeting_delete = delete_view(

@@ -45,7 +45,7 @@ def test_the_warnings_follow_the_filtered_month_and_organization(personas, cell)
 def test_the_attendance_count_gives_the_present_and_their_share(cell):
     meeting = record(cell, {"Lê Văn Cường": "excused"})
     present, pct = selectors.attendance_present(selectors.meeting_attendance(meeting=meeting))
-    assert present == 6 and pct == Decimal(600) / 7
+    assert present == 7 and pct == Decimal(700) / 8  # cell A1's 8 members
 
 
 def test_only_a_regular_meeting_with_a_sheet_in_force_can_be_self_rated(cell):

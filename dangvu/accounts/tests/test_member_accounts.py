@@ -386,3 +386,13 @@ def test_the_reminder_finds_codes_unused_a_week_after_issue(personas, newcomer):
     code = ActivationCode.objects.get(member=newcomer)
     activation.activate(code=code, password="Hoa-Sen-2026!")
     assert not still_due(occurrence.key)
+
+
+def test_the_cell_secretary_issues_the_codes_of_their_own_cell_only(client, personas, newcomer):
+    client.force_login(personas.cell_secretary)
+    own = client.post(reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a1.pk}))
+    assert own.status_code == 200 and "Phạm Văn Mới" in own.content.decode()
+    assert ActivationCode.objects.get(member=newcomer).issued_by == personas.cell_secretary
+    other = client.post(reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a2.pk}))
+    assert other.status_code == 403
+    assert client.get(reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a1.pk})).status_code == 405

@@ -2,6 +2,7 @@
 and the member's activation page."""
 
 from axes.helpers import get_client_ip_address
+from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -123,6 +124,17 @@ def issue_codes(request, pk):
     return response
 
 
+def _welcome(account) -> str:
+    card = account.member.card_number if account.member else None
+    if card:
+        return _("Your account is active. Next time, log in with your party card number %(card)s or your phone.") % {
+            "card": card
+        }
+    return _("Your account is active. Next time, log in with the username %(username)s or your phone.") % {
+        "username": account.username
+    }
+
+
 def activate(request):
     """The member's page: code + card number or national ID + a new password → the account, signed in."""
     form = ActivationForm(request.POST or None)
@@ -153,6 +165,7 @@ def activate(request):
                     form.add_error(None, REFUSED)
                 else:
                     login(request, account, backend="django.contrib.auth.backends.ModelBackend")
+                    messages.success(request, _welcome(account))
                     return redirect("portal:home")
     response = render(request, "accounts/portal/activate.html", {"form": form}, status=status)
     response["Cache-Control"] = "no-store"

@@ -17,7 +17,9 @@ def test_a_member_activates_on_a_phone_and_logs_in_with_the_card_number(phone, p
     from dangvu.members.tests.factories import admit
 
     member = admit(personas.cell_a1, full_name="Phạm Văn Mới", national_id="001085000009")
-    member_event_record(member=member, kind=EventKind.CARD_ISSUED, by=None, on=dt.date(2022, 1, 5), card_number="77778888")
+    member_event_record(
+        member=member, kind=EventKind.CARD_ISSUED, by=None, on=dt.date(2022, 1, 5), card_number="77778888"
+    )
 
     # The cell secretary prints the codes of the cell from their phone.
     page = phone

@@ -17,7 +17,7 @@ from dangvu.accounts import activation
 from dangvu.accounts.decorators import cell_secretary_required, login_required, tree_user_required
 from dangvu.accounts.forms import ActivationForm, MemberAccountFilterForm
 from dangvu.accounts.member_accounts import AccountFilters, State, cell_counts, member_accounts, state_of
-from dangvu.accounts.policy import in_scope, keeps_cell, secretary_cell, works_on_tree
+from dangvu.accounts.policy import in_scope, keeps_cell, keeps_registry, secretary_cell, works_on_tree
 from dangvu.lib.screens import Export, ExportColumn, render_list
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
@@ -72,6 +72,7 @@ def member_accounts_list(request):
         on_page=lambda page: _with_states(page.object_list, today),
         context={
             "issue_cell": cell if cell is not None and keeps_cell(request.user, cell) else None,
+            "can_issue": keeps_registry(request.user),
             "counts": cell_counts(cell, today) if cell is not None else None,
         },
     )
@@ -104,7 +105,7 @@ def issue_codes(request, pk):
     """Issue codes for the cell (or the members picked) and answer with the sheet to print: the one time the
     codes can be read."""
     cell = _cell_to_keep(request.user, pk)
-    picked = request.POST.getlist("member") or None
+    picked = [int(v) for v in request.POST.getlist("member") if v.isdigit()] or None
     today = timezone.localdate()
     issued = activation.issue_activation_codes(cell=cell, by=request.user, members=picked, today=today)
     response = render(

@@ -5,6 +5,7 @@ The demo logins (dangvien, bithuchibo) already have their accounts and are left 
 """
 
 import datetime as dt
+import time
 from collections import Counter
 
 from django.contrib.auth.hashers import make_password
@@ -22,6 +23,7 @@ SUSPENDED_LEFT = 40  # members who left with a suspended account
 
 
 def seed(context) -> Counter:
+    started = time.perf_counter()
     rng = context.rng
     now = timezone.now()
     today = timezone.localdate()
@@ -72,6 +74,8 @@ def seed(context) -> Counter:
     bulk.create(MemberAccountState, states)
     bulk.create(ActivationCode, codes, batch_size=2000)
     expired = sum(1 for c in codes if c.expires_on < today)
+    context.log(f"accounts: {len(users)} active, {len(suspended)} suspended, {len(codes)} codes "
+                f"in {time.perf_counter() - started:.1f} s")
     return Counter({"User": len(users) + len(suspended), "ActivationCode": len(codes), "expired_codes": expired})
 
 

@@ -396,3 +396,33 @@ def test_the_cell_secretary_issues_the_codes_of_their_own_cell_only(client, pers
     other = client.post(reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a2.pk}))
     assert other.status_code == 403
     assert client.get(reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a1.pk})).status_code == 405
+
+
+def test_the_office_list_reads_a_page_in_a_fixed_number_of_queries(client, personas, django_assert_max_num_queries):
+    for i in range(8):
+        admit(personas.cell_a2, full_name=f"Hồ Văn {i}")
+    activation.issue_activation_codes(cell=personas.cell_a2, by=personas.staff)
+    client.force_login(personas.staff)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("accounts:member_accounts"), {"organization": personas.cell_a2.pk})
+    html = response.content.decode()
+    assert html.count("Hồ Văn") == 8 and 'id="issue-codes"' in html
+    assert len(response.content) < 100_000
+
+
+def test_the_activation_and_login_pages_tell_members_how_to_get_in(client):
+    page = client.get(reverse("accounts:activate"))
+    assert page.status_code == 200 and len(page.content) < 100_000
+    assert "Mã kích hoạt" in page.content.decode()
+    login = client.get(reverse("accounts:login")).content.decode()
+    assert "số thẻ đảng" in login and reverse("accounts:activate") in login
+
+
+def test_picking_members_by_a_bad_id_issues_nothing_and_never_fails(client, personas, newcomer):
+    client.force_login(personas.staff)
+    url = reverse("accounts:issue_codes", kwargs={"pk": personas.cell_a1.pk})
+    response = client.post(url, {"member": ["abc", str(personas.member_b.pk)]})
+    assert response.status_code == 200
+    # "abc" is dropped and member_b is not of this cell: nobody of the cell was picked, no code is made.
+    assert not ActivationCode.objects.exists()
+    assert CODE_RE.search(response.content.decode()) is None

@@ -148,7 +148,12 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # django-axes checks every authenticate() call (login page, admin, API token) before the model backend.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Axes first (it counts and locks failures); then usernames; then a member's card number or phone (issue 17).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "dangvu.accounts.backends.CardOrPhoneBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -260,6 +265,22 @@ LOGGING = {
 DANGVU_PLACE = os.environ.get("DANGVU_PLACE", "Kiên Giang")
 DANGVU_HIGHER_BODY = os.environ.get("DANGVU_HIGHER_BODY", "ĐẢNG BỘ TỈNH KIÊN GIANG")
 DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
+
+# --- Accounts for every member (issue 17 point 1, dangvu/accounts/activation.py) -------------------------
+# An activation code is valid this many days after it is issued.
+DANGVU_ACTIVATION_CODE_DAYS = int(os.environ.get("DANGVU_ACTIVATION_CODE_DAYS", "30"))
+# Refused activations allowed per code or identity number, and per address, within the lock window (minutes).
+DANGVU_ACTIVATION_FAILURE_LIMIT = int(os.environ.get("DANGVU_ACTIVATION_FAILURE_LIMIT", "5"))
+DANGVU_ACTIVATION_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DANGVU_ACTIVATION_ADDRESS_FAILURE_LIMIT", "20"))
+DANGVU_ACTIVATION_LOCK_MINUTES = int(os.environ.get("DANGVU_ACTIVATION_LOCK_MINUTES", "15"))
+# The denominator of portal.accounts_activated_pct (RULES.md §6d): full and probationary members at the period's
+# end, less the members exempted from party activities ("exclude_exempted", on by default) and the members of
+# organizations of the kinds or codes listed (e.g. the army and police cells some provinces leave out).
+DANGVU_ACTIVATION_DENOMINATOR = {
+    "exclude_exempted": env_bool("DANGVU_ACTIVATION_EXCLUDE_EXEMPTED", True),
+    "exclude_kinds": [k for k in os.environ.get("DANGVU_ACTIVATION_EXCLUDE_KINDS", "").split(",") if k],
+    "exclude_codes": [c for c in os.environ.get("DANGVU_ACTIVATION_EXCLUDE_CODES", "").split(",") if c],
+}
 
 # Members per page on list screens.
 PAGE_SIZE = 50

@@ -124,3 +124,94 @@ class SensitiveDataAccess(models.Model):
             except Exception:  # a field renamed since the row was written
                 labels.append(name)
         return labels
+
+
+# --- Accounts for every member (issue 17 point 1) ------------------------------------------------------
+
+
+class SuspendedBecause(models.TextChoices):
+    """Why a member's account was suspended: the member left the registry (their status), or the record went."""
+
+    REMOVED = "removed", _("Removed from the list")
+    RESIGNED = "resigned", _("Resigned")
+    EXPELLED = "expelled", _("Expelled")
+    DECEASED = "deceased", _("Deceased")
+    TRANSFERRED_AWAY = "transferred_away", _("Transferred away")
+    DELETED = "deleted", _("Member record deleted")
+    NOT_A_MEMBER = "none", _("No event recorded")
+
+
+class MemberAccountState(models.Model):
+    """What the registry did to a member's account: suspended (and why) when the member left. One row per
+    account, with its history (who, when, why), so that a suspension and a return are both audited."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="member_state", verbose_name=_("user"))
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    suspended_because = models.CharField(
+        _("suspended because"), max_length=20, choices=SuspendedBecause.choices, blank=True
+    )
+    lost_role = models.CharField(_("role before"), max_length=32, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("member account state")
+        verbose_name_plural = _("member account states")
+
+
+class RevokedBecause(models.TextChoices):
+    REISSUED = "reissued", _("A new code was issued")
+    MEMBER_LEFT = "member_left", _("The member left the registry")
+
+
+class ActivationCode(models.Model):
+    """A one-time code with which a member makes their account. Only a keyed hash of the code is kept: the code
+    itself is printed once, on the cell's sheet, when it is issued. A member has at most one live code (not
+    used, not revoked); issuing again revokes it."""
+
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.CASCADE, related_name="activation_codes", verbose_name=_("member")
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("cell")
+    )
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("issued by")
+    )
+    issued_at = models.DateTimeField(_("issued at"))
+    expires_on = models.DateField(_("valid until"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    account = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("account")
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_because = models.CharField(_("revoked because"), max_length=20, choices=RevokedBecause.choices, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("activation code")
+        verbose_name_plural = _("activation codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(used_at__isnull=True, revoked_at__isnull=True),
+                name="one_live_activation_code_per_member",
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "expires_on"]), models.Index(fields=["issued_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.issued_at:%Y-%m-%d}"
+
+
+class ActivationFailure(models.Model):
+    """A refused activation attempt, for the rate limit: counted per address and per code or identity number."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ip_address = models.CharField(max_length=45, db_index=True)
+    target = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("refused activation")
+        verbose_name_plural = _("refused activations")

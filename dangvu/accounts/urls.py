@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from dangvu.accounts import login_views, views
+from dangvu.accounts import activation_views, login_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("password/done/", login_views.password_change_done, name="password_change_done"),
     path("lockouts/", login_views.lockouts, name="lockouts"),
     path("lockouts/unlock/", login_views.lockout_unlock, name="lockout_unlock"),
+    path("activate/", activation_views.activate, name="activate"),
+    path("members/", activation_views.member_accounts_list, name="member_accounts"),
+    path("my-cell/", activation_views.cell_accounts, name="cell_accounts"),
+    path("cells/<int:pk>/codes/", activation_views.issue_codes, name="issue_codes"),
 ]

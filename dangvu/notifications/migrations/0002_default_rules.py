@@ -20,9 +20,9 @@ DEFAULT_RULES = [
     ("reports.round_due", "Quá hạn nộp báo cáo (báo cấp trên)", 2, "higher_committee", "both"),
     ("inspections.letter_deadline", "Sắp đến hạn giải quyết đơn thư", -7, "committee", "both"),
     ("targets.congress_due", "Sắp đến đại hội nhiệm kỳ", -90, "committee", "both"),
-    ("accounts.activation_pending", "Chưa kích hoạt tài khoản", 7, "member", "both"),
-    ("documents.sent", "Văn bản mới gửi đảng viên", 0, "cell_members", "both"),
-    ("documents.unread", "Văn bản chưa đọc", 7, "member", "both"),
+    ("accounts.activation_pending", "Đảng viên chưa kích hoạt tài khoản", 7, "cell_secretary", "both"),
+    ("documents.sent", "Văn bản mới gửi đảng viên", 0, "named", "both"),
+    ("documents.unread", "Văn bản chưa đọc", 7, "named", "both"),
 ]
 
 

@@ -267,6 +267,8 @@ def own_inspections_filter(member, today) -> Q:
 def own_disciplines_filter(member, today) -> Q:
     """The discipline decisions a member sees in their portal: those decided on them, from the decision date."""
     return Q(member=member, decided_on__lte=today)
+
+
 # Documents to members (issue 17 point 4): who sends a document to the members of which organizations. -------
 
 
@@ -284,6 +286,8 @@ def may_send_document_to(user, organization) -> bool:
     if secretary_cell(user) is not None:
         return keeps_cell(user, organization)
     return keeps_registry(user) and in_scope(user, organization)
+
+
 # Notifications: the rules screen and the send log (committee staff), the digest preference -------------------
 
 

@@ -4,6 +4,8 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.accounts.roles import Role
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,7 +23,11 @@ class NotificationsConfig(AppConfig):
     name = "dangvu.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
-    nav_items: list = []
+    # The rules and the send log are the committee office's (the policy decides who edits which rule).
+    nav_items: list = [
+        ("notifications:rule_list", _("Notification rules"), (Role.COMMITTEE_STAFF,), 90),
+        ("notifications:log", _("Send log"), (Role.COMMITTEE_STAFF,), 91),
+    ]
 
     def ready(self):
         from dangvu.notifications import triggers

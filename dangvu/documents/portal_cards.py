@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from dangvu.accounts.policy import portal_member
-from dangvu.documents.selectors import unread_count
+from dangvu.documents.selectors import receipt_counts
 from dangvu.portal.cards import Card, card_provider
 
 
@@ -14,7 +14,9 @@ def documents(user) -> list[Card]:
     member = portal_member(user)
     if member is None:
         return []
-    unread = unread_count(member=member)
+    sent, unread = receipt_counts(member=member)
+    if not sent:
+        return []
     if unread:
         line = ngettext("%(count)d unread", "%(count)d unread", unread) % {"count": unread}
         return [Card(_("New documents"), reverse("documents:my_list"), (line,), badge=line, tone="warn", order=30)]

@@ -98,8 +98,12 @@ def my_receipt_get(*, member, document_pk: int) -> Receipt:
     return my_receipts(member=member).get(document_id=document_pk)
 
 
-def unread_count(*, member) -> int:
-    return Receipt.objects.filter(member=member, read_at__isnull=True, document__deleted_at__isnull=True).count()
+def receipt_counts(*, member) -> tuple[int, int]:
+    """(documents sent to the member, of which unread), in one query."""
+    counts = Receipt.objects.filter(member=member, document__deleted_at__isnull=True).aggregate(
+        sent=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
+    )
+    return counts["sent"], counts["unread"]
 
 
 @dataclass(frozen=True)

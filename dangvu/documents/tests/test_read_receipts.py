@@ -206,11 +206,15 @@ def test_a_cell_secretary_forwards_a_document_they_were_sent_to_their_cell_only(
 def test_the_portal_card_counts_the_unread_documents(client, personas):
     from dangvu.documents.portal_cards import documents
 
+    assert documents(personas.plain_member) == []  # nothing sent yet: no card
     for i in range(3):
         _send(_document(personas.committee, subject=f"Văn bản {i}"), [personas.cell_a1])
     card = documents(personas.plain_member)[0]
     assert (str(card.title), card.badge) == ("Văn bản mới", "3 chưa đọc")
     assert documents(personas.staff) == []
+    for receipt in Receipt.objects.filter(member=personas.member_a):
+        receipt_mark_read(receipt=receipt)
+    assert documents(personas.plain_member)[0].badge == ""
 
 
 def test_the_read_share_indicator_counts_receipts_sent_in_the_period_in_the_subtree(personas):

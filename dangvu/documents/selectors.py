@@ -156,3 +156,15 @@ def send_targets(*, user: User) -> QuerySet[Organization]:
     return Organization.objects.filter(
         organization_filter(user), deleted_at__isnull=True, ended_on__isnull=True
     ).order_by("path")
+
+
+def latest_in_cell(*, cell: Organization):
+    """The document sent last to members of the cell, with how many of them read it and were sent it (or None)."""
+    receipts = Receipt.objects.filter(organization=cell, document__deleted_at__isnull=True)
+    latest = receipts.select_related("document").order_by("-sent_on", "-pk").first()
+    if latest is None:
+        return None
+    counts = receipts.filter(document=latest.document_id).aggregate(
+        sent=Count("pk"), read=Count("pk", filter=Q(read_at__isnull=False))
+    )
+    return latest.document, counts["read"], counts["sent"]

@@ -98,8 +98,12 @@ def my_receipt_get(*, member, document_pk: int) -> Receipt:
     return my_receipts(member=member).get(document_id=document_pk)
 
 
-def unread_count(*, member) -> int:
-    return Receipt.objects.filter(member=member, read_at__isnull=True, document__deleted_at__isnull=True).count()
+def receipt_counts(*, member) -> tuple[int, int]:
+    """(documents sent to the member, of which unread), in one query."""
+    counts = Receipt.objects.filter(member=member, document__deleted_at__isnull=True).aggregate(
+        sent=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
+    )
+    return counts["sent"], counts["unread"]
 
 
 @dataclass(frozen=True)
@@ -152,3 +156,15 @@ def send_targets(*, user: User) -> QuerySet[Organization]:
     return Organization.objects.filter(
         organization_filter(user), deleted_at__isnull=True, ended_on__isnull=True
     ).order_by("path")
+
+
+def latest_in_cell(*, cell: Organization):
+    """The document sent last to members of the cell, with how many of them read it and were sent it (or None)."""
+    receipts = Receipt.objects.filter(organization=cell, document__deleted_at__isnull=True)
+    latest = receipts.select_related("document").order_by("-sent_on", "-pk").first()
+    if latest is None:
+        return None
+    counts = receipts.filter(document=latest.document_id).aggregate(
+        sent=Count("pk"), read=Count("pk", filter=Q(read_at__isnull=False))
+    )
+    return latest.document, counts["read"], counts["sent"]

@@ -306,12 +306,21 @@ def document_send(
         raise refuse("organizations", _("Choose at least one organization to send the document to."))
     if document.deleted_at is not None:
         raise refuse("document", _("A deleted document cannot be sent."))
+    readers = _readers(organizations, include_subtree)
+    if not readers.exists():
+        raise refuse(
+            "organizations",
+            _(
+                "No full or probationary member belongs to the chosen organizations (for a base organization, include "
+                "the organizations under it)."
+            ),
+        )
     today = today or timezone.localdate()
     distribution = Distribution.objects.create(
         document=document, sender=sender, include_subtree=include_subtree, sent_on=today, sent_by=by
     )
     distribution.organizations.set(organizations)
-    _freeze_readers(distribution, _readers(organizations, include_subtree))
+    _freeze_readers(distribution, readers)
     distribution.readers = distribution.receipts.count()
     distribution.save(update_fields=["readers"])
     transaction.on_commit(lambda: run_now("documents.sent", on=today))

@@ -206,11 +206,15 @@ def test_a_cell_secretary_forwards_a_document_they_were_sent_to_their_cell_only(
 def test_the_portal_card_counts_the_unread_documents(client, personas):
     from dangvu.documents.portal_cards import documents
 
+    assert documents(personas.plain_member) == []  # nothing sent yet: no card
     for i in range(3):
         _send(_document(personas.committee, subject=f"Văn bản {i}"), [personas.cell_a1])
     card = documents(personas.plain_member)[0]
     assert (str(card.title), card.badge) == ("Văn bản mới", "3 chưa đọc")
     assert documents(personas.staff) == []
+    for receipt in Receipt.objects.filter(member=personas.member_a):
+        receipt_mark_read(receipt=receipt)
+    assert documents(personas.plain_member)[0].badge == ""
 
 
 def test_the_read_share_indicator_counts_receipts_sent_in_the_period_in_the_subtree(personas):
@@ -231,3 +235,39 @@ def test_the_read_share_is_no_data_when_nothing_was_sent(personas):
     assert read_share(organization=None, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)) is None
     values = compute(organization=None, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
     assert values["portal.documents_expected"] == 0
+
+
+def test_the_cell_secretary_sees_how_many_of_the_cell_read_the_latest_document(personas):
+    from dangvu.documents.portal_cards import cell_reading
+
+    assert cell_reading(personas.cell_secretary) == []
+    _send(_document(personas.committee, subject="Kế hoạch mới nhất"), [personas.cell_a1])
+    receipt_mark_read(receipt=Receipt.objects.get(member=personas.member_a))
+    [card] = cell_reading(personas.cell_secretary)
+    assert card.for_secretary and card.tone == "warn"
+    document_number = Receipt.objects.get(member=personas.member_a).document.number_symbol
+    assert (str(card.title), card.lines[0]) == ("Văn bản của chi bộ", f"1/2 đảng viên đã đọc {document_number}")
+    assert cell_reading(personas.plain_member) == []
+
+
+def test_the_office_forwards_a_received_document_to_the_members(client, personas):
+    from dangvu.documents.services import document_receive
+
+    received = document_receive(
+        organization=personas.org_a,
+        type_code="CT",
+        number_symbol="05-CT/TW",
+        issued_on=dt.date(2026, 2, 2),
+        received_on=dt.date(2026, 2, 5),
+        sender="Ban Chấp hành Trung ương",
+        subject="Chỉ thị về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        by=None,
+    )
+    client.force_login(personas.secretary_a)
+    url = reverse("documents:send", kwargs={"pk": received.pk})
+    # The base organization's members are in its cells: without them, nobody to send to (a message, no record).
+    refused = client.post(url, {"organizations": [personas.org_a.pk]})
+    assert refused.status_code == 200 and "tổ chức trực thuộc" in str(refused.context["form"].errors)
+    response = client.post(url, {"organizations": [personas.org_a.pk], "include_subtree": "on"})
+    assert response.status_code == 302
+    assert Receipt.objects.filter(document=received).count() == 2

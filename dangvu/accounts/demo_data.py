@@ -74,8 +74,10 @@ def seed(context) -> Counter:
     bulk.create(MemberAccountState, states)
     bulk.create(ActivationCode, codes, batch_size=2000)
     expired = sum(1 for c in codes if c.expires_on < today)
-    context.log(f"accounts: {len(users)} active, {len(suspended)} suspended, {len(codes)} codes "
-                f"in {time.perf_counter() - started:.1f} s")
+    context.log(
+        f"accounts: {len(users)} active, {len(suspended)} suspended, {len(codes)} codes "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     return Counter({"User": len(users) + len(suspended), "ActivationCode": len(codes), "expired_codes": expired})
 
 

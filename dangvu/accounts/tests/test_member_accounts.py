@@ -426,3 +426,14 @@ def test_picking_members_by_a_bad_id_issues_nothing_and_never_fails(client, pers
     # "abc" is dropped and member_b is not of this cell: nobody of the cell was picked, no code is made.
     assert not ActivationCode.objects.exists()
     assert CODE_RE.search(response.content.decode()) is None
+
+
+def test_the_office_list_shows_a_member_who_left_with_a_suspended_account(client, personas):
+    member_event_record(
+        member=personas.member_a, kind=EventKind.EXPELLED, by=None, on=dt.date(2026, 1, 5), document_no="9"
+    )
+    client.force_login(personas.staff)
+    suspended = client.get(reverse("accounts:member_accounts"), {"state": "suspended"}).content.decode()
+    active = client.get(reverse("accounts:member_accounts"), {"state": "active"}).content.decode()
+    assert "Nguyễn Văn An" in suspended and "Nguyễn Văn An" not in active
+    assert "Lê Thị Cúc" in active

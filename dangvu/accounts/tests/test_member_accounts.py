@@ -454,3 +454,14 @@ def test_a_member_who_comes_back_from_outside_the_system_gets_the_account_back(p
     assert account.is_active and account.member.organization == personas.cell_a2
     reasons = [h.history_change_reason for h in account.history.all()[:2]]
     assert reasons == ["member back in the registry", "member left the registry: transferred_away"]
+
+
+def test_deleting_a_member_record_suspends_the_account_and_restoring_it_gives_it_back(personas):
+    from dangvu.members.services import member_delete, member_restore
+
+    member_delete(member=personas.member_a, by=personas.staff)
+    account = User.objects.get(pk=personas.plain_member.pk)
+    assert not account.is_active
+    assert MemberAccountState.objects.get(user=account).suspended_because == "deleted"
+    member_restore(member=personas.member_a, by=personas.staff)
+    assert User.objects.get(pk=personas.plain_member.pk).is_active

@@ -5,7 +5,8 @@ The office sees the members of its subtree; a cell secretary the members of thei
 - code issued: a live code (not used, not revoked) not yet expired;
 - code expired: a live code past its last valid day;
 - active: an active account;
-- suspended: an account suspended because the member left (only members who left have one).
+- suspended: an inactive account and no live code (the account of a member who left, or one the office
+  closed).
 """
 
 import datetime as dt
@@ -57,28 +58,30 @@ def _annotated(members: QuerySet, today: dt.date) -> QuerySet:
 
 
 def _state_q(state: str, today: dt.date) -> Q:
-    live = Q(status__in=ACTIVE_STATUSES)
+    """The rows `state_of` names `state`, as a condition on the annotations (codes are revoked when a member
+    leaves, so only live members hold one)."""
+    waiting = Q(status__in=ACTIVE_STATUSES, account_active=False)
     if state == State.ACTIVE:
         return Q(account_active=True)
-    if state == State.SUSPENDED:
-        return Q(account_suspended=True)
     if state == State.CODE_ISSUED:
-        return live & Q(account_active=False, code_expires_on__gte=today)
+        return waiting & Q(code_expires_on__gte=today)
     if state == State.CODE_EXPIRED:
-        return live & Q(account_active=False, code_expires_on__lt=today)
+        return waiting & Q(code_expires_on__lt=today)
+    if state == State.SUSPENDED:
+        return Q(account_active=False, account_suspended=True, code_expires_on__isnull=True)
     if state == State.NONE:
-        return live & Q(account_active=False, account_suspended=False, code_expires_on__isnull=True)
+        return waiting & Q(account_suspended=False, code_expires_on__isnull=True)
     return Q()
 
 
 def state_of(row, today: dt.date) -> str:
     if row.account_active:
         return State.ACTIVE
-    if row.account_suspended and row.status not in ACTIVE_STATUSES:
+    if row.code_expires_on is not None and row.status in ACTIVE_STATUSES:
+        return State.CODE_ISSUED if row.code_expires_on >= today else State.CODE_EXPIRED
+    if row.account_suspended:
         return State.SUSPENDED
-    if row.code_expires_on is None:
-        return State.NONE
-    return State.CODE_ISSUED if row.code_expires_on >= today else State.CODE_EXPIRED
+    return State.NONE
 
 
 def member_accounts(*, user: User, filters: AccountFilters, today: dt.date | None = None) -> QuerySet[Member]:

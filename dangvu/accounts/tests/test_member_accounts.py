@@ -426,3 +426,42 @@ def test_picking_members_by_a_bad_id_issues_nothing_and_never_fails(client, pers
     # "abc" is dropped and member_b is not of this cell: nobody of the cell was picked, no code is made.
     assert not ActivationCode.objects.exists()
     assert CODE_RE.search(response.content.decode()) is None
+
+
+def test_the_office_list_shows_a_member_who_left_with_a_suspended_account(client, personas):
+    member_event_record(
+        member=personas.member_a, kind=EventKind.EXPELLED, by=None, on=dt.date(2026, 1, 5), document_no="9"
+    )
+    client.force_login(personas.staff)
+    suspended = client.get(reverse("accounts:member_accounts"), {"state": "suspended"}).content.decode()
+    active = client.get(reverse("accounts:member_accounts"), {"state": "active"}).content.decode()
+    assert "Nguyễn Văn An" in suspended and "Nguyễn Văn An" not in active
+    assert "Lê Thị Cúc" in active
+
+
+def test_a_member_who_comes_back_from_outside_the_system_gets_the_account_back(personas):
+    away = dict(transfer_mode="official", external_place="Đảng bộ tỉnh An Giang", document_no="1", by=None)
+    member_event_record(member=personas.member_a, kind=EventKind.TRANSFERRED_OUT, on=dt.date(2026, 2, 1), **away)
+    assert not User.objects.get(pk=personas.plain_member.pk).is_active
+    member_event_record(
+        member=personas.member_a,
+        kind=EventKind.TRANSFERRED_IN,
+        on=dt.date(2026, 6, 1),
+        organization=personas.cell_a2,
+        **away,
+    )
+    account = User.objects.get(pk=personas.plain_member.pk)
+    assert account.is_active and account.member.organization == personas.cell_a2
+    reasons = [h.history_change_reason for h in account.history.all()[:2]]
+    assert reasons == ["member back in the registry", "member left the registry: transferred_away"]
+
+
+def test_deleting_a_member_record_suspends_the_account_and_restoring_it_gives_it_back(personas):
+    from dangvu.members.services import member_delete, member_restore
+
+    member_delete(member=personas.member_a, by=personas.staff)
+    account = User.objects.get(pk=personas.plain_member.pk)
+    assert not account.is_active
+    assert MemberAccountState.objects.get(user=account).suspended_because == "deleted"
+    member_restore(member=personas.member_a, by=personas.staff)
+    assert User.objects.get(pk=personas.plain_member.pk).is_active

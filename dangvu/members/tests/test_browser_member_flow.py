@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_staff_finds_a_member_by_unaccented_name_and_records_a_transfer_out(page, personas, screenshot):
     log_in(page, "staff", "pw-staff")
     page.goto(f"/organizations/{personas.cell_a1.pk}/")
-    assert page.inner_text("#org-members") == "1"
+    assert page.inner_text("#org-members") == "2"  # member A and the cell secretary
     screenshot("organization-before")
 
     page.goto("/members/")
@@ -34,7 +34,7 @@ def test_staff_finds_a_member_by_unaccented_name_and_records_a_transfer_out(page
     screenshot("member-after-transfer")
 
     page.goto(f"/organizations/{personas.cell_a1.pk}/")
-    assert page.inner_text("#org-members") == "0"
+    assert page.inner_text("#org-members") == "1"  # the cell secretary stays
     page.goto("/organizations/")
     screenshot("tree-after-transfer")
 
@@ -54,7 +54,10 @@ def test_an_impossible_event_shows_a_vietnamese_message_beside_the_field(page, p
 
 def test_a_member_logs_in_and_sees_only_their_own_record(page, personas):
     log_in(page, "member_a", "pw-member_a")
-    assert page.url.endswith(f"/members/{personas.member_a.pk}/")
+    # A member lands on the member portal; the office page of their own record stays open to them.
+    assert page.url.endswith("/handbook/")
+    assert "Nguyễn Văn An" in page.inner_text("body")
+    page.goto(f"/members/{personas.member_a.pk}/")
     assert "Nguyễn Văn An" in page.inner_text("h1")
     response = page.goto(f"/members/{personas.member_b.pk}/")
     assert response.status == 404

@@ -50,7 +50,7 @@ def test_the_export_shows_and_logs_the_sensitive_columns_for_a_role_allowed_to_s
     header = csv_rows(client.get(reverse("members:list"), {"status": "all", "export": "csv"}))[0]
     assert "Dân tộc" in header and "Tôn giáo" in header
     logged = SensitiveDataAccess.objects.get(user=personas.staff)
-    assert (logged.purpose, logged.count, logged.fields) == (Purpose.EXPORT, 2, ["ethnicity", "religion"])
+    assert (logged.purpose, logged.count, logged.fields) == (Purpose.EXPORT, 3, ["ethnicity", "religion"])
 
 
 def test_the_export_leaves_the_sensitive_columns_out_for_a_role_not_allowed(client, personas):

@@ -66,6 +66,7 @@ def test_members_are_listed_in_vietnamese_order_by_given_name(crowd):
         "Lê Thị Ánh",
         "Phạm Văn Ân",
         "Trần Thị Bình",
+        "Lê Thị Cúc",
         "Đặng Thị Dung",
         "Trần Văn Dũng",
         "Nguyễn Văn Đức",
@@ -88,6 +89,7 @@ def test_filters_narrow_the_list(crowd):
         "Lê Thị Ánh",
         "Đặng Thị Dung",
         "Trần Thị Bình",
+        "Lê Thị Cúc",
     }
     assert names(personas.staff, organization=personas.cell_a2) == ["Hồ Văn Mới"]
 

@@ -188,7 +188,8 @@ def _notice_action(action, message):
         except ValidationError as error:
             _refused(request, error)
             return redirect("meetings:notice", pk=notice.pk)
-        messages.success(request, message(result) if callable(message) else message)
+        late = action is services.notice_send and result.late
+        (messages.warning if late else messages.success)(request, message(result) if callable(message) else message)
         if action is services.meeting_start:
             return redirect("meetings:sheet", pk=result.pk)
         return redirect("meetings:notice", pk=notice.pk)

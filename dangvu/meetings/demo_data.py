@@ -233,7 +233,8 @@ def _upcoming_notices(context, cells, spells_by_cell) -> dict[str, int]:
     for cell in cells:
         if cell.ended_on or (cell.pk != login_cell and rng.random() > 0.85):
             continue
-        if cell.pk != login_cell and rng.random() < LATE_SHARE:
+        # At least one late notice, so that the dashboard's HD 42 warning has something to show.
+        if cell.pk != login_cell and (rng.random() < LATE_SHARE or not any(n.late for n in notices)):
             held_on = sent_on = anchor
         else:
             held_on = anchor + dt.timedelta(days=5 if cell.pk == login_cell else rng.randint(2, 20))

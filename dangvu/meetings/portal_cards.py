@@ -43,7 +43,7 @@ def next_meeting(user) -> list[Card]:
             badge=_("excused") if excused else "",
             tone="warn" if excused else "",
             order=10,
-            actions=((_("See the notice"), url), (_("I cannot attend"), url + "#my-excuse")),
+            actions=((_("See the notice"), url), (_("I cannot attend"), url + "#excuse-form")),
         )
     ]
 

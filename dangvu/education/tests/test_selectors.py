@@ -38,10 +38,11 @@ def test_share_of_members_who_studied_a_document_in_a_subtree_and_period(persona
     share = selectors.study_member_share(
         organization=personas.committee, start=D(2025, 1, 1), end=D(2025, 12, 31), document="NQ 21-NQ/TW"
     )
-    assert (share.numerator, share.denominator) == (1, 3)
-    assert str(share.percent) == "33.33"
+    # A, B, A1's cell secretary and A2's new member.
+    assert (share.numerator, share.denominator) == (1, 4)
+    assert str(share.percent) == "25.00"
     in_a = selectors.study_member_share(organization=personas.org_a, start=D(2025, 1, 1), end=D(2025, 12, 31))
-    assert (in_a.numerator, in_a.denominator) == (1, 2)
+    assert (in_a.numerator, in_a.denominator) == (1, 3)
     assert a2 is not None
 
 

@@ -28,7 +28,7 @@ def test_the_member_export_applies_the_list_filters_and_scope(client, personas):
     everyone = csv_rows(client.get(reverse("exchange:export_members"), {"format": "csv"}))
     assert everyone[0][:4] == ["STT", "Họ và tên", "Tên gọi khác", "Giới tính"]
     names = [row[1] for row in everyone[1:]]
-    assert names == ["Nguyễn Văn An", "Hoàng Thị Dự Bị"]  # B's member is outside A's tree
+    assert names == ["Nguyễn Văn An", "Hoàng Thị Dự Bị", "Lê Thị Cúc"]  # B's member is outside A's tree
     probationary = csv_rows(client.get(reverse("exchange:export_members"), {"format": "csv", "probationary": "on"}))
     assert [row[1] for row in probationary[1:]] == ["Hoàng Thị Dự Bị"]
     searched = csv_rows(client.get(reverse("exchange:export_members"), {"format": "csv", "q": "nguyen"}))
@@ -67,7 +67,7 @@ def test_an_export_re_imports_without_a_change(client, personas, tmp_path):
             table=open_table(path, name=path.name, columns=MEMBER_COLUMNS), by=personas.staff, commit=True
         )
         assert report.ok, report.lines()
-        assert (report.rows, report.created, report.updated, report.skipped) == (3, 0, 0, 3)
+        assert (report.rows, report.created, report.updated, report.skipped) == (4, 0, 0, 4)
 
 
 def test_the_organization_export_is_the_tree_page_and_re_imports(client, personas, tmp_path):
@@ -76,7 +76,7 @@ def test_the_organization_export_is_the_tree_page_and_re_imports(client, persona
     rows = csv_rows(response)
     assert rows[0][:5] == ["Mã", "Tên", "Tên viết tắt", "Loại hình", "Mã tổ chức đảng cấp trên"]
     assert [(r[0], r[4]) for r in rows[1:]] == [("A", "DUK"), ("A1", "A"), ("A2", "A")]
-    assert rows[1][-2] == "1"  # one member in A's subtree
+    assert rows[1][-2] == "2"  # member A and A1's cell secretary
     path = tmp_path / "tree.csv"
     path.write_bytes(response.content)
     report = import_organizations(

@@ -13,13 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_members_of_subjects_are_those_counted_in_the_organizations_or_below_on_the_day(personas):
-    later = admit(personas.cell_a2, on=dt.date(2025, 6, 1), full_name="Lê Văn Cường", national_id="001085000003")
+    later = admit(personas.cell_a2, on=dt.date(2025, 6, 1), full_name="Lê Văn Cường", national_id="001085000013")
     on = dt.date(2025, 1, 1)
-    assert selectors.members_of_subjects(organizations=[personas.org_a], on=on) == [personas.member_a.pk]
+    a1 = sorted([personas.member_a.pk, personas.cell_secretary.member_id])  # A and A1's cell secretary
+    assert selectors.members_of_subjects(organizations=[personas.org_a], on=on) == a1
     assert selectors.members_of_subjects(organizations=[personas.cell_a2], on=on) == []
     assert selectors.members_of_subjects(organizations=[personas.cell_a2], on=dt.date(2025, 7, 1)) == [later.pk]
     assert selectors.members_of_subjects(organizations=[personas.org_a, personas.org_b], on=dt.date(2025, 7, 1)) == (
-        sorted([personas.member_a.pk, personas.member_b.pk, later.pk])
+        sorted([*a1, personas.member_b.pk, later.pk])
     )
 
 

@@ -92,8 +92,9 @@ def test_merging_transfers_the_members_and_ends_the_source(personas):
     assert personas.cell_a2.events.filter(kind=OrganizationEventKind.MERGED_INTO).exists()
     moved = Member.objects.get(full_name="Võ Văn Bé")
     assert moved.organization == personas.cell_a1
-    assert count_members_in_subtree(organization=personas.cell_a1, on=on) == 2
-    assert count_members_in_subtree(organization=personas.org_a, on=on) == 2
+    # A, A1's cell secretary and the member moved in.
+    assert count_members_in_subtree(organization=personas.cell_a1, on=on) == 3
+    assert count_members_in_subtree(organization=personas.org_a, on=on) == 3
 
 
 def test_splitting_founds_a_sibling_and_moves_the_chosen_members(personas):
@@ -124,8 +125,8 @@ def test_handing_over_removes_the_organization_and_its_members_from_the_count(pe
     )
     personas.member_b.refresh_from_db()
     assert personas.member_b.status == Status.TRANSFERRED_AWAY
-    assert count_members_in_subtree(organization=personas.committee, on=on) == 1
-    assert count_members_in_subtree(organization=personas.committee, on=D(2025, 6, 30)) == 2
+    assert count_members_in_subtree(organization=personas.committee, on=on) == 2  # A and A1's cell secretary
+    assert count_members_in_subtree(organization=personas.committee, on=D(2025, 6, 30)) == 3
 
 
 def test_the_tree_rolls_member_counts_up_each_subtree(personas):
@@ -134,7 +135,7 @@ def test_the_tree_rolls_member_counts_up_each_subtree(personas):
         r.organization.code: (r.members, r.probationary)
         for r in organization_tree_with_counts(user=personas.staff, on=D(2026, 2, 1))
     }
-    assert rows == {"DUK": (3, 1), "A": (2, 1), "A1": (1, 0), "A2": (1, 1), "B": (1, 0)}
+    assert rows == {"DUK": (4, 1), "A": (3, 1), "A1": (2, 0), "A2": (1, 1), "B": (1, 0)}
 
 
 def test_a_secretary_sees_only_their_own_subtree(personas):

@@ -21,8 +21,8 @@ D = dt.date
 def test_the_tree_of_today_gives_each_organization_its_name_parent_code_and_counts(personas):
     rows = organization_tree(user=personas.secretary_a, on=timezone.localdate())
     assert [(r.organization.code, r.name, r.parent_code, r.depth, r.members) for r in rows] == [
-        ("A", "Đảng bộ Sở Tài chính", "DUK", 0, 1),  # the parent above the secretary's subtree is named too
-        ("A1", "Chi bộ Văn phòng", "A", 1, 1),
+        ("A", "Đảng bộ Sở Tài chính", "DUK", 0, 2),  # the parent above the secretary's subtree is named too
+        ("A1", "Chi bộ Văn phòng", "A", 1, 2),  # member A and the cell's secretary
         ("A2", "Chi bộ Thanh tra", "A", 1, 0),
     ]
     assert organization_tree(user=personas.staff, on=timezone.localdate())[0].parent_code == ""

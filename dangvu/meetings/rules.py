@@ -69,13 +69,11 @@ NOTICE_RULE_SOURCE = "HD 42-HD/BTCTW (28/10/2025)"
 
 
 def min_duration(day: dt.date, *, combined: bool) -> tuple[int, str]:
-    """The shortest meeting the rules in force on `day` allow, in minutes, and the rule that says so.
+    """The shortest meeting the rules in force on `day` allow, in minutes, and the rule in force that says so.
 
-    Alone, a meeting lasts 90 minutes (HD 12 2018); held together, 120 (CT 50 2025)."""
+    Alone, a meeting lasts 90 minutes (HD 12 2018, kept by CT 50 2025); held together, 120 (CT 50 2025)."""
     rule = next((r for r in reversed(DURATION_RULES) if r.valid_from <= day), DURATION_RULES[0])
-    if combined and rule.combined > rule.regular_or_thematic:
-        return rule.combined, rule.source
-    return rule.regular_or_thematic, DURATION_RULES[0].source
+    return (rule.combined if combined else rule.regular_or_thematic), rule.source
 
 
 def notice_is_late(*, held_on: dt.date, sent_on: dt.date) -> bool:

@@ -183,7 +183,7 @@ def test_a_notice_of_both_kinds_records_a_regular_and_a_thematic_meeting(persona
     ("day", "combined", "minutes", "source"),
     [
         pytest.param(dt.date(2024, 5, 10), True, 90, "HD 12", id="before CT 50 (2025): 90 minutes even together"),
-        pytest.param(dt.date(2026, 5, 10), False, 90, "HD 12", id="a regular meeting alone: 90 minutes"),
+        pytest.param(dt.date(2026, 5, 10), False, 90, "CT 50", id="a regular meeting alone: 90 minutes (CT 50)"),
         pytest.param(dt.date(2026, 5, 10), True, 120, "CT 50", id="CT 50 / HD 42: 120 minutes held together"),
     ],
 )

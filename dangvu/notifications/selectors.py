@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -20,7 +20,8 @@ def inbox(user) -> QuerySet:
     """The user's own notifications, unread first, newest first."""
     return (
         Notification.objects.filter(recipient=user, in_inbox=True)
-        .order_by("read_at", "-created_at", "-pk")
+        # Unread (no read_at) first on both databases: PostgreSQL puts NULLs last in an ascending order.
+        .order_by(F("read_at").asc(nulls_first=True), "-created_at", "-pk")
         .only("pk", "title", "body", "url", "created_at", "read_at", "occurrence_on")
     )
 

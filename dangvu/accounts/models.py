@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.accounts.roles import EDITOR_ROLES, PORTAL_ROLES, SCOPED_ROLES, Role  # noqa: F401  (imported from here by the apps)
@@ -179,7 +180,7 @@ class ActivationCode(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("issued by")
     )
     issued_at = models.DateTimeField(_("issued at"))
-    expires_on = models.DateField(_("valid until"))
+    expires_on = models.DateField(pgettext_lazy("activation code", "valid until"))
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
     account = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("account")

@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.forms import VnDateField
@@ -217,7 +217,7 @@ class NoticeForm(forms.Form):
 
 
 class MaterialForm(forms.Form):
-    title = forms.CharField(label=_("Title"), required=False, max_length=255)
+    title = forms.CharField(label=pgettext_lazy("meeting material", "Title"), required=False, max_length=255)
     file = forms.FileField(label=_("File"), required=False)
     document = forms.ModelChoiceField(label=_("Or a registered document"), queryset=None, required=False)
 
@@ -274,7 +274,7 @@ class ConclusionForm(forms.Form):
 
 class SpeechForm(forms.Form):
     speaker = forms.CharField(label=_("Speaker"), max_length=120)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(label=pgettext_lazy("speech", "Summary"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VoteForm(forms.Form):

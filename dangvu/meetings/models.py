@@ -4,6 +4,7 @@ and the monthly quality self-rating against a scoring sheet each province sets (
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.lib.softdelete import SoftDeletable
@@ -198,7 +199,7 @@ class NoticeKind(models.TextChoices):
 
 
 class NoticeState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("meeting notice", "Draft")
     SENT = "sent", _("Sent")
     CANCELLED = "cancelled", _("Cancelled")
     HELD = "held", _("Held")
@@ -270,7 +271,7 @@ class NoticeMaterial(models.Model):
     """A material of the meeting: an uploaded file (checked by lib.untrusted_files) or a registered document."""
 
     notice = models.ForeignKey(MeetingNotice, on_delete=models.CASCADE, related_name="materials")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("meeting", "title"), max_length=255)
     file = models.FileField(_("file"), upload_to=material_upload_to, null=True, blank=True, max_length=255)
     document = models.ForeignKey(
         "documents.Document",
@@ -336,7 +337,7 @@ class MinutesItem(models.Model):
 class Speech(models.Model):
     item = models.ForeignKey(MinutesItem, on_delete=models.CASCADE, related_name="speeches")
     speaker = models.CharField(_("speaker"), max_length=120)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(pgettext_lazy("speech", "summary"))
     history = HistoricalRecords()
 
     class Meta:

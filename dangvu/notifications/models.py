@@ -8,6 +8,7 @@ the run that inserted a row delivers it.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.notifications.triggers import Audience
@@ -85,7 +86,7 @@ class Notification(models.Model):
     occurrence_key = models.CharField(_("occurrence"), max_length=200)
     occurrence_on = models.DateField(_("date concerned"))
     run_on = models.DateField(_("day of the run"), db_index=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("notification", "title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
     in_inbox = models.BooleanField(default=True)
@@ -95,7 +96,7 @@ class Notification(models.Model):
     digest = models.ForeignKey("Digest", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications")
     # The run that inserted the row: that run, and only it, delivers it.
     run_token = models.CharField(max_length=32, db_index=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("notification", "created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from dangvu.accounts import policy
@@ -177,7 +177,10 @@ LOG_EXPORT = Export(
         ExportColumn("ok", gettext_lazy("result"), value=lambda d: _("Sent") if d.ok else _("Failed")),
         ExportColumn("error", gettext_lazy("error"), width=50),
         ExportColumn(
-            "title", gettext_lazy("title"), value=lambda d: d.notification.title if d.notification else "", width=50
+            "title",
+            pgettext_lazy("notification", "title"),
+            value=lambda d: d.notification.title if d.notification else "",
+            width=50,
         ),
     ),
 )

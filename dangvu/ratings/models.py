@@ -10,6 +10,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dangvu.lib.softdelete import SoftDeletable
@@ -160,8 +161,8 @@ class OrganizationRating(RatingBase):
 
 
 class SelfAssessmentStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    DRAFT = "draft", pgettext_lazy("self-assessment", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("self-assessment", "Submitted")
     RETURNED = "returned", _("Returned for changes")
 
 

@@ -24,7 +24,7 @@ def test_a_secretary_records_a_study_session_and_a_refusal_is_shown_in_vietnames
     page.fill("input[name=non_members_present]", "9")
     page.click("main button.primary")
     page.wait_for_selector("#attendees")
-    assert page.inner_text("#members-present") == "1"
+    assert page.inner_text("#members-present") == "2"  # member A and the cell secretary of A1
     assert "Nguyễn Văn An" in page.inner_text("#attendees")
     screenshot("study-session-detail")
     page.goto("/education/study-sessions/")

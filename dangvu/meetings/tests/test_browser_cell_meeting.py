@@ -19,10 +19,25 @@ def _shot(page, name):
     page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)
 
 
+def _ensure_a_scoring_sheet():
+    """The default sheet comes from a data migration, which an earlier transactional test's flush removes."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from dangvu.meetings.models import ScoringCriterion, ScoringSheet
+
+    if ScoringSheet.objects.exists():
+        return
+    sheet = ScoringSheet.objects.create(name="Phiếu chấm điểm", valid_from=dt.date(2018, 7, 6))
+    for order, text in enumerate(("Chuẩn bị", "Tỷ lệ dự họp", "Nội dung", "Biên bản"), 1):
+        ScoringCriterion.objects.create(sheet=sheet, order=order, text=text, max_points=Decimal("25"))
+
+
 def test_a_cell_secretary_holds_a_meeting_from_notice_to_minutes_on_a_phone(phone, personas):
     from dangvu.members.tests.factories import admit
 
     admit(personas.cell_a1, full_name="Phạm Thị Dung")
+    _ensure_a_scoring_sheet()
     page = phone
     cell = personas.cell_a1.pk
     today = timezone.localdate()

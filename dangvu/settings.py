@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "dangvu.dashboard",
     "dangvu.reports",
     "dangvu.checker",
+    "dangvu.dues",
+    "dangvu.votes",
     # The member portal (Sổ tay đảng viên) and the notifications every role receives.
     "dangvu.portal",
     "dangvu.notifications",

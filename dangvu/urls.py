@@ -27,6 +27,8 @@ urlpatterns = [
     path("reports/", include("dangvu.reports.urls")),
     path("handbook/", include("dangvu.portal.urls")),
     path("notifications/", include("dangvu.notifications.urls")),
+    path("dues/", include("dangvu.dues.urls")),
+    path("votes/", include("dangvu.votes.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

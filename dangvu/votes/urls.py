@@ -1,5 +1,6 @@
-from django.urls import path  # noqa: F401 - the screens add their paths here
+from dangvu.votes import urls_confidence, urls_congress
 
 app_name = "votes"
 
-urlpatterns: list = []
+# Confidence votes and congresses keep their own paths (two modules, so each part grows without touching the other).
+urlpatterns = [*urls_confidence.urlpatterns, *urls_congress.urlpatterns]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.models import EDITOR_ROLES, PORTAL_ROLES, SCOPED_ROLES, Role
 
@@ -202,8 +203,10 @@ def may_lift_address_lockouts(user) -> bool:
 
 
 def ensure_may_edit(user, obj) -> None:
-    """Raise PermissionDenied unless `user` may change `obj`."""
+    """Raise PermissionDenied unless `user` may change `obj` (saying why when the user may read it)."""
     if not may_edit(user, obj):
+        if may_view(user, obj):
+            raise PermissionDenied(_("Your account may read this record but not change it."))
         raise PermissionDenied
 
 

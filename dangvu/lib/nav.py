@@ -55,6 +55,34 @@ def _has_more(user) -> bool:
     return by_role or any(callable(roles) and roles(user) for _url, _label, roles, _o, _a in others)
 
 
+def _other_urls() -> list[str]:
+    urls = []
+    for url_name, *_rest in _items():
+        if url_name in TOP_BAR:
+            continue
+        try:
+            urls.append(reverse(url_name))
+        except NoReverseMatch:
+            continue
+    return [url for url in urls if url != "/"]
+
+
+def _mark_current(items: list[dict], path: str) -> str | None:
+    """Mark the item whose address is the longest prefix of the page's path; return the URL marked (or None)."""
+    matching = [item for item in items if path.startswith(item["url"]) and item["url"] != "/"]
+    if not matching:
+        return None
+    current = max(matching, key=lambda item: len(item["url"]))
+    current["current"] = True
+    return current["url"]
+
+
 def nav_items(request):
     user = getattr(request, "user", None)
-    return {"nav_items": menu_for(user, top_only=True), "nav_has_more": _has_more(user)}
+    items = menu_for(user, top_only=True)
+    path = getattr(request, "path", "")
+    marked = _mark_current(items, path)
+    # A work-record screen outside the top bar: the "Party work" entry that gathers them is the current one.
+    # (The user is on the page, so no access test is needed, and none costs a query.)
+    more_current = marked is None and bool(items) and any(path.startswith(url) for url in _other_urls())
+    return {"nav_items": items, "nav_has_more": _has_more(user), "nav_more_current": more_current}

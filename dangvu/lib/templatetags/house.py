@@ -95,3 +95,12 @@ def _display(value):
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return value
+
+
+@register.simple_tag
+def page_links(page):
+    """The pager's page numbers: the first and last, the current one with two on each side, gaps as None."""
+    if page is None or not page.has_other_pages():
+        return []
+    elided = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [None if number == page.paginator.ELLIPSIS else number for number in elided]

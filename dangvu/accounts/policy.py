@@ -311,3 +311,9 @@ def may_edit_notification_rule(user, rule) -> bool:
 def may_choose_digest(user) -> bool:
     """Secretaries (of a cell or a base organization) and staff may take one daily e-mail instead of single ones."""
     return works_on_tree(user) or secretary_cell(user) is not None
+
+
+def may_restructure(user, organization) -> bool:
+    """Move, merge, split, hand over or dissolve an organization: the committee above decides, so only an
+    organization strictly under the user's own (a base committee restructures its cells, never itself)."""
+    return may_edit(user, organization) and organization.path != scope_root_path(user)

@@ -1,7 +1,7 @@
 """Organization screens: the tree with counts, the organization page, and one form per kind of change."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, tree_user_required
-from dangvu.accounts.policy import ensure_may_edit, may_edit
+from dangvu.accounts.policy import ensure_may_edit, may_edit, may_restructure
 from dangvu.lib.forms import apply_service_errors
 from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view
 from dangvu.members.selectors import MemberFilters, member_list
@@ -56,6 +56,7 @@ def detail(request, pk: int):
         "history": history_of(org),
         "can_edit": may_edit(request.user, org),
         "can_found": bool(ALLOWED_CHILD_KINDS[OrganizationKind(org.kind)]) and org.is_active,
+        "can_restructure": may_restructure(request.user, org),
     }
     return render(request, "organizations/detail.html", context)
 
@@ -130,12 +131,20 @@ def _run_change(action: str, org: Organization, data: dict, user):
     return services.organization_dissolve(organization=org, **common)
 
 
+# Changes the committee above decides (founding under and renaming stay with the organization's own editors).
+RESTRUCTURING = ("move", "merge", "split", "hand_over", "dissolve")
+
+
 @editor_required
 def change(request, pk: int, action: str):
     if action not in CHANGE_FORMS:
         raise Http404
     org = _visible_or_404(request, pk)
     ensure_may_edit(request.user, org)
+    if action in RESTRUCTURING and not may_restructure(request.user, org):
+        raise PermissionDenied(
+            _("The committee above decides on moving, merging, splitting or dissolving your own organization.")
+        )
     form_class, title = CHANGE_FORMS[action]
     form = form_class(request.POST or None, **_form_kwargs(action, request, org))
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.access import organization_filter
 from dangvu.accounts.models import User
-from dangvu.accounts.policy import in_scope
+from dangvu.accounts.policy import in_scope, organization_filter
 from dangvu.lib.screens import HISTORY_ROWS
 from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
 
@@ -46,15 +46,20 @@ def section_history(*, report: Report, limit: int = HISTORY_ROWS) -> QuerySet:
 
 def round_board(*, round_: Round, user: User, today: dt.date) -> list[dict]:
     """One row per organization asked for a report: its latest report (a submitted one first), its state
-    (not started, draft, submitted, late after the due date) and whether it is the user's (`mine`)."""
+    (not started, draft, submitted, late after the due date) and whether it is the user's (`mine`).
+
+    The committee that opened the round sees every row; an organization asked for a report sees its own only."""
     reports = {}
     for report in round_.reports.filter(deleted_at__isnull=True).order_by("version"):
         current = reports.get(report.organization_id)
         if current is None or report.status == ReportStatus.SUBMITTED or current.status != ReportStatus.SUBMITTED:
             reports[report.organization_id] = report
     late = today > round_.due_on
+    participants = round_.participants.order_by("path")
+    if not in_scope(user, round_.organization):
+        participants = participants.filter(organization_filter(user))
     rows = []
-    for organization in round_.participants.order_by("path"):
+    for organization in participants:
         report = reports.get(organization.pk)
         if report is not None and report.status == ReportStatus.SUBMITTED:
             state = "submitted"

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from dangvu.candidates.selectors import deadline_q, visible_candidates
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 
 
 @alert_provider
@@ -17,13 +17,13 @@ def candidate_alerts(*, user, organization, today: dt.date) -> list[Alert]:
     url = reverse("candidates:list")
     return [
         Alert(
-            _("%(count)d admissions are past their decision or ceremony deadline") % {"count": overdue},
+            counted(_("%(count)d admissions are past their decision or ceremony deadline"), count=overdue),
             overdue,
             f"{url}?deadline=overdue",
             level="danger",
         ),
         Alert(
-            _("%(count)d admissions are near their decision or ceremony deadline") % {"count": near},
+            counted(_("%(count)d admissions are near their decision or ceremony deadline"), count=near),
             near,
             f"{url}?deadline=warn",
         ),

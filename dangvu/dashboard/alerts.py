@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import autodiscover_modules
 
+from dangvu.lib.numbers import house_format
+
 PROVIDERS: list[Callable] = []
 
 
@@ -19,6 +21,11 @@ class Alert:
     count: int
     url: str = ""
     level: str = "warning"  # "warning" or "danger" (a deadline already passed)
+
+
+def counted(template: str, **values) -> str:
+    """A warning's sentence with its figures in the house style: counts grouped (8.180), years as they are."""
+    return house_format(template, values)
 
 
 def alert_provider(func: Callable) -> Callable:

@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 from dangvu.inspections.selectors import letter_warnings
 
 
@@ -15,10 +15,12 @@ def letter_alerts(*, user, organization, today: dt.date) -> list[Alert]:
     url = reverse("inspections:letter_list")
     return [
         Alert(
-            _("%(count)d letters are past their handling deadline") % {"count": counts["overdue"]},
+            counted(_("%(count)d letters are past their handling deadline"), count=counts["overdue"]),
             counts["overdue"],
             url,
             level="danger",
         ),
-        Alert(_("%(count)d letters are near their handling deadline") % {"count": counts["soon"]}, counts["soon"], url),
+        Alert(
+            counted(_("%(count)d letters are near their handling deadline"), count=counts["soon"]), counts["soon"], url
+        ),
     ]

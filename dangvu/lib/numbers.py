@@ -1,5 +1,6 @@
 """Numbers in the party's house style: 7.261; 79,61; 07 for counts below ten in report prose."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -34,3 +35,16 @@ def format_decimal(value: float | Decimal, places: int = 2) -> str:
 def format_percent(value: float | Decimal, places: int = 2) -> str:
     """79.61 -> "79,61%"."""
     return format_decimal(value, places) + "%"
+
+
+_COUNT_FIELD = re.compile(r"%\((\w+)\)d")
+
+
+def house_format(template: str, values: dict) -> str:
+    """`template % values` in the house style: each `%(name)d` figure grouped (8.180, not 8180).
+
+    Years are never grouped: a template names them `%(year)s` and passes them as they are."""
+    template = str(template)
+    counts = set(_COUNT_FIELD.findall(template))
+    grouped = {key: format_int(value) if key in counts else value for key, value in values.items()}
+    return _COUNT_FIELD.sub(r"%(\1)s", template) % grouped

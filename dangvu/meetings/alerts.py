@@ -6,7 +6,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 from dangvu.meetings.rules import NOTICE_RULE_SOURCE
 from dangvu.meetings.selectors import cells_without_regular_meeting, late_notices
 
@@ -19,8 +19,11 @@ def meeting_alerts(*, user, organization, today: dt.date) -> list[Alert]:
     )
     return [
         Alert(
-            _("%(count)d cells recorded no regular meeting in %(month)s")
-            % {"count": missing, "month": f"{last_month.month}/{last_month.year}"},
+            counted(
+                _("%(count)d cells recorded no regular meeting in %(month)s"),
+                count=missing,
+                month=f"{last_month.month}/{last_month.year}",
+            ),
             missing,
             reverse("meetings:list"),
         )
@@ -32,8 +35,11 @@ def late_notice_alerts(*, user, organization, today: dt.date) -> list[Alert]:
     count = late_notices(user=user, organization=organization, today=today).count()
     return [
         Alert(
-            _("%(source)s: %(count)d meeting notices sent later than a day before")
-            % {"source": NOTICE_RULE_SOURCE, "count": count},
+            counted(
+                _("%(source)s: %(count)d meeting notices sent later than a day before"),
+                source=NOTICE_RULE_SOURCE,
+                count=count,
+            ),
             count,
             reverse("meetings:late_notices") + f"?organization={organization.pk}",
         )

@@ -7,10 +7,16 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 from dangvu.indicators.registry import count_rows
-from dangvu.members.models import ACTIVE_STATUSES, Status
-from dangvu.members.selectors import BADGE_DUE_WINDOW_DAYS, FULL_DUE_WINDOW_DAYS, visible_members
+from dangvu.members.models import ACTIVE_STATUSES
+from dangvu.members.selectors import (
+    BADGE_DUE_WINDOW_DAYS,
+    FULL_DUE_WINDOW_DAYS,
+    full_overdue_q,
+    probation_ending_q,
+    visible_members,
+)
 
 
 @alert_provider
@@ -20,35 +26,37 @@ def membership_alerts(*, user, organization, today: dt.date) -> list[Alert]:
         last_organization__path__startswith=organization.path, status__in=ACTIVE_STATUSES
     )
     counts = members.aggregate(
-        probation_ending=count_rows(
-            Q(
-                status=Status.PROBATIONARY,
-                probation_ends_on__gte=today,
-                probation_ends_on__lte=today + dt.timedelta(days=FULL_DUE_WINDOW_DAYS),
-            )
-        ),
-        decision_overdue=count_rows(Q(status=Status.PROBATIONARY, full_decision_due_on__lt=today)),
+        probation_ending=count_rows(probation_ending_q(today)),
+        decision_overdue=count_rows(full_overdue_q(today)),
         badges_due=count_rows(Q(next_badge_on__lte=today + dt.timedelta(days=BADGE_DUE_WINDOW_DAYS))),
     )
     base = reverse("members:list")
     org = {"organization": organization.pk}
     return [
         Alert(
-            _("%(count)d probationary members end their probation within %(days)d days")
-            % {"count": counts["probation_ending"], "days": FULL_DUE_WINDOW_DAYS},
+            counted(
+                _("%(count)d probationary members end their probation within %(days)d days"),
+                count=counts["probation_ending"],
+                days=FULL_DUE_WINDOW_DAYS,
+            ),
             counts["probation_ending"],
-            f"{base}?{urlencode({**org, 'due_full': 'on'})}",
+            f"{base}?{urlencode({**org, 'probation_ending': 'on'})}",
         ),
         Alert(
-            _("%(count)d members are past the 30-working-day deadline for the full-membership decision")
-            % {"count": counts["decision_overdue"]},
+            counted(
+                _("%(count)d members are past the 30-working-day deadline for the full-membership decision"),
+                count=counts["decision_overdue"],
+            ),
             counts["decision_overdue"],
-            f"{base}?{urlencode({**org, 'due_full': 'on'})}",
+            f"{base}?{urlencode({**org, 'full_overdue': 'on'})}",
             level="danger",
         ),
         Alert(
-            _("%(count)d members are due for a party badge within %(days)d days")
-            % {"count": counts["badges_due"], "days": BADGE_DUE_WINDOW_DAYS},
+            counted(
+                _("%(count)d members are due for a party badge within %(days)d days"),
+                count=counts["badges_due"],
+                days=BADGE_DUE_WINDOW_DAYS,
+            ),
             counts["badges_due"],
             f"{base}?{urlencode({**org, 'due_badge': 'on'})}",
         ),

@@ -248,6 +248,8 @@ class MemberFilterForm(FilterForm):
     probationary = forms.BooleanField(label=_("Probationary"), required=False)
     due_full = forms.BooleanField(label=_("Due for full membership"), required=False)
     due_badge = forms.BooleanField(label=_("Due for a badge"), required=False)
+    probation_ending = forms.BooleanField(label=_("Probation ends soon"), required=False)
+    full_overdue = forms.BooleanField(label=_("Full-membership decision overdue"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

@@ -58,6 +58,9 @@ class MemberFilters:
     probationary: bool = False
     due_full: bool = False
     due_badge: bool = False
+    # The dashboard's two warnings on probation open exactly their rows (`members.alerts`).
+    probation_ending: bool = False
+    full_overdue: bool = False
 
 
 def member_list(*, user: User, filters: MemberFilters, today: dt.date | None = None) -> QuerySet[Member]:
@@ -85,7 +88,25 @@ def member_list(*, user: User, filters: MemberFilters, today: dt.date | None = N
         )
     if filters.due_badge:
         qs = qs.filter(status__in=ACTIVE_STATUSES, next_badge_on__lte=today + dt.timedelta(days=BADGE_DUE_WINDOW_DAYS))
+    if filters.probation_ending:
+        qs = qs.filter(probation_ending_q(today))
+    if filters.full_overdue:
+        qs = qs.filter(full_overdue_q(today))
     return qs.select_related("organization", "last_organization").order_by("sort_key", "pk")
+
+
+def probation_ending_q(today: dt.date) -> Q:
+    """Probationary members whose probation ends from today to the end of the warning window."""
+    return Q(
+        status=Status.PROBATIONARY,
+        probation_ends_on__gte=today,
+        probation_ends_on__lte=today + dt.timedelta(days=FULL_DUE_WINDOW_DAYS),
+    )
+
+
+def full_overdue_q(today: dt.date) -> Q:
+    """Probationary members past the 30-working-day deadline for the full-membership decision."""
+    return Q(status=Status.PROBATIONARY, full_decision_due_on__lt=today)
 
 
 def _matching(token: str) -> Q:
@@ -120,6 +141,8 @@ def member_list_count_key(*, user: User, filters: MemberFilters, today: dt.date 
         filters.probationary,
         filters.due_full,
         filters.due_badge,
+        filters.probation_ending,
+        filters.full_overdue,
         (today or timezone.localdate()).isoformat(),
         version,
     )

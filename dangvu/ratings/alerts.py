@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 from dangvu.ratings.models import SeasonStatus
 from dangvu.ratings.selectors import unrated_members_count, visible_seasons
 
@@ -17,7 +17,7 @@ def rating_alerts(*, user, organization, today: dt.date) -> list[Alert]:
         count = unrated_members_count(season=season, user=user, today=today)
         alerts.append(
             Alert(
-                _("%(count)d members are not yet rated in the %(year)s season") % {"count": count, "year": season.year},
+                counted(_("%(count)d members are not yet rated in the %(year)s season"), count=count, year=season.year),
                 count,
                 reverse("ratings:season_detail", kwargs={"pk": season.pk}),
             )

@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dangvu.dashboard.alerts import Alert, alert_provider
+from dangvu.dashboard.alerts import Alert, alert_provider, counted
 from dangvu.reports.services import round_reminders
 
 
@@ -17,12 +17,12 @@ def round_alerts(*, user, organization, today: dt.date) -> list[Alert]:
         if mine:
             alerts.append(
                 Alert(
-                    _("%(count)d reports of the round %(round)s are due on %(date)s and not submitted")
-                    % {
-                        "count": len(mine),
-                        "round": f"{round_.get_kind_display()} {round_.period_key}",
-                        "date": round_.due_on.strftime("%d/%m/%Y"),
-                    },
+                    counted(
+                        _("%(count)d reports of the round %(round)s are due on %(date)s and not submitted"),
+                        count=len(mine),
+                        round=f"{round_.get_kind_display()} {round_.period_key}",
+                        date=round_.due_on.strftime("%d/%m/%Y"),
+                    ),
                     len(mine),
                     reverse("reports:round", kwargs={"pk": round_.pk}),
                 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.access import organization_filter
 from dangvu.accounts.models import User
-from dangvu.accounts.policy import in_scope, organization_filter
+from dangvu.accounts.policy import in_scope
 from dangvu.lib.screens import HISTORY_ROWS
 from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
 

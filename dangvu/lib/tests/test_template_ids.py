@@ -28,3 +28,15 @@ def test_no_template_prints_a_record_id_without_unlocalize():
 def test_an_unlocalized_id_is_printed_without_grouping_and_a_count_with_it():
     rendered = Template('{% load l10n %}<tr id="row-{{ pk|unlocalize }}">{{ pk }}</tr>').render(Context({"pk": 9652}))
     assert rendered == '<tr id="row-9652">9.652</tr>'
+
+
+BARE_YEAR = re.compile(r"\{\{\s*[\w.]*\.year\s*\}\}")
+
+
+def test_no_template_prints_a_year_grouped_like_a_count():
+    """A year is a name, not a quantity: "2026", never "2.026" (templates print it with `|stringformat:"d"`)."""
+    bare = {
+        str(path.relative_to(settings.BASE_DIR)): BARE_YEAR.findall(path.read_text(encoding="utf-8"))
+        for path in _templates()
+    }
+    assert {path: found for path, found in bare.items() if found} == {}

@@ -19,12 +19,12 @@ def candidate_alerts(*, user, organization, today: dt.date) -> list[Alert]:
         Alert(
             counted(_("%(count)d admissions are past their decision or ceremony deadline"), count=overdue),
             overdue,
-            f"{url}?deadline=overdue",
+            f"{url}?organization={organization.pk}&deadline=overdue",
             level="danger",
         ),
         Alert(
             counted(_("%(count)d admissions are near their decision or ceremony deadline"), count=near),
             near,
-            f"{url}?deadline=warn",
+            f"{url}?organization={organization.pk}&deadline=near",
         ),
     ]

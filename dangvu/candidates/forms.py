@@ -20,7 +20,12 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 STAGE_FILTER_CHOICES = [("open", _("In the pipeline")), ("all", _("All candidates"))] + Stage.choices
-DEADLINE_CHOICES = [("", _("Any")), ("warn", _("Near or past a deadline")), ("overdue", _("Past a deadline"))]
+DEADLINE_CHOICES = [
+    ("", _("Any")),
+    ("warn", _("Near or past a deadline")),
+    ("near", _("Near a deadline, not yet past")),
+    ("overdue", _("Past a deadline")),
+]
 
 
 class CandidateFilterForm(FilterForm):

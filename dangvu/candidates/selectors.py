@@ -37,7 +37,7 @@ class CandidateFilters:
     q: str = ""
     organization: Organization | None = None
     stage: str = "open"
-    deadline: str = ""  # "", "warn" (near or past), "overdue"
+    deadline: str = ""  # "", "warn" (near or past), "near" (near, not yet past), "overdue"
 
 
 def candidate_list(*, user: User, filters: CandidateFilters, today: dt.date | None = None) -> QuerySet[Candidate]:
@@ -49,7 +49,9 @@ def candidate_list(*, user: User, filters: CandidateFilters, today: dt.date | No
         qs = qs.filter(stage=filters.stage)
     if filters.organization is not None:
         qs = qs.filter(organization__path__startswith=filters.organization.path)
-    if filters.deadline:
+    if filters.deadline == "near":
+        qs = qs.filter(deadline_q(today)).exclude(deadline_q(today, overdue_only=True))
+    elif filters.deadline:
         qs = qs.filter(deadline_q(today, overdue_only=filters.deadline == "overdue"))
     for token in fold(filters.q).split():
         qs = qs.filter(search_text__contains=token)

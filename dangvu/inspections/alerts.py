@@ -17,10 +17,12 @@ def letter_alerts(*, user, organization, today: dt.date) -> list[Alert]:
         Alert(
             counted(_("%(count)d letters are past their handling deadline"), count=counts["overdue"]),
             counts["overdue"],
-            url,
+            f"{url}?deadline=overdue",
             level="danger",
         ),
         Alert(
-            counted(_("%(count)d letters are near their handling deadline"), count=counts["soon"]), counts["soon"], url
+            counted(_("%(count)d letters are near their handling deadline"), count=counts["soon"]),
+            counts["soon"],
+            f"{url}?deadline=soon",
         ),
     ]

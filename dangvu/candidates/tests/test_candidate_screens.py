@@ -66,3 +66,24 @@ def test_an_admitted_candidate_is_not_deleted_and_the_page_says_why(client, pers
     response = client.post(reverse("candidates:delete", kwargs={"pk": candidate.pk}))
     assert response["Location"] == reverse("candidates:detail", kwargs={"pk": candidate.pk})
     assert Candidate.objects.filter(pk=candidate.pk).exists()
+
+
+def test_each_deadline_warning_opens_exactly_the_candidates_it_counts(personas):
+    from urllib.parse import parse_qs, urlsplit
+
+    from dangvu.candidates.alerts import candidate_alerts
+    from dangvu.candidates.forms import CandidateFilterForm
+
+    late = make(personas)
+    Candidate.objects.filter(pk=late.pk).update(stage=Stage.CELL_APPROVED, decision_due_on=TODAY - dt.timedelta(days=1))
+    near = make(personas, full_name="Lê Thị Vui", national_id="001199000777")
+    Candidate.objects.filter(pk=near.pk).update(stage=Stage.CELL_APPROVED, decision_due_on=TODAY + dt.timedelta(days=2))
+    overdue_alert, near_alert = candidate_alerts(user=personas.staff, organization=personas.committee, today=TODAY)
+
+    def rows(alert):
+        query = {key: values[-1] for key, values in parse_qs(urlsplit(alert.url).query).items()}
+        filters = CandidateFilterForm(query, user=personas.staff).filters()
+        return [c.pk for c in selectors.candidate_list(user=personas.staff, filters=filters, today=TODAY)]
+
+    assert (rows(overdue_alert), overdue_alert.count) == ([late.pk], 1)
+    assert (rows(near_alert), near_alert.count) == ([near.pk], 1)

@@ -12,6 +12,8 @@ router.register("members", views.MemberViewSet, basename="member")
 urlpatterns = [
     # Behind a login: SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"].
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The same reference as a page to read, for the staff who connect other systems.
+    path("docs/", views.api_docs, name="docs"),
     path("token/", TokenView.as_view(), name="token"),
     *router.urls,
 ]

@@ -7,15 +7,18 @@ own record. Writes go through the services, whose refusals come back as 400 with
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.shortcuts import render
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from dangvu.accounts.decorators import tree_user_required
 from dangvu.accounts.models import Purpose
 from dangvu.accounts.policy import ensure_may_edit, keeps_registry, works_on_tree
 from dangvu.accounts.services import is_own_record, sensitive_access_log, shows_sensitive
 from dangvu.api import serializers as s
+from dangvu.api.docs import api_reference
 from dangvu.lib.bounds import as_id
 from dangvu.members import services as member_services
 from dangvu.members.forms import MemberFilterForm
@@ -251,3 +254,10 @@ class MemberViewSet(
         except ValidationError as error:
             raise _service_errors(error) from error
         return Response(s.MemberEventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+
+@tree_user_required
+def api_docs(request):
+    """The API's reference as a page to read (behind a login), instead of a YAML file to download."""
+    info, operations, shapes = api_reference()
+    return render(request, "api/docs.html", {"info": info, "operations": operations, "shapes": shapes})

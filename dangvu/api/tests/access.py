@@ -22,6 +22,12 @@ MEMBER_A_OWN = {
 }
 
 MATRIX = {
+    # The readable reference is an office page: tree accounts read it, a member account is refused.
+    "api:docs": (
+        "get",
+        lambda o: {},
+        {"staff": 200, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": "login"},
+    ),
     # The schema needs a login (any account); anonymous callers get 401 like the rest of the API.
     "api:schema": ("get", lambda o: {}, {p: 200 if p != "anonymous" else NO_TOKEN for p in TREE}),
     # POST without credentials: 400 "enter username and password" for everyone.
@@ -57,6 +63,7 @@ MATRIX = {
 # Inspection staff read the tree through the API as through the screens.
 INSPECTOR = {
     "api:schema": 200,
+    "api:docs": 200,
     "api:token": 400,
     "api:organization-list": 200,
     "api:organization-detail": 200,

@@ -69,3 +69,18 @@ def test_the_schema_is_shown_only_to_signed_in_callers(client, personas):
     assert client.get("/api/schema/", HTTP_ACCEPT="application/json").status_code == 401
     token = AuthToken.objects.create(user=personas.plain_member)[1]
     assert client.get("/api/schema/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+
+
+def test_the_api_reference_is_a_page_to_read_behind_a_login(client, personas):
+    from django.urls import reverse
+
+    assert client.get(reverse("api:docs")).status_code == 302
+    client.force_login(personas.staff)
+    response = client.get(reverse("api:docs"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "<code>GET /api/members/</code>" in page
+    assert "<code>POST /api/token/</code>" in page
+    assert 'id="shape-Member"' in page
+    assert "Tài liệu API" in page

@@ -45,3 +45,8 @@ def name_sort_key(full_name: str) -> bytes:
     family, middle, given = split_name(full_name)
     collator = _collator()
     return b"".join(collator.getSortKey(part) for part in (given, middle, family))
+
+
+def text_sort_key(text: str) -> bytes:
+    """Bytes that order any text in Vietnamese letter order (a ă â b c d đ ...), e.g. labels in a menu."""
+    return _collator().getSortKey(text)

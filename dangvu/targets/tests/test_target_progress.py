@@ -133,3 +133,14 @@ def test_the_term_page_runs_a_constant_number_of_queries(client, personas, term)
             assert client.get(reverse("targets:term", kwargs={"pk": term.pk})).status_code == 200
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_the_target_form_names_indicators_in_vietnamese_by_group_with_the_code_as_a_hint():
+    from dangvu.targets.forms import TargetForm
+
+    choices = TargetForm(years=[2021, 2022]).fields["indicator_code"].choices
+    groups = [label for label, items in choices[1:]]
+    assert groups[0] == "Công tác chính trị, tư tưởng"
+    organization = dict(choices)["Công tác tổ chức xây dựng Đảng"]
+    label = dict(organization)["members.admitted"]
+    assert label.endswith(" — members.admitted") and not label.startswith("members.")

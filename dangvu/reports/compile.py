@@ -276,6 +276,15 @@ def _short_in_prose(short: str) -> str:
     return {"ĐUK": "Đảng bộ Khối"}.get(short, short)
 
 
+RESULT_KEYS = {key for key, _title in RESULT_SECTIONS}
+
+
+def _as_dashes(text: str) -> str:
+    """A monthly report writes each result as a "- " paragraph (the example's layout); a numbered line stays."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(p if p.startswith(("-", "(")) else f"- {p}" for p in paragraphs)
+
+
 def prefilled_sections(kind: str, period: Period, context: dict, warnings: list[str] | None = None) -> dict[str, str]:
     """Each section's standard sentences filled with the figures; a stored sentence that fails gives its default
     sentence instead, and a line in `warnings` (a report is never a server error because of a sentence)."""
@@ -286,16 +295,10 @@ def prefilled_sections(kind: str, period: Period, context: dict, warnings: list[
         sentence = _filled(template, context, warnings)
         if sentence:
             texts.setdefault(template.section, []).append(sentence)
-    return {section: "\n\n".join(lines) for section, lines in texts.items()}
-
-
-RESULT_KEYS = {key for key, _title in RESULT_SECTIONS}
-
-
-def _as_dashes(text: str) -> str:
-    """A monthly report writes each result as a "- " paragraph (the example's layout); a numbered line stays."""
-    paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    return "\n\n".join(p if p.startswith(("-", "(")) else f"- {p}" for p in paragraphs)
+    joined = {section: "\n\n".join(lines) for section, lines in texts.items()}
+    if kind == Kind.MONTHLY:
+        joined = {key: _as_dashes(text) if key in RESULT_KEYS else text for key, text in joined.items()}
+    return joined
 
 
 def compile_report(
@@ -306,8 +309,6 @@ def compile_report(
     context = sentence_context(organization=organization, period=period, figures=figures)
     warnings: list[str] = []
     texts = prefilled_sections(kind, period, context, warnings)
-    if kind == Kind.MONTHLY:
-        texts = {key: _as_dashes(text) if key in RESULT_KEYS else text for key, text in texts.items()}
     sections = [
         CompiledSection(s.key, s.heading, s.level, texts.get(s.key, ""), s.writable) for s in sections_of(kind, period)
     ]

@@ -62,7 +62,8 @@ def items_between(
     if not postponed:
         items = items.exclude(state=State.POSTPONED)
     chosen = []
-    for item in items.order_by("year", "month", "quarter", "pk"):
+    # A quarter's own items after its months' (the order of a programme's table).
+    for item in sorted(items, key=lambda i: (i.year, i.quarter_of_year, i.month or 13, i.pk)):
         if item.month:
             first = last = dt.date(item.year, item.month, 1)
         else:

@@ -239,12 +239,14 @@ def sentence_context(*, organization: Organization | None, period: Period, figur
         "org": name,
         "org_short": _short_in_prose(short),
         "period": period.label,
+        "period_in_prose": narrative.period_in_prose(period),
         "next_period": period.next_label,
         "start_date": format_short(period.start),
         "end_date": format_short(period.end),
         "year": str(period.end.year),  # a string: the template engine would group 2025 as 2.025
         "report_subject": _in_prose(title_of(period.kind, period)[1]),
         "is_base": bool(organization and organization.is_base),
+        "is_term": period.is_term,
         "subordinates": narrative.subordinates(organization),
         "leading_body": narrative.leading_body(organization),
         "badge_breakdown": badge_breakdown(figures),
@@ -272,8 +274,13 @@ def _in_prose(subject: str) -> str:
 
 
 def _short_in_prose(short: str) -> str:
-    # "ĐUK" reads as "Đảng bộ Khối" in the examples' prose.
-    return {"ĐUK": "Đảng bộ Khối"}.get(short, short)
+    # "ĐUK" reads as "Đảng bộ Khối" in the examples' prose; "ĐB …"/"CB …" are written out.
+    if short == "ĐUK":
+        return "Đảng bộ Khối"
+    for abbreviation, word in (("ĐB ", "Đảng bộ "), ("CB ", "Chi bộ ")):
+        if short.startswith(abbreviation):
+            return word + short.removeprefix(abbreviation)
+    return short
 
 
 RESULT_KEYS = {key for key, _title in RESULT_SECTIONS}

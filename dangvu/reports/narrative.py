@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.utils import translation
 
 from dangvu.lib.dates import format_short
-from dangvu.lib.numbers import format_count, format_decimal
+from dangvu.lib.numbers import format_count, format_decimal, round_half_up
 from dangvu.organizations.models import Organization, OrganizationKind
 from dangvu.reports.periods import Kind, Period
 
@@ -91,6 +91,11 @@ def _join(names: list[str]) -> str:
 
 
 # ---- who the committee leads -------------------------------------------------------------------------------
+
+
+def period_in_prose(period: Period) -> str:
+    """The period after "Trong": "nửa đầu nhiệm kỳ 2020 - 2025" rather than "giữa nhiệm kỳ 2020 - 2025"."""
+    return period.label.replace("giữa nhiệm kỳ", "nửa đầu nhiệm kỳ")
 
 
 def subordinates(organization: Organization | None) -> str:
@@ -219,7 +224,9 @@ def programme_figures(organization: Organization | None, period: Period) -> dict
     if not items:
         return {"total": None, "done": None, "done_pct": None, "postponed": ""}
     done = sum(1 for i in planned if i.state == State.DONE)
-    postponed = [i.title[:1].lower() + i.title[1:] for i in items if i.state == State.POSTPONED]
+    postponed = list(dict.fromkeys(i.title[:1].lower() + i.title[1:] for i in items if i.state == State.POSTPONED))
+    if len(postponed) > 5:
+        postponed = [*postponed[:5], "…"]
     return {
         "total": len(items),
         "done": done,
@@ -235,7 +242,7 @@ def done_by_area(organization: Organization | None, period: Period) -> dict[str,
     from dangvu.workprogramme.selectors import items_between
 
     areas: dict[str, list[str]] = {area: [] for area in AREA_TITLES}
-    if organization is not None:
+    if organization is not None and not period.is_term:  # a term's report sums up, it does not list every task
         for item in items_between(organization=organization, start=period.start, end=period.end):
             if item.state == State.DONE and item.title not in areas.setdefault(item.area, []):
                 areas[item.area].append(item.title)
@@ -382,7 +389,11 @@ def plan_comparisons(organization: Organization | None, period: Period, figures:
                 continue
             # "kế hoạch năm", not "kế hoạch năm 2025": a year beside a percentage reads as its denominator
             planned, label = plans[period.end.year], "kế hoạch năm"
-        if planned:
+        if planned and period.is_term:
+            # The appendix states the percentage of the term's target; the text gives the plan to date beside it
+            # as a figure (a second percentage for the same row would contradict the appendix's).
+            phrases[target.indicator_code] = f"{label} là {format_count(int(round_half_up(planned, 0)))}"
+        elif planned:
             phrases[target.indicator_code] = f"đạt {format_decimal(percentage(actual, planned))}% {label}"
     return phrases
 

@@ -462,8 +462,9 @@ def assessment(figures: dict, vs: dict, plan: dict, programme: dict) -> tuple[st
 def mark_missing(figures: dict, organization: Organization | None, period: Period) -> dict:
     """The figures with None where no data stands behind them (a zero there would be a false statement):
     mass organizations' figures outside the half-year and year they are reported for, or not reported; emulation
-    registrations of a year nobody registered in; ratings of a season not yet opened at the period's end; and
-    the mass organizations' admissions when they exceed the members admitted (the register is what counts)."""
+    registrations of a year nobody registered in; the "Dân vận khéo" models of a year not yet over; ratings of a
+    season not yet opened at the period's end; and the mass organizations' admissions when they exceed the members
+    admitted (the register is what counts)."""
     from dangvu.massorgs.models import EmulationRegistration, MassOrgFigures, MassOrgKind
     from dangvu.ratings.models import RatingSeason
 
@@ -479,6 +480,10 @@ def mark_missing(figures: dict, organization: Organization | None, period: Perio
                 figures[code] = None
     if not EmulationRegistration.objects.filter(year=year, **subtree).exists():
         for code in [c for c in figures if c.startswith("massorgs.registered_")] + ["massorgs.units"]:
+            if code in figures:
+                figures[code] = None
+    if (period.end.month, period.end.day) != (12, 31):  # models are recognised by year: only a report to 31/12
+        for code in ("massorgs.skilled_models", "massorgs.skilled_exemplars"):
             if code in figures:
                 figures[code] = None
     if not RatingSeason.objects.filter(year=year, opened_on__lte=period.end).exists():

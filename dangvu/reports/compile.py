@@ -237,6 +237,7 @@ def sentence_context(*, organization: Organization | None, period: Period, figur
     return {
         "i": nested(figures),
         "org": name,
+        "issuer": narrative.issuer(name),
         "org_short": _short_in_prose(short),
         "period": period.label,
         "period_in_prose": narrative.period_in_prose(period),

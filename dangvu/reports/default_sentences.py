@@ -11,7 +11,7 @@ LONG = "quarterly,half_year,nine_month,annual,mid_term,term_end"
 DEFAULTS = [
     # (key, section, order, report kinds ("" = every kind), text)
     ("results.opening", "results", 10, LONG,
-     "Trong {{ period_in_prose }}, {{ org }} đã bám sát chương trình công tác, tập trung lãnh đạo, chỉ đạo "
+     "Trong {{ period_in_prose }}, {{ issuer }} đã bám sát chương trình công tác, tập trung lãnh đạo, chỉ đạo "
      "{{ subordinates }}, các đoàn thể thực hiện toàn diện các mặt công tác và đạt được những kết quả, "
      "cụ thể như sau:"),
     ("organization.movement", "organization", 10, "",
@@ -189,7 +189,7 @@ DEFAULTS = [
      "một số nhiệm vụ trọng tâm {{ next_period }} như sau:{% endif %}"),
     ("next_tasks.programme", "next_tasks", 10, "", "{{ next_tasks }}"),
     ("next_tasks.closing", "next_tasks", 900, "",
-     "Trên đây là báo cáo {{ report_subject }} của {{ org }}."),
+     "Trên đây là báo cáo {{ report_subject }} của {{ issuer }}."),
 ]  # fmt: skip
 
 

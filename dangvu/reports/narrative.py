@@ -98,6 +98,12 @@ def period_in_prose(period: Period) -> str:
     return period.label.replace("giữa nhiệm kỳ", "nửa đầu nhiệm kỳ")
 
 
+def issuer(name: str) -> str:
+    """Who reports, as the examples write it: the committee of a party organization ("Đảng ủy Khối …" for
+    "Đảng bộ Khối …"); a cell reports as itself."""
+    return "Đảng ủy " + name.removeprefix("Đảng bộ ") if name.startswith("Đảng bộ ") else name
+
+
 def subordinates(organization: Organization | None) -> str:
     """What a committee calls the organizations it leads: base organizations, or a base committee's cells."""
     if organization is not None and organization.kind == OrganizationKind.BASE_PARTY_COMMITTEE:

@@ -60,6 +60,7 @@ def sample_context(*, zero: bool = False) -> dict:
     return {
         "i": nested(figures),
         "org": "Đảng bộ Khối các cơ quan tỉnh",
+        "issuer": "Đảng ủy Khối các cơ quan tỉnh",
         "org_short": "Đảng bộ Khối",
         "period": "năm 2026",
         "start_date": "01/01/2026",

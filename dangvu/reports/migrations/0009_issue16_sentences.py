@@ -124,7 +124,7 @@ SENTENCES = [('results.opening',
   'results',
   10,
   'quarterly,half_year,nine_month,annual,mid_term,term_end',
-  'Trong {{ period_in_prose }}, {{ org }} đã bám sát chương trình công tác, tập trung lãnh đạo, chỉ đạo {{ '
+  'Trong {{ period_in_prose }}, {{ issuer }} đã bám sát chương trình công tác, tập trung lãnh đạo, chỉ đạo {{ '
   'subordinates }}, các đoàn thể thực hiện toàn diện các mặt công tác và đạt được những kết quả, cụ thể như sau:'),
  ('organization.movement',
   'organization',
@@ -341,7 +341,7 @@ SENTENCES = [('results.opening',
   '{% if next_tasks %}Để tiếp tục thực hiện thắng lợi các mục tiêu, nhiệm vụ đã đề ra, {{ org_short }} xác định một '
   'số nhiệm vụ trọng tâm {{ next_period }} như sau:{% endif %}'),
  ('next_tasks.programme', 'next_tasks', 10, '', '{{ next_tasks }}'),
- ('next_tasks.closing', 'next_tasks', 900, '', 'Trên đây là báo cáo {{ report_subject }} của {{ org }}.')]
+ ('next_tasks.closing', 'next_tasks', 900, '', 'Trên đây là báo cáo {{ report_subject }} của {{ issuer }}.')]
 
 
 def forward(apps, schema_editor):

@@ -62,7 +62,7 @@ def test_the_next_months_tasks_come_from_the_work_programme_and_the_closing_line
     assert "Việc tháng sau" not in tasks
     assert tasks.endswith(
         "Trên đây là báo cáo kết quả công tác tháng 4 và nhiệm vụ trọng tâm tháng 5 năm 2023 "
-        "của Đảng bộ Khối các cơ quan tỉnh."
+        "của Đảng ủy Khối các cơ quan tỉnh."
     )
 
 
@@ -137,7 +137,9 @@ def test_mass_organization_figures_are_missing_outside_the_period_they_are_repor
         youth_introduced=2, youth_admitted=1, today=TODAY,
     )  # fmt: skip
     figures = {"massorgs.youth_union.introduced": 2, "massorgs.youth_union.admitted": 1, "members.admitted": 1}
+    figures["massorgs.skilled_models"] = 3
     half = mark_missing(figures, personas.committee, parse_period("half_year", "2023-H1"))
+    assert half["massorgs.skilled_models"] is None  # recognised by year: the year is not over on 30/6
     month = mark_missing(figures, personas.committee, parse_period("monthly", "2023-04"))
     assert half["massorgs.youth_union.introduced"] == 2
     assert month["massorgs.youth_union.introduced"] is None

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     # Reporting: one indicator registry, targets of the congress resolution, the dashboard, reports, the checker.
     "dangvu.indicators",
     "dangvu.targets",
+    "dangvu.workprogramme",
     "dangvu.dashboard",
     "dangvu.reports",
     "dangvu.checker",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("exchange/", include("dangvu.exchange.urls")),
     path("api/", include("dangvu.api.urls")),
     path("targets/", include("dangvu.targets.urls")),
+    path("work-programme/", include("dangvu.workprogramme.urls")),
     path("dashboard/", include("dangvu.dashboard.urls")),
     path("reports/", include("dangvu.reports.urls")),
     path("handbook/", include("dangvu.portal.urls")),

@@ -20,9 +20,10 @@ from dangvu.lib.numbers import format_count
 from dangvu.members.rules import BADGE_MILESTONES
 from dangvu.organizations.models import Organization
 from dangvu.reports.models import Report, SentenceTemplate
-from dangvu.reports.periods import Period, parse_period
+from dangvu.reports.narrative import mark_missing
+from dangvu.reports.periods import Kind, Period, parse_period
 from dangvu.reports.sentences import render
-from dangvu.reports.structure import SectionSpec, sections_of, title_of
+from dangvu.reports.structure import RESULT_SECTIONS, SectionSpec, sections_of, title_of
 
 FOOTNOTE = re.compile(r"\[\[(.*?)\]\]", re.S)
 logger = logging.getLogger(__name__)
@@ -223,28 +224,73 @@ def _filled(template: SentenceTemplate, context: dict, warnings: list[str] | Non
 
 
 def sentence_context(*, organization: Organization | None, period: Period, figures: dict) -> dict:
+    from dangvu.reports import narrative
+
     organization = organization or Organization.objects.filter(depth=1, deleted_at__isnull=True).first()
     name = organization.name if organization else "Đảng bộ"
     short = (organization.short_name or organization.name) if organization else "Đảng bộ"
+    documents = narrative._documents(organization, period)
+    programme = narrative.programme_figures(organization, period)
+    vs = narrative.comparisons(figures, narrative.last_year_figures(organization, period), period)
+    plan = narrative.plan_comparisons(organization, period, figures)
+    strengths, weaknesses = narrative.assessment(figures, vs, plan, programme)
     return {
         "i": nested(figures),
         "org": name,
+        "issuer": narrative.issuer(name),
         "org_short": _short_in_prose(short),
         "period": period.label,
+        "period_in_prose": narrative.period_in_prose(period),
+        "next_period": period.next_label,
         "start_date": format_short(period.start),
         "end_date": format_short(period.end),
         "year": str(period.end.year),  # a string: the template engine would group 2025 as 2.025
+        "report_subject": _in_prose(title_of(period.kind, period)[1]),
+        "is_base": bool(organization and organization.is_base),
+        "is_term": period.is_term,
+        "subordinates": narrative.subordinates(organization),
+        "leading_body": narrative.leading_body(organization),
         "badge_breakdown": badge_breakdown(figures),
         "discipline_breakdown": discipline_breakdown(figures),
         "letters_breakdown": letters_breakdown(figures),
-        "documents_list": documents_list(organization, period),
+        "documents_list": narrative.documents_footnote(documents),
+        "documents_named": narrative.documents_named(documents),
+        "documents_by_type": narrative.documents_by_type(documents),
         "organization_changes": organization_changes(organization, period),
+        "inspections_done": narrative.inspections_done(organization, period),
+        "violations": narrative.violations_found(organization, period),
+        "programme": programme,
+        "vs": nested(vs),
+        "plan": nested(plan),
+        "strengths": strengths,
+        "weaknesses": weaknesses,
+        "next_tasks": narrative.next_tasks(organization, period),
+        "done": narrative.done_by_area(organization, period),
     }
 
 
+def _in_prose(subject: str) -> str:
+    """'Kết quả công tác tháng 4 ...' -> 'kết quả công tác tháng 4 ...' (after "Trên đây là báo cáo")."""
+    return subject[:1].lower() + subject[1:]
+
+
 def _short_in_prose(short: str) -> str:
-    # "ĐUK" reads as "Đảng bộ Khối" in the examples' prose.
-    return {"ĐUK": "Đảng bộ Khối"}.get(short, short)
+    # "ĐUK" reads as "Đảng bộ Khối" in the examples' prose; "ĐB …"/"CB …" are written out.
+    if short == "ĐUK":
+        return "Đảng bộ Khối"
+    for abbreviation, word in (("ĐB ", "Đảng bộ "), ("CB ", "Chi bộ ")):
+        if short.startswith(abbreviation):
+            return word + short.removeprefix(abbreviation)
+    return short
+
+
+RESULT_KEYS = {key for key, _title in RESULT_SECTIONS}
+
+
+def _as_dashes(text: str) -> str:
+    """A monthly report writes each result as a "- " paragraph (the example's layout); a numbered line stays."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(p if p.startswith(("-", "(")) else f"- {p}" for p in paragraphs)
 
 
 def prefilled_sections(kind: str, period: Period, context: dict, warnings: list[str] | None = None) -> dict[str, str]:
@@ -257,14 +303,17 @@ def prefilled_sections(kind: str, period: Period, context: dict, warnings: list[
         sentence = _filled(template, context, warnings)
         if sentence:
             texts.setdefault(template.section, []).append(sentence)
-    return {section: "\n\n".join(lines) for section, lines in texts.items()}
+    joined = {section: "\n\n".join(lines) for section, lines in texts.items()}
+    if kind == Kind.MONTHLY:
+        joined = {key: _as_dashes(text) if key in RESULT_KEYS else text for key, text in joined.items()}
+    return joined
 
 
 def compile_report(
     *, kind: str, period_key: str, organization: Organization | None, today: dt.date | None = None
 ) -> Compiled:
     period = parse_period(kind, period_key, today=today)
-    figures = compute(organization=organization, start=period.start, end=period.end)
+    figures = mark_missing(compute(organization=organization, start=period.start, end=period.end), organization, period)
     context = sentence_context(organization=organization, period=period, figures=figures)
     warnings: list[str] = []
     texts = prefilled_sections(kind, period, context, warnings)

@@ -54,10 +54,13 @@ def sample_context(*, zero: bool = False) -> dict:
         code: (Decimal(0) if zero else Decimal("79.61")) if indicator.is_rate else (0 if zero else 7)
         for code, indicator in REGISTRY.items()
     }
+    from dangvu.reports.narrative import AREA_TITLES, COMPARED
+
     words = "" if zero else "mẫu"
     return {
         "i": nested(figures),
         "org": "Đảng bộ Khối các cơ quan tỉnh",
+        "issuer": "Đảng ủy Khối các cơ quan tỉnh",
         "org_short": "Đảng bộ Khối",
         "period": "năm 2026",
         "start_date": "01/01/2026",
@@ -68,6 +71,29 @@ def sample_context(*, zero: bool = False) -> dict:
         "letters_breakdown": words,
         "documents_list": words,
         "organization_changes": words,
+        "next_period": "năm 2027",
+        "period_in_prose": "năm 2026",
+        "report_subject": "tổng kết công tác xây dựng Đảng năm 2026, phương hướng, nhiệm vụ năm 2027",
+        "is_base": not zero,
+        "is_term": zero,
+        "subordinates": "các tổ chức cơ sở đảng trực thuộc",
+        "leading_body": "Ban Thường vụ",
+        "documents_named": words,
+        "documents_by_type": words,
+        "inspections_done": words,
+        "violations": words,
+        "programme": {
+            "total": 0 if zero else 20,
+            "done": 0 if zero else 18,
+            "done_pct": Decimal(0) if zero else Decimal("90.00"),
+            "postponed": words,
+        },
+        "vs": nested({code: "" if zero else "tăng 03 so với cùng kỳ năm trước" for code in COMPARED}),
+        "plan": nested({code: "" if zero else "đạt 78,50% kế hoạch năm" for code in REGISTRY}),
+        "strengths": words,
+        "weaknesses": words,
+        "next_tasks": words,
+        "done": {area: words for area in AREA_TITLES},
     }
 
 

@@ -184,7 +184,7 @@ def aggregate_figures(reports: list[Report]) -> dict:
     totals: dict[str, Decimal] = {}
     for report in reports:
         for code, value in (report.figures or {}).items():
-            if code in REGISTRY and not REGISTRY[code].is_rate:
+            if code in REGISTRY and not REGISTRY[code].is_rate and value is not None:  # None: no data there
                 totals[code] = totals.get(code, Decimal(0)) + Decimal(str(value))
     result: dict = {code: int(v) if v == v.to_integral_value() else v for code, v in totals.items()}
     for code, indicator in REGISTRY.items():

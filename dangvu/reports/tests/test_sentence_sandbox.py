@@ -77,7 +77,7 @@ def test_a_bad_template_put_into_the_database_directly_gives_the_default_sentenc
     SentenceTemplate.objects.filter(key="organization.badges").update(text='{% include "base.html" %}')
     compiled = compile_report(kind="monthly", period_key="2023-04", organization=None)
     organization = next(s.text for s in compiled.sections if s.key == "organization")
-    assert "kết nạp 00 đảng viên mới" in organization  # the default movement sentence
+    assert "chưa kết nạp đảng viên mới" in organization  # the default movement sentence
     assert "Kết nạp" not in organization
     assert len(compiled.warnings) == 2
     assert "organization.movement" in compiled.warnings[0] and "count" in compiled.warnings[0]
@@ -94,7 +94,7 @@ def test_a_draft_made_with_a_broken_stored_template_opens_with_a_warning(persona
     )
     assert response.status_code == 200
     report = Report.objects.get()
-    assert "kết nạp 00 đảng viên mới" in report.sections.get(key="organization").text
+    assert "chưa kết nạp đảng viên mới" in report.sections.get(key="organization").text
     shown = [str(m) for m in response.context["messages"]]
     assert any("organization.movement" in m for m in shown)
 

@@ -48,11 +48,15 @@ class AppendixRow:
 @dataclass
 class AppendixTable:
     heading: str  # the body the appendix belongs to, top left ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH")
-    title: str
+    title_lines: list[str]  # the title, broken where the offices break it
     attached_to: str  # "(Kèm theo Báo cáo số ... ngày ... của ...)"
     year_labels: list[str]
     total_label: str
     rows: list[AppendixRow]
+
+    @property
+    def title(self) -> str:
+        return " ".join(self.title_lines)
 
     @property
     def columns(self) -> int:
@@ -161,10 +165,10 @@ def appendix_table(compiled, *, name: str, heading: str, attached_to: str) -> Ap
     years = list(compiled.appendix_years)
     first, last = compiled.period.term_years
     when = "GIỮA NHIỆM KỲ " if mid_term else ""
-    title = f"KẾT QUẢ {when}THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI {name.upper()} NHIỆM KỲ {first} - {last}"
+    title = [f"KẾT QUẢ {when}THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI", f"{name.upper()} NHIỆM KỲ {first} - {last}"]
     return AppendixTable(
         heading=heading,
-        title=title,
+        title_lines=title,
         attached_to=attached_to,
         year_labels=year_labels(years, compiled.period.end),
         total_label="Thực hiện nửa đầu nhiệm kỳ" if mid_term else "Thực hiện cả nhiệm kỳ",

@@ -366,16 +366,16 @@ def appendix_widths(table: AppendixTable, usable_cm: float) -> list[float]:
     widths = []
     for column in range(table.columns):
         header = header_bottom[column]
-        # A header wraps on at most three lines, and never inside a word.
+        # A header wraps on at most four lines, and never inside a word.
         word = max((_text_width_cm(w, bold=True) for w in header.split()), default=0)
-        word = max(word, _text_width_cm(header, bold=True) / 3)
+        word = max(word, _text_width_cm(header, bold=True) / 4)
         texts = [cells[column] for cells, row in zip(body, table.rows, strict=True) if row.kind != "group"]
         figure = max((_text_width_cm(text) for text in texts), default=0)
         widths.append(max(word, figure, 0.8) + padding)
     widths[0] = max(widths[0], _text_width_cm("VIII", bold=True) + padding)
     widths[-1] = max(widths[-1], _text_width_cm("Chưa đạt") + padding)
     others = sum(widths) - widths[1]
-    content = min(max(usable_cm - others, 7.0), 9.5)
+    content = min(max(usable_cm - others, 7.0), 11.0)
     widths[1] = content
     rest = usable_cm - sum(widths)
     if rest > 0:
@@ -413,7 +413,8 @@ def _appendix(document, compiled: Compiled) -> None:
     section.left_margin, section.right_margin = Mm(APPENDIX_MARGINS_MM["left"]), Mm(APPENDIX_MARGINS_MM["right"])
     _paragraph(document, table_data.heading, size=13)
     _paragraph(document, "PHỤ LỤC", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(document, table_data.title, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for line in table_data.title_lines:
+        _paragraph(document, line, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, table_data.attached_to, size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
 
     top, bottom = table_data.header_rows()

@@ -49,7 +49,7 @@ class Footnotes:
     def reference(self, paragraph, text: str) -> None:
         self.texts.append(text)
         run = paragraph.add_run()
-        run._r.append(parse_xml(f'<w:rPr {nsdecls("w")}>{REFERENCE_RPR}</w:rPr>'))
+        run._r.append(parse_xml(f"<w:rPr {nsdecls('w')}>{REFERENCE_RPR}</w:rPr>"))
         ref = OxmlElement("w:footnoteReference")
         ref.set(qn("w:id"), str(len(self.texts)))
         run._r.append(ref)
@@ -145,10 +145,7 @@ def _paragraph(
 
 def _fixed_widths(table, widths_cm: list[float]) -> None:
     """Word and LibreOffice honour cell widths only with a fixed layout and the width on every cell."""
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)
     for row in table.rows:
@@ -218,7 +215,7 @@ def document_symbol(org) -> str:
 
 
 def number_line(compiled: Compiled) -> str:
-    """"Số 161-BC/ĐUK", or before a number is taken the blank the office fills in: "Số      -BC/ĐUK"."""
+    """ "Số 161-BC/ĐUK", or before a number is taken the blank the office fills in: "Số      -BC/ĐUK"."""
     if compiled.number:
         return f"Số {compiled.number}"
     return f"Số {BLANK}-BC/{document_symbol(organization_of(compiled))}"
@@ -236,7 +233,7 @@ def signing_for(compiled: Compiled) -> str:
 
 
 def recipients(compiled: Compiled) -> list[str]:
-    """"Nơi nhận": the draft's own list; else the committee's (DANGVU_DEFAULT_RECIPIENTS), or for a base
+    """ "Nơi nhận": the draft's own list; else the committee's (DANGVU_DEFAULT_RECIPIENTS), or for a base
     organization's own report its own (DANGVU_BASE_RECIPIENTS: {higher} is the committee above it, and the line
     {subordinates} names its cells when it has any)."""
     if compiled.recipients:
@@ -436,6 +433,7 @@ def _appendix(document, compiled: Compiled) -> None:
         _cell_text(table.cell(0, years[0]).merge(table.cell(0, years[-1])), top[years[0]], bold=True)
     for row in table.rows[:2]:
         _row_properties(row, header=True)
+    _header_heights(table, top, bottom, widths, years)
     for row, data in zip(table.rows[2:], table_data.rows, strict=True):
         _row_properties(row)
         bold = data.kind == "group"
@@ -444,6 +442,34 @@ def _appendix(document, compiled: Compiled) -> None:
             if column not in (0, 1, 2, table_data.columns - 1):
                 align = WD_ALIGN_PARAGRAPH.RIGHT
             _cell_text(cell, text, bold=bold, align=align)
+
+
+def _lines(text: str, width_cm: float) -> int:
+    """How many lines a bold header takes in a cell of this width (words wrapped greedily)."""
+    lines, used = 1, 0.0
+    space = _text_width_cm(" ", bold=True)
+    for word in text.split():
+        width = _text_width_cm(word, bold=True)
+        if used and used + space + width > width_cm - 0.4:
+            lines, used = lines + 1, width
+        else:
+            used += (space if used else 0) + width
+    return lines
+
+
+def _header_heights(table, top: list[str], bottom: list[str], widths: list[float], years: list[int]) -> None:
+    """Both header lines get their height: LibreOffice repeats a header whose cells span its two rows with
+    the rows' own heights, cutting what does not fit."""
+    line_cm = APPENDIX_FONT_SIZE * 1.17 / 72 * 2.54
+    spanning = max(_lines(top[i], widths[i]) for i in range(len(top)) if i not in years)
+    first = max((_lines(top[i], sum(widths[j] for j in years)) for i in years[:1]), default=1)
+    second = max((_lines(bottom[i], widths[i]) for i in years), default=1)
+    second = max(second, spanning - first)
+    for row, lines in zip(table.rows[:2], (first, second), strict=True):
+        height = OxmlElement("w:trHeight")
+        height.set(qn("w:val"), str(int((lines * line_cm + 0.1) / 2.54 * 1440)))
+        height.set(qn("w:hRule"), "atLeast")
+        row._tr.get_or_add_trPr().append(height)
 
 
 def _quiet_section_break(document) -> None:
@@ -456,6 +482,24 @@ def _quiet_section_break(document) -> None:
     r_pr = parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
     p_pr.insert(0, spacing)
     p_pr.sectPr.addprevious(r_pr)
+
+
+TBL_PR_ORDER = [
+    qn(f"w:{tag}")
+    for tag in (
+        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+        "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+        "tblDescription",
+    )
+]  # fmt: skip
+
+
+def _schema_order(document) -> None:
+    """Table properties in the order the schema gives them: Word refuses a file whose order differs."""
+    for tbl_pr in document.element.body.iter(qn("w:tblPr")):
+        children = sorted(tbl_pr, key=lambda e: TBL_PR_ORDER.index(e.tag) if e.tag in TBL_PR_ORDER else 99)
+        for child in children:
+            tbl_pr.append(child)
 
 
 def write_docx(compiled: Compiled) -> bytes:
@@ -501,6 +545,7 @@ def write_docx(compiled: Compiled) -> bytes:
     _signature(document, compiled)
     _appendix(document, compiled)
     footnotes.attach(document)
+    _schema_order(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

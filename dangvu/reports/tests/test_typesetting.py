@@ -222,12 +222,33 @@ def term(personas):
 
     org, pol, mass = TargetGroup.ORGANIZATION, TargetGroup.POLITICAL_EDUCATION, TargetGroup.MASS_MOBILISATION
     years = {2020: 200, 2021: 210, 2022: 190, 2023: 100, 2024: 220, 2025: 230}
-    target(1, org, "Kết nạp đảng viên mới", "ĐV", Aggregation.SUM,
-           {"resolution": 1000, "province": 1050, "stretch": 1200}, years)
-    target(2, pol, "Đảng viên tham gia học tập nghị quyết", "%", Aggregation.AVERAGE, {"resolution": 95},
-           {2020: "96.5", 2021: "94.5", 2022: 97, 2023: 96, 2024: 95, 2025: 98})
-    target(3, org, "Tổng số đảng viên cuối năm", "ĐV", Aggregation.LATEST, {"resolution": 9000},
-           {2020: 8800, 2021: 8900, 2022: 9000, 2023: 9050, 2024: 9100, 2025: 9200})
+    target(
+        1,
+        org,
+        "Kết nạp đảng viên mới",
+        "ĐV",
+        Aggregation.SUM,
+        {"resolution": 1000, "province": 1050, "stretch": 1200},
+        years,
+    )
+    target(
+        2,
+        pol,
+        "Đảng viên tham gia học tập nghị quyết",
+        "%",
+        Aggregation.AVERAGE,
+        {"resolution": 95},
+        {2020: "96.5", 2021: "94.5", 2022: 97, 2023: 96, 2024: 95, 2025: 98},
+    )
+    target(
+        3,
+        org,
+        "Tổng số đảng viên cuối năm",
+        "ĐV",
+        Aggregation.LATEST,
+        {"resolution": 9000},
+        {2020: 8800, 2021: 8900, 2022: 9000, 2023: 9050, 2024: 9100, 2025: 9200},
+    )
     target(4, mass, "Mô hình “Dân vận khéo”", "Mô hình", Aggregation.SUM, {}, {2020: 3, 2021: 4})
     return term  # fmt: skip
 

@@ -311,6 +311,7 @@ def _signature(document, compiled: Compiled) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed_widths(table, [8.0, 8.0])
+    _row_properties(table.rows[0])  # the signature block is never split across pages
     left, right = table.rows[0].cells
     p = left.paragraphs[0]
     _set_font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True, underline=True)
@@ -522,7 +523,7 @@ def write_docx(compiled: Compiled) -> bytes:
     _paragraph(document, "-----", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
 
     for part in compiled.sections:
-        _paragraph(
+        heading = _paragraph(
             document,
             part.heading,
             size=14,
@@ -531,6 +532,7 @@ def write_docx(compiled: Compiled) -> bytes:
             indent_cm=1 if part.level == 2 else 0,
             space_after=3,
         )
+        heading.paragraph_format.keep_with_next = True  # a heading never ends a page
         for text in [t.strip() for t in part.text.split("\n\n") if t.strip()]:
             _paragraph(
                 document,

@@ -221,15 +221,22 @@ def number_line(compiled: Compiled) -> str:
     return f"Số {BLANK}-BC/{document_symbol(organization_of(compiled))}"
 
 
-def signing_for(compiled: Compiled) -> str:
-    """Who signs on behalf of whom. The default "T/M BAN THƯỜNG VỤ" is the committee's; a base party committee
-    signs "T/M ĐẢNG ỦY", a cell "T/M CHI BỘ" (a line staff changed is kept)."""
+def default_signing_for(org) -> str:
+    """Who signs on behalf of whom: the committee "T/M BAN THƯỜNG VỤ", a base party committee "T/M ĐẢNG ỦY",
+    a cell "T/M CHI BỘ"."""
     from dangvu.organizations.models import OrganizationKind
 
-    org = organization_of(compiled)
-    if compiled.signing_for != ROOT_SIGNING_FOR or org is None or org.kind == OrganizationKind.COMMITTEE:
-        return compiled.signing_for
+    if org is None or org.kind in (OrganizationKind.COMMITTEE, OrganizationKind.SUB_COMMITTEE):
+        return ROOT_SIGNING_FOR
     return "T/M ĐẢNG ỦY" if org.kind == OrganizationKind.BASE_PARTY_COMMITTEE else "T/M CHI BỘ"
+
+
+def signing_for(compiled: Compiled) -> str:
+    """The signing line of the draft; the committee's default "T/M BAN THƯỜNG VỤ" (all a document compiled
+    without a draft has) becomes the organization's own (a line staff changed is kept)."""
+    if compiled.signing_for != ROOT_SIGNING_FOR:
+        return compiled.signing_for
+    return default_signing_for(organization_of(compiled))
 
 
 def recipients(compiled: Compiled) -> list[str]:

@@ -372,3 +372,16 @@ def test_no_page_of_a_report_is_blank(personas, term, kind, period):
     assert blank == []
     if kind == Kind.MID_TERM:
         assert "PHỤ LỤC" in pages[-1] or any("PHỤ LỤC" in page for page in pages)
+
+
+def test_a_base_organizations_draft_starts_with_its_own_signing_line(personas):
+    from dangvu.reports.services import report_create
+
+    report = report_create(organization=personas.org_a, kind=Kind.MONTHLY, period_key="2023-04", by=personas.staff)
+    assert report.signing_for == "T/M ĐẢNG ỦY"
+    cell = report_create(organization=personas.org_b, kind=Kind.MONTHLY, period_key="2023-04", by=personas.staff)
+    assert cell.signing_for == "T/M CHI BỘ"
+    committee = report_create(
+        organization=personas.committee, kind=Kind.MONTHLY, period_key="2023-04", by=personas.staff
+    )
+    assert committee.signing_for == "T/M BAN THƯỜNG VỤ"

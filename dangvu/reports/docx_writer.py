@@ -450,6 +450,9 @@ def _appendix(document, compiled: Compiled) -> None:
             if column not in (0, 1, 2, table_data.columns - 1):
                 align = WD_ALIGN_PARAGRAPH.RIGHT
             _cell_text(cell, text, bold=bold, align=align)
+            # A group's row or a target's own row above its variants stays on the page of the row after it
+            # (Word keeps a row whose paragraphs all keep with the next).
+            cell.paragraphs[0].paragraph_format.keep_with_next = data.kind == "group" or not data.unit
 
 
 def _lines(text: str, width_cm: float) -> int:

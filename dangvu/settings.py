@@ -268,6 +268,13 @@ LOGGING = {
 DANGVU_PLACE = os.environ.get("DANGVU_PLACE", "Kiên Giang")
 DANGVU_HIGHER_BODY = os.environ.get("DANGVU_HIGHER_BODY", "ĐẢNG BỘ TỈNH KIÊN GIANG")
 DANGVU_REPORT_MARGINS_MM = {"top": 25, "bottom": 25, "left": 35, "right": 15}
+# "Nơi nhận" of a report whose draft lists none, lines separated by ";": the committee's own, and a base
+# organization's ({higher}: the committee above it; {subordinates}: "Các chi bộ trực thuộc" when it has cells).
+DANGVU_DEFAULT_RECIPIENTS = os.environ.get(
+    "DANGVU_DEFAULT_RECIPIENTS",
+    "Thường trực Tỉnh ủy (b/c);Ban Tổ chức Tỉnh ủy (b/c);Các tổ chức cơ sở đảng trực thuộc;Lưu Văn phòng",
+).split(";")
+DANGVU_BASE_RECIPIENTS = os.environ.get("DANGVU_BASE_RECIPIENTS", "{higher} (b/c);{subordinates};Lưu").split(";")
 
 # --- Accounts for every member (issue 17 point 1, dangvu/accounts/activation.py) -------------------------
 # An activation code is valid this many days after it is issued.

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
-scripts/apt-ensure.sh libicu-dev pkg-config:pkg-config gettext:msgfmt libreoffice-writer-nogui:soffice fonts-liberation fonts-dejavu-core
+scripts/apt-ensure.sh libicu-dev pkg-config:pkg-config gettext:msgfmt libreoffice-writer-nogui:soffice fonts-liberation fonts-liberation2 fonts-dejavu-core
 # The lock must be made from the inputs as they are: a package added to base.txt or dev.txt without
 # `make lock` would otherwise be missing from the install.
 inputs=$(cat requirements/base.txt requirements/dev.txt | sha256sum | cut -c1-64)

@@ -45,6 +45,8 @@ def report_create(
     compiled = compile_report(kind=kind, period_key=period_key, organization=organization, today=today)
     from django.conf import settings
 
+    from dangvu.reports.docx_writer import default_signing_for
+
     report = Report(
         organization=organization,
         kind=kind,
@@ -53,6 +55,7 @@ def report_create(
         figures=_jsonable(compiled.figures),
         created_by=by,
         place=getattr(settings, "DANGVU_PLACE", ""),
+        signing_for=default_signing_for(organization),
     )
     report._history_user = by
     report.save()

@@ -143,7 +143,9 @@ def term_progress(*, term: Term, today: dt.date) -> list[TargetProgress]:
         manual = {m.year: m.value for m in target.manual_actuals.all()}
         yearly: dict[int, Decimal | None] = {}
         for year in term.years:
-            if year in manual:
+            if year > today.year:  # figures stop at the period's end, whatever was entered for later years
+                yearly[year] = None
+            elif year in manual:
                 yearly[year] = manual[year]
             elif year in computed and target.indicator_code in computed[year]:
                 yearly[year] = Decimal(computed[year][target.indicator_code])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.checker.extract import Document, Paragraph
 from dangvu.checker.numbers import Token, date_problem, tokenize
+from dangvu.checker.quotes import quote_issues, quote_message
 from dangvu.checker.table_checks import table_issues
 from dangvu.checker.tables import Row, Table
 from dangvu.lib.numbers import format_decimal, format_int, round_half_up
@@ -94,6 +95,7 @@ def check_document(document: Document) -> list[Finding]:
     for table in document.tables:
         findings += table_findings(table)
     findings += table_repeat_findings(document.tables)
+    findings += quote_findings(document)
     return findings
 
 
@@ -645,4 +647,25 @@ def table_repeat_findings(tables: list[Table]) -> list[Finding]:
                         column=column.index,
                     )
                 )
+    return findings
+
+
+def quote_findings(document: Document) -> list[Finding]:
+    """A figure quoted in the text that the appendix's row nowhere holds (checker.quotes)."""
+    findings = []
+    for paragraph, offset, clause, token, quoted in quote_issues(document.paragraphs, document.tables):
+        where = row_location(quoted.table, quoted.line.row)
+        totals = quoted.table.columns_of("total")
+        term = quoted.line.row.values.get(totals[0].index) if totals else None
+        findings.append(
+            Finding(
+                kind="quote",
+                location=paragraph_location(paragraph),
+                expected=show_token(term) if term is not None else _("a figure of the appendix"),
+                found=token.text,
+                message=quote_message(token, quoted, where),
+                anchor={"paragraph": paragraph.index},
+                excerpt=excerpt(paragraph.text, offset + token.start, offset + token.end),
+            )
+        )
     return findings

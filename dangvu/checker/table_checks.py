@@ -19,7 +19,8 @@ from dangvu.checker.tables import Column, Table
 from dangvu.lib.numbers import format_decimal
 from dangvu.lib.vntext import fold
 
-_DECREASE = ("giam", "khong qua", "duoi", "toi da", "khong de", "khong co", "khong hoan thanh", "vi pham")
+# A target that is a ceiling: "giảm ...", "không quá 2%", "dưới 5%", "tối đa", "không để xảy ra", "không hoàn thành".
+_DECREASE = re.compile(r"\b(giam|khong qua|duoi [0-9]|toi da|khong de|khong co|khong hoan thanh|vi pham)")
 _PER_PERIOD = ("hang nam", "moi nam", "binh quan", "trung binh")
 _EXHAUSTIVE = ("chia ra", "bao gom", "gom", "phan theo", "chia theo")
 _NUMBER_KINDS = {"int", "decimal", "percent"}
@@ -102,7 +103,7 @@ def row_issue(table: Table, line: Line) -> Issue | None:
             "average",
             line,
             total_column,
-            None,
+            sum((t.value for t in filled), Decimal(0)) / len(filled),  # the simple average, one reading of many
             total,
             _(
                 "A rate's term figure is an average of the years, so it lies between %(low)s and %(high)s; "
@@ -118,7 +119,7 @@ def row_issue(table: Table, line: Line) -> Issue | None:
     places = _places([*filled, total])
     expected = sum((t.value for t in filled), Decimal(0))
     last = filled[-1].value
-    if figure == "stock":
+    if figure == "stock" or (figure == "stock_or_sum" and not _close(expected, total.value, places, len(filled) + 1)):
         if total.value == last:
             return None
         return Issue(
@@ -309,6 +310,13 @@ def _blame(table: Table, row_issues: dict[int, Issue], group: list[Issue]) -> li
     merged: list[Issue] = []
     total_columns = {c.index for c in table.columns_of("total")}
     for issue in group:
+        if issue.kind == "variant":
+            row = row_issues.get(id(issue.line))
+            in_total = issue.column.index in total_columns
+            if row is not None and row.kind == "row" and row.delta == (issue.delta if in_total else -issue.delta):
+                del row_issues[id(issue.line)]  # the one cell that differs from the other variants
+            merged.append(issue)
+            continue
         if issue.kind not in {"group", "total"}:
             merged.append(issue)
             continue
@@ -393,7 +401,7 @@ def _target_percent_columns(table: Table) -> list[Column]:
 
 def _decreasing(line: Line) -> bool:
     label = line.label if line.role != "part" or line.parent is None else f"{line.parent.label} {line.label}"
-    return any(w in label for w in _DECREASE)
+    return bool(_DECREASE.search(label))
 
 
 def percent_issues(table: Table, line: Line, corrected: dict) -> list[Issue]:
@@ -543,7 +551,10 @@ def table_issues(table: Table) -> list[Issue]:
         for i in issues
         if i.expected is not None and i.kind in {"row", "stock", "cell"}
     }
+    averaged = {id(i.line) for i in issues if i.kind == "average"}
     for line in lines:
+        if id(line) in averaged:
+            continue  # the term figure is wrong already; its percentage follows from it
         percent = percent_issues(table, line, corrected)
         issues += percent
         issues += remark_issues(table, line, bool(percent))

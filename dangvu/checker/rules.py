@@ -653,7 +653,7 @@ def table_repeat_findings(tables: list[Table]) -> list[Finding]:
 def quote_findings(document: Document) -> list[Finding]:
     """A figure quoted in the text that the appendix's row nowhere holds (checker.quotes)."""
     findings = []
-    for paragraph, offset, clause, token, quoted in quote_issues(document.paragraphs, document.tables):
+    for paragraph, offset, token, quoted in quote_issues(document.paragraphs, document.tables):
         where = row_location(quoted.table, quoted.line.row)
         totals = quoted.table.columns_of("total")
         term = quoted.line.row.values.get(totals[0].index) if totals else None

@@ -482,10 +482,7 @@ def remark_issues(table: Table, line: Line, percent_wrong: bool) -> list[Issue]:
             wanted = [v - 100 for v in values] if word == "vuot" else values
             if any(percent_matches(stated, places, w) for w in wanted):
                 return []
-            expected = _("%(word)s %(value)s%%") % {
-                "word": remark_text.split()[0],
-                "value": format_decimal(wanted[0], max(places, 2)),
-            }
+            expected = f"{remark_text.split()[0]} {format_decimal(wanted[0], max(places, 2))}%"
         else:
             if target is None or result is None or word != "vuot":
                 return []
@@ -493,6 +490,7 @@ def remark_issues(table: Table, line: Line, percent_wrong: bool) -> list[Issue]:
                 return []
             expected = f"{remark_text.split()[0]} {show(result.value - target.value, result.places)}"
     else:
+
         def wrong(value: Decimal) -> bool:
             if word in {"chua dat", "khong dat", "chua hoan thanh"}:
                 return value >= 100

@@ -8,6 +8,7 @@ how they were made and rebuilds them if a layout changes.
 """
 
 import json
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -50,8 +51,22 @@ class Appendix:
     def page_break(self):
         self.rows.append(("", None))
 
-    def row(self, key, stt, label, unit="", target=None, years=(), *, total="sum", places=0, pct=True,
-            remark="auto", pct_places=2, tplaces=None):
+    def row(
+        self,
+        key,
+        stt,
+        label,
+        unit="",
+        target=None,
+        years=(),
+        *,
+        total="sum",
+        places=0,
+        pct=True,
+        remark="auto",
+        pct_places=2,
+        tplaces=None,
+    ):
         """A data row with its figures computed: total = sum | avg | last | None | a value."""
         filled = [y for y in years if y is not None]
         if total == "sum":
@@ -67,7 +82,9 @@ class Appendix:
         tplaces = places if tplaces is None else tplaces
         pct_value = None
         if pct and target not in (None, 0) and total_value is not None:
-            pct_value = (Decimal(fmt(total_value, tplaces).replace(".", "").replace(",", ".")) / Decimal(str(target)) * 100)
+            pct_value = (
+                Decimal(fmt(total_value, tplaces).replace(".", "").replace(",", ".")) / Decimal(str(target)) * 100
+            )
         if remark == "auto":
             if pct_value is None:
                 remark_text = ""
@@ -91,15 +108,26 @@ class Appendix:
 
     def _add(self, key, cells):
         if isinstance(cells, list):
-            cells = {"stt": cells[0], "label": cells[1], "unit": "", "target": "", "years": [], "total": "",
-                     "pct": "", "remark": ""}
+            cells = {
+                "stt": cells[0],
+                "label": cells[1],
+                "unit": "",
+                "target": "",
+                "years": [],
+                "total": "",
+                "pct": "",
+                "remark": "",
+            }
         self.rows.append((key, cells))
 
     def cells_of(self, key):
         return next(c for k, c in self.rows if k == key)
 
-    def plant(self, key, column, text, kind, why, expected=None):
-        """Replace the cell `column` ("target", "total", "pct", "remark" or a year index) of row `key`."""
+    def plant(self, key, column, text, kind, why, expected=None, at=None):
+        """Replace the cell `column` ("target", "total", "pct", "remark" or a year index) of row `key`.
+
+        `at` is the row the error is reported on when it cannot be told which cell is wrong (the grades of
+        a year that do not add up to 100 are reported on their group row)."""
         cells = self.cells_of(key)
         if isinstance(column, int):
             right = cells["years"][column]
@@ -107,8 +135,16 @@ class Appendix:
         else:
             right = cells[column]
             cells[column] = text
-        self.plants.append({"row": key, "column": column, "kind": kind, "found": text,
-                            "expected": expected if expected is not None else right, "why": why})
+        self.plants.append(
+            {
+                "row": at or key,
+                "column": column,
+                "kind": kind,
+                "found": text,
+                "expected": expected if expected is not None else right,
+                "why": why,
+            }
+        )
 
     def trap(self, key, why):
         self.traps.append({"row": key, "why": why})
@@ -149,21 +185,32 @@ class Appendix:
         errors = []
         for plant in self.plants:
             column = plant["column"]
-            errors.append({
-                "line": line_of[plant["row"]],
-                "kind": plant["kind"],
-                "column": column if isinstance(column, str) else f"year {column + 1}",
-                "found": plant["found"],
-                "expected": plant["expected"],
-                "why": plant["why"],
-            })
+            errors.append(
+                {
+                    "line": line_of[plant["row"]],
+                    "kind": plant["kind"],
+                    "column": column if isinstance(column, str) else f"year {column + 1}",
+                    "found": plant["found"],
+                    "expected": plant["expected"],
+                    "why": plant["why"],
+                }
+            )
         for index, found, expected, why in self.body_plants:
-            errors.append({"line": 2 * index + 1, "kind": "body", "column": "text", "found": found,
-                           "expected": expected, "why": why})
+            errors.append(
+                {
+                    "line": 2 * index + 1,
+                    "kind": "body",
+                    "column": "text",
+                    "found": found,
+                    "expected": expected,
+                    "why": why,
+                }
+            )
         traps = [{"line": line_of[t["row"]], "why": t["why"]} for t in self.traps]
         key = {"file": f"{self.name}.txt", "errors": errors, "traps": traps}
-        (HERE / f"{self.name}.key.json").write_text(json.dumps(key, ensure_ascii=False, indent=2) + "\n",
-                                                    encoding="utf-8")
+        (HERE / f"{self.name}.key.json").write_text(
+            json.dumps(key, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         return len(errors)
 
 
@@ -174,7 +221,18 @@ def district_mid_term() -> Appendix:
     """A district's mid-term appendix: numbered parts (2.1, 2.2), a row of column numbers, three variants."""
     years = ["Năm 2021", "Năm 2022", "6 tháng đầu năm 2023"]
     header = [
-        ["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu Nghị quyết", "Kết quả thực hiện", "", "", "Lũy kế", "Tỷ lệ % so với chỉ tiêu NQ", "Đánh giá"],
+        [
+            "TT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Chỉ tiêu Nghị quyết",
+            "Kết quả thực hiện",
+            "",
+            "",
+            "Lũy kế",
+            "Tỷ lệ % so với chỉ tiêu NQ",
+            "Đánh giá",
+        ],
         ["", "", "", "", *years, "", "", ""],
         [str(n) for n in range(1, 11)],
     ]
@@ -191,7 +249,17 @@ def district_mid_term() -> Appendix:
         3,
     )
     a.section("I", "CÔNG TÁC CHÍNH TRỊ, TƯ TƯỞNG")
-    a.row("A1", "1", "Tỷ lệ cán bộ, đảng viên học tập, quán triệt nghị quyết", "%", 98, [98.6, 99.1, 97.8], total="avg", places=1, tplaces=1)
+    a.row(
+        "A1",
+        "1",
+        "Tỷ lệ cán bộ, đảng viên học tập, quán triệt nghị quyết",
+        "%",
+        98,
+        [98.6, 99.1, 97.8],
+        total="avg",
+        places=1,
+        tplaces=1,
+    )
     a.row("A2", "2", "Mở lớp bồi dưỡng lý luận chính trị, chia ra:", "Lớp", 36, [11, 12, 7])
     a.row("A2.1", "2.1", "Lớp bồi dưỡng nhận thức về Đảng", "Lớp", 18, [6, 6, 3])
     a.row("A2.2", "2.2", "Lớp bồi dưỡng đảng viên mới", "Lớp", 18, [5, 6, 4])
@@ -215,10 +283,22 @@ def district_mid_term() -> Appendix:
     a.section("III", "CÔNG TÁC KIỂM TRA, GIÁM SÁT")
     a.row("A9", "1", "Kiểm tra tổ chức đảng", "Cuộc", 90, [31, 33, 15])
     a.row("A10", "2", "Giám sát chuyên đề", "Cuộc", 120, [40, 42, 20])
-    a.row("A11", "3", "Tỷ lệ tổ chức đảng được kiểm tra hằng năm", "%", 25, [26.4, 27.1, None], total="avg", places=1, tplaces=2)
+    a.row(
+        "A11",
+        "3",
+        "Tỷ lệ tổ chức đảng được kiểm tra hằng năm",
+        "%",
+        25,
+        [26.4, 27.1, None],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     a.section("IV", "CÔNG TÁC DÂN VẬN")
     a.row("A12", "1", "Xây dựng mô hình “Dân vận khéo”", "Mô hình", 60, [21, 24, 13])
-    a.row("A13", "2", "Vận động nhân dân đóng góp xây dựng nông thôn mới", "Tỷ đồng", 45, [18.25, 20.40, 9.15], places=2)
+    a.row(
+        "A13", "2", "Vận động nhân dân đóng góp xây dựng nông thôn mới", "Tỷ đồng", 45, [18.25, 20.40, 9.15], places=2
+    )
 
     a.body = [
         "Giữa nhiệm kỳ 2020 - 2025, toàn Đảng bộ kết nạp 303 đảng viên mới, đạt 50,50% chỉ tiêu nghị quyết.",
@@ -238,7 +318,7 @@ def district_mid_term() -> Appendix:
     a.plant("A4.3", 1, "142", "mismatch", "the variants repeat the same actuals: 124 in 2022", "124")
     a.plant("A6", "total", "256", "sum", "a stock at the end of each year: the term repeats 85, not the sum", "85")
     a.plant("A7", 0, "301", "sum", "140 + 170 = 310; the row then sums to 747 against 756", "310")
-    a.plant("A8.2", 0, "73,50", "share", "2021 grades: 14,82 + 73,50 + 11,95 + 0,73 = 101,00", "100")
+    a.plant("A8.2", 0, "73,50", "share", "2021 grades: 14,82 + 73,50 + 11,95 + 0,73 = 101,00", "100", at="A8")
     a.plant("A10", "total", "112", "sum", "40 + 42 + 20 = 102", "102")
     a.plant("A11", "total", "28,90", "average", "an average of 26,4 and 27,1 cannot be 28,90", "26,75")
     a.plant("A13", 1, "21,40", "sum", "18,25 + 21,40 + 9,15 = 48,80 against 47,80", "20,40")
@@ -256,8 +336,21 @@ def bloc_term_end() -> Appendix:
     """A bloc's term-end appendix: "Cộng" rows under parts and under a section, a part-year at each end."""
     years = ["3 tháng cuối năm 2020", "2021", "2022", "2023", "2024", "10 tháng 2025"]
     header = [
-        ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu Nghị quyết", "Thực hiện qua các năm", "", "", "", "", "",
-         "Cả nhiệm kỳ", "% so với chỉ tiêu nghị quyết", "Ghi chú"],
+        [
+            "STT",
+            "Nội dung chỉ tiêu",
+            "Đơn vị tính",
+            "Chỉ tiêu Nghị quyết",
+            "Thực hiện qua các năm",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "Cả nhiệm kỳ",
+            "% so với chỉ tiêu nghị quyết",
+            "Ghi chú",
+        ],
         ["", "", "", "", *years, "", "", ""],
     ]
     b = Appendix(
@@ -281,11 +374,42 @@ def bloc_term_end() -> Appendix:
     b.row("B2", "2", "Đảng viên được chuyển chính thức", "ĐV", None, [15, 98, 105, 112, 97, 83])
     b.row("B3", "3", "Tổng số đảng viên", "ĐV", 4200, [3905, 3962, 4018, 4071, 4123, 4166], total="last")
     b.row("B4", "4", "Tổng số tổ chức cơ sở đảng cuối năm", "TCCSĐ", None, [64, 64, 63, 62, 62, 61], total="last")
-    b.row("B5", "5", "Đánh giá chất lượng đảng viên", "Đảng viên", None, [None, 3820, 3874, 3930, 3985, None], total=None)
-    b.row("B5.1", "", "- Hoàn thành xuất sắc nhiệm vụ", "%", 15, [None, 15.21, 15.80, 16.02, 16.40, None], total="avg", places=2)
-    b.row("B5.2", "", "- Hoàn thành tốt nhiệm vụ", "%", None, [None, 73.60, 73.05, 72.98, 72.66, None], total="avg", places=2)
-    b.row("B5.3", "", "- Hoàn thành nhiệm vụ", "%", None, [None, 10.47, 10.50, 10.30, 10.20, None], total="avg", places=2)
-    b.row("B5.4", "", "- Không hoàn thành nhiệm vụ", "%", None, [None, 0.72, 0.65, 0.70, 0.74, None], total="avg", places=2)
+    b.row(
+        "B5", "5", "Đánh giá chất lượng đảng viên", "Đảng viên", None, [None, 3820, 3874, 3930, 3985, None], total=None
+    )
+    b.row(
+        "B5.1",
+        "",
+        "- Hoàn thành xuất sắc nhiệm vụ",
+        "%",
+        15,
+        [None, 15.21, 15.80, 16.02, 16.40, None],
+        total="avg",
+        places=2,
+    )
+    b.row(
+        "B5.2",
+        "",
+        "- Hoàn thành tốt nhiệm vụ",
+        "%",
+        None,
+        [None, 73.60, 73.05, 72.98, 72.66, None],
+        total="avg",
+        places=2,
+    )
+    b.row(
+        "B5.3", "", "- Hoàn thành nhiệm vụ", "%", None, [None, 10.47, 10.50, 10.30, 10.20, None], total="avg", places=2
+    )
+    b.row(
+        "B5.4",
+        "",
+        "- Không hoàn thành nhiệm vụ",
+        "%",
+        None,
+        [None, 0.72, 0.65, 0.70, 0.74, None],
+        total="avg",
+        places=2,
+    )
     b.page_break()
     b.section("II", "CÔNG TÁC KIỂM TRA, GIÁM SÁT")
     b.row("B6", "1", "Kiểm tra tổ chức đảng cấp dưới", "Cuộc", 150, [8, 33, 35, 32, 30, 22])
@@ -297,9 +421,29 @@ def bloc_term_end() -> Appendix:
     b.row("B8.4", "", "- Khai trừ", "ĐV", None, [0, 2, 1, 1, 2, 1])
     b.row("B8.C", "", "Cộng", "ĐV", None, [3, 16, 11, 15, 10, 7])
     b.section("III", "CÔNG TÁC DÂN VẬN")
-    b.row("B9", "1", "Tỷ lệ cơ quan, đơn vị đăng ký thi đua “Dân vận khéo”", "%", 100, [100, 100, 98.5, 100, 100, 100], total="avg", places=1, tplaces=2)
+    b.row(
+        "B9",
+        "1",
+        "Tỷ lệ cơ quan, đơn vị đăng ký thi đua “Dân vận khéo”",
+        "%",
+        100,
+        [100, 100, 98.5, 100, 100, 100],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     b.row("B10", "2", "Mô hình “Dân vận khéo” được công nhận", "Mô hình", 80, [5, 16, 18, 17, 19, 12])
-    b.row("B11", "3", "Tỷ lệ đảng viên giữ mối liên hệ với nơi cư trú", "%", 100, [99.2, 99.5, 99.6, 99.8, 99.7, 99.8], total="avg", places=1, tplaces=2)
+    b.row(
+        "B11",
+        "3",
+        "Tỷ lệ đảng viên giữ mối liên hệ với nơi cư trú",
+        "%",
+        100,
+        [99.2, 99.5, 99.6, 99.8, 99.7, 99.8],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     b.section("IV", "CÔNG TÁC BẢO VỆ CHÍNH TRỊ NỘI BỘ")
     b.row("B12", "1", "Thẩm định tiêu chuẩn chính trị", "Trường hợp", None, [20, 96, 104, 99, 110, 70])
     b.row("B13", "2", "Xác minh lý lịch người vào Đảng", "Trường hợp", None, [31, 150, 162, 141, 160, 109])
@@ -316,9 +460,16 @@ def bloc_term_end() -> Appendix:
         (3, "99,57%", "99,75", "the appendix gives 99,75 (III.1)"),
     ]
     b.plant("B1.C", "total", "568", "sum", "the years add up to 578 and so do the parts", "578")
-    b.plant("B1.3", 3, "21", "sum", "3 + 15 + 18 + 21 + 16 + 11 = 84 against 75; the Cộng row's 2023 is 106 = 55 + 39 + 12", "12")
+    b.plant(
+        "B1.3",
+        3,
+        "21",
+        "sum",
+        "3 + 15 + 18 + 21 + 16 + 11 = 84 against 75; the Cộng row's 2023 is 106 = 55 + 39 + 12",
+        "12",
+    )
     b.plant("B4", "total", "62", "sum", "a stock at the end of each year: the term repeats 61", "61")
-    b.plant("B5.3", 3, "11,30", "share", "2023 grades: 16,02 + 72,98 + 11,30 + 0,70 = 101,00", "100")
+    b.plant("B5.3", 3, "11,30", "share", "2023 grades: 16,02 + 72,98 + 11,30 + 0,70 = 101,00", "100", at="B5")
     b.plant("B6", "remark", "Chưa đạt", "remark", "160 / 150 = 106,67%: exceeded")
     b.plant("B8.C", 2, "12", "sum", "7 + 3 + 0 + 1 = 11; the row then sums to 63 against 62", "11")
     b.plant("B10", "pct", "108,57", "percent", "87 / 80 = 108,75%")
@@ -337,8 +488,20 @@ def bloc_term_end() -> Appendix:
 def commune_term_end() -> Appendix:
     """A commune's appendix: one header line, an estimated last year, variants under an item, amounts."""
     header = [
-        ["TT", "Chỉ tiêu", "ĐVT", "Chỉ tiêu NQ đề ra", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Ước năm 2025",
-         "Tổng cộng", "So với chỉ tiêu (%)", "Ghi chú"],
+        [
+            "TT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Chỉ tiêu NQ đề ra",
+            "Năm 2021",
+            "Năm 2022",
+            "Năm 2023",
+            "Năm 2024",
+            "Ước năm 2025",
+            "Tổng cộng",
+            "So với chỉ tiêu (%)",
+            "Ghi chú",
+        ],
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)"],
     ]
     c = Appendix(
@@ -354,15 +517,44 @@ def commune_term_end() -> Appendix:
     )
     c.section("I", "XÂY DỰNG ĐẢNG")
     c.row("C1", "1", "Kết nạp đảng viên mới", "Đảng viên", 40, [8, 9, 7, 10, 8])
-    c.row("C2", "2", "Tỷ lệ chi bộ đạt “4 tốt” hằng năm", "%", 70, [72.7, 75.0, 68.2, 77.3, 76.0], total="avg", places=1, tplaces=2)
+    c.row(
+        "C2",
+        "2",
+        "Tỷ lệ chi bộ đạt “4 tốt” hằng năm",
+        "%",
+        70,
+        [72.7, 75.0, 68.2, 77.3, 76.0],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     c.row("C3", "3", "Đảng viên được tặng Huy hiệu Đảng, chia ra:", "Đảng viên", None, [14, 17, 12, 19, 15])
     c.row("C3.1", "", "- Huy hiệu 30 năm tuổi Đảng", "Đảng viên", None, [6, 7, 5, 8, 6])
     c.row("C3.2", "", "- Huy hiệu 40 năm tuổi Đảng", "Đảng viên", None, [4, 5, 4, 6, 5])
     c.row("C3.3", "", "- Huy hiệu 50 năm tuổi Đảng trở lên", "Đảng viên", None, [4, 5, 3, 5, 4])
     c.row("C4", "4", "Số đảng viên cuối năm", "Đảng viên", 380, [352, 361, 366, 372, 378], total="last")
-    c.row("C5", "5", "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm", "%", 90, [91.2, 92.5, 90.8, 93.0, 92.4], total="avg", places=1, tplaces=2)
+    c.row(
+        "C5",
+        "5",
+        "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm",
+        "%",
+        90,
+        [91.2, 92.5, 90.8, 93.0, 92.4],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     c.row("C6", "6", "Xếp loại chi bộ", "Chi bộ", None, [11, 11, 12, 12, None], total=None)
-    c.row("C6.1", "", "- Hoàn thành xuất sắc nhiệm vụ", "%", None, [18.18, 27.27, 25.00, 33.33, None], total=None, places=2)
+    c.row(
+        "C6.1",
+        "",
+        "- Hoàn thành xuất sắc nhiệm vụ",
+        "%",
+        None,
+        [18.18, 27.27, 25.00, 33.33, None],
+        total=None,
+        places=2,
+    )
     c.row("C6.2", "", "- Hoàn thành tốt nhiệm vụ", "%", None, [72.73, 63.64, 66.67, 58.33, None], total=None, places=2)
     c.row("C6.3", "", "- Hoàn thành nhiệm vụ", "%", None, [9.09, 9.09, 8.33, 8.33, None], total=None, places=2)
     c.section("II", "KIỂM TRA, GIÁM SÁT")
@@ -371,7 +563,17 @@ def commune_term_end() -> Appendix:
     c.row("C9", "3", "Thu, nộp đảng phí", "Triệu đồng", 600, [118.5, 124.3, 131.8, 140.2, 145.0], places=1)
     c.page_break()
     c.section("III", "DÂN VẬN")
-    c.row("C10", "1", "Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”", "%", 90, [91.5, 92.0, 92.8, 93.1, 93.4], total="avg", places=1, tplaces=2)
+    c.row(
+        "C10",
+        "1",
+        "Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”",
+        "%",
+        90,
+        [91.5, 92.0, 92.8, 93.1, 93.4],
+        total="avg",
+        places=1,
+        tplaces=2,
+    )
     c.row("C11", "2", "Tổ chức đối thoại giữa người đứng đầu với nhân dân", "Cuộc", 10, [2, 2, 2, 2, 2])
     c.row("C12", "3", "Xây dựng mô hình “Dân vận khéo”", "", None, [], total=None)
     c.row("C12.1", "", "- Chỉ tiêu Nghị quyết", "Mô hình", 15, [3, 4, 3, 4, 3])
@@ -396,7 +598,7 @@ def commune_term_end() -> Appendix:
     c.plant("C10", "total", "95,60", "average", "an average of 91,5 ... 93,4 cannot be 95,60", "92,56")
     c.plant("C12.3", 1, "5", "mismatch", "the variants repeat the same actuals: 4 in 2022", "4")
     c.plant("C12.2", "pct", "80,00", "percent", "17 / 20 = 85,00%")
-    c.plant("C6.2", 1, "66,64", "share", "2022: 27,27 + 66,64 + 9,09 = 103,00", "100")
+    c.plant("C6.2", 1, "66,64", "share", "2022: 27,27 + 66,64 + 9,09 = 103,00", "100", at="C6")
     c.plant("C4", "total", "1.829", "sum", "a stock at the end of each year: the term repeats 378, not the sum", "378")
     c.plant("C1", "total", "41", "sum", "8 + 9 + 7 + 10 + 8 = 42", "42")
     c.plant("C11", "remark", "Chưa đạt", "remark", "10 / 10 = 100,00%: met")
@@ -413,8 +615,8 @@ def main() -> None:
         appendix = build()
         count = appendix.write()
         total += count
-        print(f"{appendix.name}: {count} planted errors")
-    print(f"total: {total}")
+        sys.stdout.write(f"{appendix.name}: {count} planted errors\n")
+    sys.stdout.write(f"total: {total}\n")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dangvu.checker.tables import Row, Table, is_total_label
 from dangvu.lib.vntext import fold
 
 _ROMAN = re.compile(r"^[IVXL]+$")
-_STOCK = ("cuoi nam", "cuoi ky", "hien co", "den cuoi", "tai thoi diem", "hien nay")
+_STOCK = ("cuoi nam", "cuoi ky", "cuoi nhiem ky", "cuoi giai doan", "hien co", "den cuoi", "tai thoi diem", "hien nay")
 _STOCK_OR_SUM = ("tong so",)  # "tổng số đảng viên" is a stock, "tổng số lượt ..." may be a sum
 _AVERAGE = ("binh quan", "trung binh")
 _VARIANT = ("chi tieu", "nghi quyet", "tinh giao", "cap tren giao", "phan dau", "ke hoach", "muc tieu")

@@ -192,7 +192,10 @@ def _quoted_figures(sentence, words, window, tokens, *, rate: bool) -> list[Toke
     for token in percents[:1]:
         close = len(sentence[end : token.start].split()) <= 8
         stated = _RESULT_BEFORE.search(sentence[max(0, token.start - 16) : token.start])
-        if close and stated and (rate or _TARGET_AFTER.match(sentence[token.end :])):
+        # A rate is quoted as a rate ("tỷ lệ ... đạt", "bình quân"); "803 đảng viên tham gia, đạt 99,38% tổng số"
+        # is a share over the whole term, which no year's rate need equal.
+        named_rate = re.search(r"\b(ty le|binh quan)\b", fold(sentence[: token.start]))
+        if close and stated and ((rate and named_rate) or (not rate and _TARGET_AFTER.match(sentence[token.end :]))):
             quoted.append(token)
     if rate:
         return quoted

@@ -37,7 +37,9 @@ class Line:
 
     @property
     def is_rate(self) -> bool:
-        return any(u in self.unit for u in _RATE_UNITS) or self.label.startswith("ty le")
+        if any(token.kind == "percent" for token in self.row.values.values()):
+            return True  # "96,12%" written in the cells
+        return any(u in self.unit for u in _RATE_UNITS) or self.label.startswith("ty le") or "(%)" in self.label
 
     @property
     def figure(self) -> str:

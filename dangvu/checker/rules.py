@@ -13,6 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from django.utils.translation import gettext as _
 
 from dangvu.checker.extract import Document, Paragraph
+from dangvu.checker.layout import structure
 from dangvu.checker.numbers import Token, date_problem, tokenize
 from dangvu.checker.quotes import quote_issues, quote_message
 from dangvu.checker.table_checks import table_issues
@@ -523,9 +524,6 @@ def repeated_quantity_findings(blocks: list[Block]) -> list[Finding]:
 
 # ---------------------------------------------------------------- tables
 
-_DECREASE = ("giam", "khong qua", "duoi", "toi da", "khong de", "khong co")
-_PER_PERIOD = ("hang nam", "moi nam", "binh quan", "trung binh")
-
 
 def row_location(table: Table, row: Row) -> str:
     label = table.row_label(row)
@@ -553,13 +551,6 @@ def _row_finding(table: Table, row: Row, kind: str, expected: str, found: str, m
         anchor=anchor,
         excerpt=" | ".join(c for c in row.cells if c.strip()),
     )
-
-
-def _sum_finding(table: Table, row: Row, column, expected, total, message: str, **values) -> Finding:
-    """The figure `total` in `column` of `row` is not `expected`, the sum of its parts; `message` may name
-    %(sum)s, %(column)s, %(total)s and the other `values`."""
-    values |= {"sum": show(expected), "column": column.header, "total": show(total)}
-    return _row_finding(table, row, "sum", show(expected), show(total), message % values, column=column.index)
 
 
 _FINDING_KIND = {
@@ -615,10 +606,13 @@ def table_repeat_findings(tables: list[Table]) -> list[Finding]:
     seen: dict[tuple[str, str], tuple[Table, Row, Token]] = {}
     findings = []
     for table in tables:
-        for row in table.rows:
+        for line in structure(table):
+            row = line.row
             label = fold(table.row_label(row))
             if len(label.split()) < 3:
                 continue
+            if line.role == "part" and line.parent is not None:
+                label = f"{line.parent.label} / {label}"  # "- Chỉ tiêu nghị quyết" of which target
             for column in table.columns:
                 token = row.values.get(column.index)
                 if token is None or not column.header:

@@ -89,7 +89,7 @@ def row_issue(table: Table, line: Line) -> Issue | None:
     total = _number(line, total_column)
     years = [_number(line, c) for c in periods]
     filled = [t for t in years if t is not None]
-    if total is None or not filled or len(line.row.values) != len([v for v in line.row.values.values()]):
+    if total is None or not filled:
         return None
     if any(line.row.values.get(c.index) is not None and _number(line, c) is None for c in periods):
         return None  # amounts with units are not added up here

@@ -226,11 +226,18 @@ def _classify_columns(table: Table) -> None:
             column.kind = "percent"
         elif cells and texty > numeric:
             column.kind = "label"
-        elif re.search(r"\b(tong|cong|luy ke)\b|\b(ca|toan) (nhiem ky|giai doan)\b", h) and not (
-            "chi tieu" in h or "ke hoach" in h
-        ):
+        elif (
+            re.search(r"\b(tong|cong|luy ke)\b|\b(ca|toan) (nhiem ky|giai doan)\b", h)
+            or (re.search(r"\b(nhiem ky|giai doan)\b", h) and not _YEAR.search(h))
+        ) and not ("chi tieu" in h or "ke hoach" in h or "muc tieu" in h or "nghi quyet" in h):
             column.kind = "total"
-        elif "chi tieu" in h or "ke hoach" in h or "muc tieu" in h or re.search(r"\bnq\b", h):
+        elif (
+            "chi tieu" in h
+            or "ke hoach" in h
+            or "muc tieu" in h
+            or re.search(r"\bnq\b", h)
+            or ("nghi quyet" in h and not _YEAR.search(h))
+        ):
             column.kind = "target"
         elif _YEAR.search(h) or any(w in h + " " for w in _PERIOD_WORDS):
             column.kind = "period"

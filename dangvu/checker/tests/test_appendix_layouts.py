@@ -87,3 +87,38 @@ def test_an_appendix_in_word_gives_the_findings_of_its_text(tmp_path, index):
         word_document, [f for f in word_findings if "table" in f.anchor]
     )
     assert len(text_findings) == len(word_findings)
+
+
+HEADER_WORDINGS = [
+    {
+        "STT": "TT",
+        "Nội dung": "Chỉ tiêu",
+        "Đơn vị tính": "ĐVT",
+        "Chỉ tiêu Nghị quyết": "Nghị quyết đề ra",
+        "Thực hiện qua các năm": "Kết quả thực hiện",
+        "Thực hiện cả nhiệm kỳ": "Thực hiện nhiệm kỳ",
+        "% so với chỉ tiêu nghị quyết": "Tỷ lệ % so với NQ",
+        "Ghi chú": "Đánh giá",
+    },
+    {
+        "Chỉ tiêu Nghị quyết": "Mục tiêu NQ Đại hội",
+        "Thực hiện qua các năm": "Kết quả",
+        "Thực hiện cả nhiệm kỳ": "Lũy kế cả nhiệm kỳ",
+        "% so với chỉ tiêu nghị quyết": "So với mục tiêu (%)",
+    },
+]
+
+
+@pytest.mark.parametrize("wording", HEADER_WORDINGS)
+def test_the_shared_example_with_other_header_wordings_gives_the_same_findings(tmp_path, wording):
+    path = builders.require_examples() / "phu-luc-tong-ket-nhiem-ky-mau.txt"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("STT\t"):
+            lines[i] = "\t".join(wording.get(cell, cell) for cell in line.split("\t"))
+    renamed = tmp_path / path.name
+    renamed.write_text("\n".join(lines), encoding="utf-8")
+    expected = [(f.kind, f.found) for f in check_document(read_document(path))]
+    assert [(f.kind, f.found) for f in check_document(read_document(renamed))] == expected
+    assert len(expected) == 5

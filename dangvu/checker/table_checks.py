@@ -395,7 +395,8 @@ def _target_percent_columns(table: Table) -> list[Column]:
     return [
         c
         for c in table.columns_of("percent")
-        if any(w in fold(c.header) for w in ("chi tieu", "ke hoach", "so voi", "nghi quyet"))
+        if any(w in fold(c.header) for w in ("chi tieu", "ke hoach", "so voi", "nghi quyet", "muc tieu"))
+        and not any(w in fold(c.header) for w in ("cung ky", "nam truoc", "ky truoc"))  # against last year
     ]
 
 

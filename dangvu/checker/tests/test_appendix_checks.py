@@ -151,3 +151,11 @@ def test_a_share_over_the_whole_term_is_not_read_as_a_years_rate():
     assert [k for k, _f, _e in kinds(rows, "Tỷ lệ đảng viên tham gia học tập nghị quyết bình quân đạt 99,4%.")] == [
         "quote"
     ]
+
+
+def test_a_percentage_against_the_same_period_of_last_year_is_not_read_as_against_the_target():
+    text = (
+        "STT\tNội dung\tĐơn vị tính\tChỉ tiêu Nghị quyết\tNăm 2023\tNăm 2024\tCả nhiệm kỳ\t% so với cùng kỳ\n"
+        "1\tKết nạp đảng viên\tĐV\t100\t40\t50\t90\t125,00\n"
+    )
+    assert check_document(document_from_text(text)) == []

@@ -13,8 +13,11 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from django.utils.translation import gettext as _
 
 from dangvu.checker.extract import Document, Paragraph
+from dangvu.checker.layout import structure
 from dangvu.checker.numbers import Token, date_problem, tokenize
-from dangvu.checker.tables import Row, Table, is_total_label
+from dangvu.checker.quotes import quote_issues, quote_message
+from dangvu.checker.table_checks import table_issues
+from dangvu.checker.tables import Row, Table
 from dangvu.lib.numbers import format_decimal, format_int, round_half_up
 from dangvu.lib.vntext import fold
 
@@ -93,6 +96,7 @@ def check_document(document: Document) -> list[Finding]:
     for table in document.tables:
         findings += table_findings(table)
     findings += table_repeat_findings(document.tables)
+    findings += quote_findings(document)
     return findings
 
 
@@ -238,17 +242,7 @@ def fraction_percent_findings(block: Block) -> list[Finding]:
     for i, token in enumerate(tokens):
         if token.kind != "percent" or _APPROXIMATE.search(block.text[max(0, token.start - 12) : token.start]):
             continue
-        ratio = None
-        for neighbour in (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None):
-            if neighbour is None or neighbour.kind != "ratio":
-                continue
-            lo, hi = (
-                sorted((neighbour.end, token.start)) if neighbour.end <= token.start else (token.end, neighbour.start)
-            )
-            gap = block.text[lo:hi]
-            if len(gap) <= 20 and _clause_between(block.text, lo, hi):
-                ratio = neighbour
-                break
+        ratio = _ratio_of_percent(block.text, tokens, i)
         if ratio is None or not ratio.denominator:
             continue
         exact = ratio.numerator / ratio.denominator * 100
@@ -256,6 +250,24 @@ def fraction_percent_findings(block: Block) -> list[Finding]:
             continue
         findings.append(_percent_finding(block, token, ratio.numerator, ratio.denominator, exact))
     return findings
+
+
+def _ratio_of_percent(text: str, tokens: list[Token], i: int) -> Token | None:
+    """The fraction a percentage belongs to. "9/10 (đạt 90,00%) và 10/10 ..." pairs 90,00% with 9/10 before it:
+    a percentage in brackets belongs to what stands before the bracket; a fraction after a percentage belongs
+    to it only when the fraction is the one in brackets ("đạt 90,5% (51.602/57.012)")."""
+    token = tokens[i]
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.kind == "ratio":
+        gap = text[token.end : after.start]
+        if re.fullmatch(r"\s*\(\s*", gap) and text[after.end : after.end + 3].lstrip().startswith(")"):
+            return after
+    if before is not None and before.kind == "ratio":
+        gap = text[before.end : token.start]
+        if len(gap) <= 20 and _clause_between(text, before.end, token.start) and ")" not in gap:
+            return before
+    return None
 
 
 def _percent_finding(block: Block, token: Token, numerator: Decimal, denominator: Decimal, exact: Decimal):
@@ -459,6 +471,11 @@ def _words(text: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[^\W\d_]+", text)]
 
 
+def _context_words(text: str) -> list[str]:
+    """Words and the numbers among them: "đồng chí 40 năm" and "đồng chí 45 năm" are different quantities."""
+    return [fold(w) for w in re.findall(r"[^\W_]+(?:[.,][0-9]+)*", text)]
+
+
 def repeated_quantity_findings(blocks: list[Block]) -> list[Finding]:
     """The same phrase around a count, with a different count: "luân chuyển 05 cán bộ trẻ (đợt 1)" twice.
 
@@ -477,12 +494,13 @@ def repeated_quantity_findings(blocks: list[Block]) -> list[Finding]:
                 before_text = re.split(r"[;:.()]", before_text)[-1]
             before = _words(before_text)[-3:]
             after_text = re.split(r"[;:.,()]", text[token.end : token.end + 80])[0]
-            after = _words(after_text)[:4]
+            after = _context_words(after_text)[:4]
             if len(before) < 3 or len(after) < 4 or before[-1] in _ORDINAL_BEFORE:
                 continue
             if sum(w not in _STOP for w in before) < 2 or after[0] in {"nam", "thang", "ngay", "quy"}:
                 continue
-            key = (tuple(before), tuple(after))
+            numbers_before = tuple(re.findall(r"[0-9]+", before_text.split(",")[-1]))  # "Huy hiệu 40 năm ... cho 05"
+            key = (tuple(before), numbers_before, tuple(after))
             if key not in seen:
                 seen[key] = (token, block)
                 continue
@@ -505,9 +523,6 @@ def repeated_quantity_findings(blocks: list[Block]) -> list[Finding]:
 
 
 # ---------------------------------------------------------------- tables
-
-_DECREASE = ("giam", "khong qua", "duoi", "toi da", "khong de", "khong co")
-_PER_PERIOD = ("hang nam", "moi nam", "binh quan", "trung binh")
 
 
 def row_location(table: Table, row: Row) -> str:
@@ -538,302 +553,51 @@ def _row_finding(table: Table, row: Row, kind: str, expected: str, found: str, m
     )
 
 
-def _sum_finding(table: Table, row: Row, column, expected, total, message: str, **values) -> Finding:
-    """The figure `total` in `column` of `row` is not `expected`, the sum of its parts; `message` may name
-    %(sum)s, %(column)s, %(total)s and the other `values`."""
-    values |= {"sum": show(expected), "column": column.header, "total": show(total)}
-    return _row_finding(table, row, "sum", show(expected), show(total), message % values, column=column.index)
-
-
-def _is_rate_row(table: Table, row: Row) -> bool:
-    label = fold(table.row_label(row))
-    units = [fold(row.cell(c.index)) for c in table.columns_of("unit")]
-    return label.startswith("ty le") or "%" in label or any("%" in u or "ty le" in u for u in units)
-
-
-def _int_value(row: Row, index: int) -> Decimal | None:
-    token = row.values.get(index)
-    if token is None or token.kind != "int":
-        return None
-    return token.value
+_FINDING_KIND = {
+    "row": "sum",
+    "group": "sum",
+    "total": "sum",
+    "cell": "sum",
+    "stock": "sum",
+    "average": "average",
+    "share": "share",
+    "variant": "mismatch",
+    "percent": "percent",
+    "remark": "remark",
+}
 
 
 def table_findings(table: Table) -> list[Finding]:
+    """The checks that follow the table's structure (checker.table_checks), as findings."""
     findings = []
-    findings += period_sum_findings(table)
-    findings += target_percent_findings(table)
-    findings += total_row_findings(table)
-    findings += group_findings(table)
-    return findings
-
-
-def period_sum_findings(table: Table) -> list[Finding]:
-    """The total of a row across years (or other periods) is the sum of the periods."""
-    periods = table.columns_of("period")
-    totals = table.columns_of("total")
-    if len(periods) < 2 or not totals:
-        return []
-    total_column = totals[0]
-    findings = []
-    for row in table.rows:
-        if _is_rate_row(table, row):
-            continue
-        tokens = [row.values.get(c.index) for c in periods]
-        total_token = row.values.get(total_column.index)
-        if total_token is None or not any(tokens):
-            continue
-        if total_token.kind != "int" or any(t is not None and t.kind != "int" for t in tokens):
-            continue  # rates, decimals and amounts with units are not added up here
-        parts = [t.value if t is not None else Decimal(0) for t in tokens]
-        filled = [t.value for t in tokens if t is not None]
-        expected = sum(parts)
-        total = total_token.value
-        if total == expected:
-            continue
-        if total == filled[-1] or total == max(filled):
-            continue  # a stock (members, organizations): the total is the latest figure, not a sum
-        findings.append(
-            _sum_finding(
-                table,
-                row,
-                total_column,
-                expected,
-                total,
-                _("The periods add up to %(sum)s (%(parts)s), but column “%(column)s” says %(total)s."),
-                parts=" + ".join(show(p) for p in parts),
-            )
-        )
-    return findings
-
-
-def _result_column(table: Table):
-    totals = table.columns_of("total")
-    if totals:
-        return totals[0]
-    periods = table.columns_of("period")
-    if len(periods) == 1:
-        return periods[0]
-    results = [c for c in table.columns if c.kind == "value" and re.search(r"thuc hien|ket qua", fold(c.header))]
-    return results[0] if len(results) == 1 else None
-
-
-def _target_for(table: Table, percent_column):
-    targets = table.columns_of("target")
-    if len(targets) <= 1:
-        return targets[0] if targets else None
-    generic = {"ty", "le", "so", "voi", "chi", "tieu", "ke", "hoach", "%", "dat"}
-    wanted = set(fold(percent_column.header).split()) - generic
-    scored = sorted(targets, key=lambda c: -len(wanted & (set(fold(c.header).split()) - generic)))
-    best = scored[0]
-    if len(wanted & set(fold(best.header).split())) == 0:
-        return None
-    return best
-
-
-def target_percent_findings(table: Table) -> list[Finding]:
-    """ "% so với chỉ tiêu" = result / target × 100, and the remark (Đạt / Vượt / Chưa đạt) agrees."""
-    result_column = _result_column(table)
-    findings = []
-    for percent_column in table.columns_of("percent"):
-        header = fold(percent_column.header)
-        if not ("chi tieu" in header or "ke hoach" in header or "so voi" in header):
-            continue
-        target_column = _target_for(table, percent_column)
-        if target_column is None or result_column is None:
-            continue
-        for row in table.rows:
-            if _is_rate_row(table, row):
-                continue
-            target = _int_value(row, target_column.index)
-            result = _int_value(row, result_column.index)
-            found = row.values.get(percent_column.index)
-            if not target or result is None or found is None or found.kind not in {"int", "decimal", "percent"}:
-                continue
-            exact = result / target * 100
-            accepted = [exact]
-            if any(w in fold(table.row_label(row)) for w in _PER_PERIOD):
-                periods = table.columns_of("period")
-                filled = sum(1 for c in periods if c.index in row.values)
-                accepted += [result / (target * k) * 100 for k in {filled, len(periods)} if k]
-            if any(percent_matches(found.value, found.places, a) for a in accepted):
-                continue
-            expected = format_decimal(exact, max(found.places, 2))
-            findings.append(
-                _row_finding(
-                    table,
-                    row,
-                    "percent",
-                    expected,
-                    show(found.value, found.places),
-                    _("%(result)s / %(target)s × 100 = %(exact)s, which is %(expected)s, not %(found)s.")
-                    % {
-                        "result": show(result),
-                        "target": show(target),
-                        "exact": format_decimal(exact, 4),
-                        "expected": expected,
-                        "found": show(found.value, found.places),
-                    },
-                    column=percent_column.index,
-                )
-            )
-        findings += remark_findings(table, percent_column)
-    return findings
-
-
-def remark_findings(table: Table, percent_column) -> list[Finding]:
-    remarks = table.columns_of("remark")
-    if not remarks:
-        return []
-    findings = []
-    for row in table.rows:
-        found = row.values.get(percent_column.index)
-        remark = fold(row.cell(remarks[0].index)).strip(" .")
-        label = fold(table.row_label(row))
-        if found is None or not remark or any(w in label for w in _DECREASE):
-            continue
-        value = found.value
-        wrong = (
-            (remark in {"chua dat", "khong dat"} and value >= 100)
-            or (remark == "dat" and value < 100)
-            or (remark in {"vuot", "vuot chi tieu"} and value <= 100)
-        )
-        if not wrong:
-            continue
-        if value < 100:
-            expected = _("Not met")
-        elif value == 100:
-            expected = _("Met")
+    for issue in table_issues(table):
+        if issue.kind == "remark":
+            expected, found = issue.expected_text, issue.line.row.cell(issue.column.index)
+        elif issue.kind == "percent":
+            expected = format_decimal(issue.expected, max(issue.found.places, 2))
+            found = show(issue.found.value, issue.found.places)
+        elif issue.kind == "average":
+            expected, found = "", show(issue.found.value, issue.found.places)
+        elif issue.kind == "share":
+            expected, found = "100", ""
         else:
-            expected = _("Exceeded")
+            expected = show(issue.expected, issue.found.places)
+            found = show(issue.found.value, issue.found.places)
+        if issue.kind == "average":
+            expected = _("between the lowest and the highest year")
+        if issue.found_text:
+            found = issue.found_text
         findings.append(
             _row_finding(
                 table,
-                row,
-                "remark",
+                issue.line.row,
+                _FINDING_KIND[issue.kind],
                 expected,
-                row.cell(remarks[0].index),
-                _("The remark says “%(remark)s”, but the result is %(percent)s%% of the target.")
-                % {"remark": row.cell(remarks[0].index), "percent": show(value, found.places)},
-                column=remarks[0].index,
+                found,
+                issue.message,
+                column=issue.column.index,
             )
         )
-    return findings
-
-
-def _numeric_columns(table: Table) -> list:
-    return [c for c in table.columns if c.kind in {"value", "period", "total", "target"}]
-
-
-def _is_child(stt: str, label: str) -> bool:
-    return "." in stt.strip(".") or stt in {"-", "+", "*"} or label.lstrip().startswith(("-", "+", "*", "–"))
-
-
-def total_row_findings(table: Table) -> list[Finding]:
-    """A "Tổng cộng" / "Cộng" row is the sum of the rows above it (their children not counted twice)."""
-    findings = []
-    start = 0
-    for position, row in enumerate(table.rows):
-        label = table.row_label(row) or next((c for c in row.cells if c.strip() and parse_is_text(c)), "")
-        if not is_total_label(label) or table.row_stt(row).strip(". "):
-            if not row.values and table.row_stt(row) and re.fullmatch(r"[IVXLC]+\.?", table.row_stt(row).strip()):
-                start = position + 1  # a new group of rows
-            continue
-        above = [
-            r
-            for r in table.rows[start:position]
-            if r.values
-            and not _is_child(table.row_stt(r), table.row_label(r))
-            and not is_total_label(table.row_label(r))
-        ]
-        start = position + 1
-        if len(above) < 2:
-            continue
-        for column in _numeric_columns(table):
-            total = _int_value(row, column.index)
-            if total is None:
-                continue
-            values = [r.values.get(column.index) for r in above]
-            if any(v is not None and v.kind != "int" for v in values) or sum(v is not None for v in values) < 2:
-                continue
-            expected = sum((v.value for v in values if v is not None), Decimal(0))
-            if expected == total:
-                continue
-            findings.append(
-                _sum_finding(
-                    table,
-                    row,
-                    column,
-                    expected,
-                    total,
-                    _(
-                        "The %(count)s rows above add up to %(sum)s in column “%(column)s”, "
-                        "but the total row says %(total)s."
-                    ),
-                    count=len(above),
-                )
-            )
-    return findings
-
-
-def parse_is_text(cell: str) -> bool:
-    return bool(re.search(r"[^\W\d_]", cell))
-
-
-_EXHAUSTIVE = ("chia ra", "bao gom", "gom", "phan theo", "chia theo")
-
-
-def group_findings(table: Table) -> list[Finding]:
-    """A row broken down into its parts ("chia ra", "gồm": numbered 2.1, 2.2 or bulleted) equals their sum.
-
-    A "trong đó" list names only some parts, so it is not checked.
-    """
-    findings = []
-    rows = table.rows
-    for position, parent in enumerate(rows):
-        stt = table.row_stt(parent).strip(". ")
-        label = fold(table.row_label(parent))
-        if not parent.values:
-            continue
-        children = []
-        exhaustive = any(re.search(rf"\b{w}\b", label) for w in _EXHAUSTIVE) and "trong do" not in label
-        for row in rows[position + 1 :]:
-            child_stt = table.row_stt(row).strip(". ")
-            child_label = table.row_label(row)
-            if not row.values and fold(child_label).strip(" :") in _EXHAUSTIVE:
-                exhaustive = True
-                continue
-            if not row.values and fold(child_label).strip(" :") == "trong do":
-                exhaustive = False
-                break
-            if stt and child_stt.startswith(stt + ".") and child_stt.count(".") == stt.count(".") + 1:
-                children.append(row)
-            elif _is_child(child_stt, child_label) and not child_stt[:1].isdigit():
-                children.append(row)
-            else:
-                break
-        if not exhaustive or len(children) < 2:
-            continue
-        for column in _numeric_columns(table):
-            total = _int_value(parent, column.index)
-            values = [c.values.get(column.index) for c in children]
-            if total is None or any(v is not None and v.kind != "int" for v in values):
-                continue
-            if sum(v is not None for v in values) < 2:
-                continue
-            expected = sum((v.value for v in values if v is not None), Decimal(0))
-            if expected == total:
-                continue
-            findings.append(
-                _sum_finding(
-                    table,
-                    parent,
-                    column,
-                    expected,
-                    total,
-                    _("Its %(count)s parts add up to %(sum)s in column “%(column)s”, but the row says %(total)s."),
-                    count=len(children),
-                )
-            )
     return findings
 
 
@@ -842,10 +606,13 @@ def table_repeat_findings(tables: list[Table]) -> list[Finding]:
     seen: dict[tuple[str, str], tuple[Table, Row, Token]] = {}
     findings = []
     for table in tables:
-        for row in table.rows:
+        for line in structure(table):
+            row = line.row
             label = fold(table.row_label(row))
             if len(label.split()) < 3:
                 continue
+            if line.role == "part" and line.parent is not None:
+                label = f"{line.parent.label} / {label}"  # "- Chỉ tiêu nghị quyết" of which target
             for column in table.columns:
                 token = row.values.get(column.index)
                 if token is None or not column.header:
@@ -874,4 +641,25 @@ def table_repeat_findings(tables: list[Table]) -> list[Finding]:
                         column=column.index,
                     )
                 )
+    return findings
+
+
+def quote_findings(document: Document) -> list[Finding]:
+    """A figure quoted in the text that the appendix's row nowhere holds (checker.quotes)."""
+    findings = []
+    for paragraph, offset, token, quoted in quote_issues(document.paragraphs, document.tables):
+        where = row_location(quoted.table, quoted.line.row)
+        totals = quoted.table.columns_of("total")
+        term = quoted.line.row.values.get(totals[0].index) if totals else None
+        findings.append(
+            Finding(
+                kind="quote",
+                location=paragraph_location(paragraph),
+                expected=show_token(term) if term is not None else _("a figure of the appendix"),
+                found=token.text,
+                message=quote_message(token, quoted, where),
+                anchor={"paragraph": paragraph.index},
+                excerpt=excerpt(paragraph.text, offset + token.start, offset + token.end),
+            )
+        )
     return findings

@@ -226,15 +226,35 @@ def _classify_columns(table: Table) -> None:
             column.kind = "percent"
         elif cells and texty > numeric:
             column.kind = "label"
-        elif re.search(r"\b(tong|cong|luy ke)\b", h) and not ("chi tieu" in h or "ke hoach" in h):
+        elif (
+            re.search(r"\b(tong|cong|luy ke)\b|\b(ca|toan) (nhiem ky|giai doan)\b", h)
+            or (re.search(r"\b(nhiem ky|giai doan)\b", h) and not _YEAR.search(h))
+        ) and not ("chi tieu" in h or "ke hoach" in h or "muc tieu" in h or "nghi quyet" in h):
             column.kind = "total"
-        elif "chi tieu" in h or "ke hoach" in h or "muc tieu" in h or re.search(r"\bnq\b", h):
+        elif (
+            "chi tieu" in h
+            or "ke hoach" in h
+            or "muc tieu" in h
+            or re.search(r"\bnq\b", h)
+            or ("nghi quyet" in h and not _YEAR.search(h))
+        ):
             column.kind = "target"
         elif _YEAR.search(h) or any(w in h + " " for w in _PERIOD_WORDS):
             column.kind = "period"
+    _result_after_periods(table)
     labels = [c for c in table.columns if c.kind == "label"]
     for extra in labels[1:]:
         extra.kind = "text"
+
+
+def _result_after_periods(table: Table) -> None:
+    """ "2021 | 2022 | 2023 | Thực hiện": the result right after the year columns is the term's total."""
+    periods = [c.index for c in table.columns if c.kind == "period"]
+    if len(periods) < 2 or any(c.kind == "total" for c in table.columns):
+        return
+    following = table.columns[periods[-1] + 1] if periods[-1] + 1 < len(table.columns) else None
+    if following is not None and following.kind == "value" and fold(following.header) in {"thuc hien", "ket qua"}:
+        following.kind = "total"
 
 
 def is_total_label(label: str) -> bool:

@@ -194,6 +194,12 @@ def voters_of(*, organization, on: dt.date, voters: str):
 # --- The round --------------------------------------------------------------------------------------
 
 
+def _check(user, poll: Poll) -> None:
+    """The policy decides for a person; `user=None` is the system itself (the demo data, data migrations)."""
+    if user is not None:
+        ensure_may_edit(user, poll)
+
+
 def _refuse_unless(poll: Poll, *states: str) -> None:
     if poll.state == PollState.PUBLISHED and PollState.PUBLISHED not in states:
         raise ValidationError(_("The results are published: the vote can no longer be changed."))
@@ -224,8 +230,7 @@ def create_round(
         method=method,
         created_by=user,
     )
-    if user is not None:
-        ensure_may_edit(user, poll)
+    _check(user, poll)
     if not poll.title:
         raise ValidationError({"conference": _("Name the conference.")})
     if held_on > timezone.localdate():
@@ -249,7 +254,7 @@ def create_round(
 @transaction.atomic
 def set_presence(*, poll: Poll, present_ids, user) -> Poll:
     """Who of those convened is present (before the vote starts)."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.CREATED)
     present_ids = {int(pk) for pk in present_ids}
     for participation in poll.participations.all():
@@ -266,7 +271,7 @@ def set_presence(*, poll: Poll, present_ids, user) -> Poll:
 @transaction.atomic
 def start(*, poll: Poll, user, ballots_issued: int | None = None) -> Poll:
     """Open the vote: refused without the quorum of 2/3 of those convened present."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.CREATED)
     if not quorum_met(poll.present or 0, poll.convened or 0, rules_on(poll.held_on)):
         raise ValidationError(
@@ -276,7 +281,10 @@ def start(*, poll: Poll, user, ballots_issued: int | None = None) -> Poll:
     if ballots_issued is not None:
         if ballots_issued > (poll.present or 0):
             raise ValidationError(
-                {"ballots_issued": _("More ballots issued than people present (%(present)s).") % {"present": poll.present}}
+                {
+                    "ballots_issued": _("More ballots issued than people present (%(present)s).")
+                    % {"present": poll.present}
+                }
             )
         poll.ballots_issued = ballots_issued
     elif poll.method == CountMethod.BALLOTS:
@@ -291,7 +299,7 @@ def record_totals(*, poll: Poll, user, issued: int, collected: int, valid: int, 
     """The totals of the paper count: ballots and, per person (option id → (high, confident, low)), the levels.
 
     Before counting ends they are simply typed in; after, a reason is required and kept in the history."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.STARTED, PollState.FINISHED)
     if poll.method != CountMethod.PAPER:
         raise ValidationError(_("This vote is counted from the ballots entered one by one."))
@@ -327,14 +335,12 @@ def add_ballot(*, poll: Poll, user, marks: dict, valid: bool = True) -> Ballot:
     """One ballot as the counting staff read it: option id → level (a person left unmarked has none).
 
     Nothing about who cast it is stored. The totals are recomputed from all the ballots."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.STARTED)
     if poll.method != CountMethod.BALLOTS:
         raise ValidationError(_("This vote is counted from the totals of the paper count."))
     if poll.ballots_issued is not None and poll.ballots.count() >= poll.ballots_issued:
-        raise ValidationError(
-            _("All %(issued)s ballots issued are already entered.") % {"issued": poll.ballots_issued}
-        )
+        raise ValidationError(_("All %(issued)s ballots issued are already entered.") % {"issued": poll.ballots_issued})
     option_ids = set(poll.options.values_list("pk", flat=True))
     if set(marks) - option_ids or any(level not in Level.values for level in marks.values()):
         raise ValidationError(_("The ballot names someone who is not voted on in this vote."))
@@ -351,9 +357,7 @@ def recount(poll: Poll) -> Poll:
     poll.ballots_collected = ballots.count()
     poll.ballots_valid = ballots.filter(valid=True).count()
     poll.ballots_invalid = poll.ballots_collected - poll.ballots_valid
-    counts = Counter(
-        BallotMark.objects.filter(ballot__poll=poll, ballot__valid=True).values_list("option_id", "level")
-    )
+    counts = Counter(BallotMark.objects.filter(ballot__poll=poll, ballot__valid=True).values_list("option_id", "level"))
     options = list(poll.options.all())
     for option in options:
         option.high = counts[(option.pk, Level.HIGH)]
@@ -363,7 +367,12 @@ def recount(poll: Poll) -> Poll:
     return poll
 
 
-THRESHOLD_FIELDS = {"collected": "ballots_collected", "valid": "ballots_valid", "convened": "convened", "present": "present"}
+THRESHOLD_FIELDS = {
+    "collected": "ballots_collected",
+    "valid": "ballots_valid",
+    "convened": "convened",
+    "present": "present",
+}
 
 
 def threshold_base(poll: Poll) -> int | None:
@@ -381,14 +390,18 @@ def _decide(poll: Poll, options) -> None:
 @transaction.atomic
 def finish(*, poll: Poll, user) -> Poll:
     """End the count: the tally must be complete and hold; each person's outcome follows from the thresholds."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.STARTED)
     options = list(poll.options.all())
     missing = [
-        f for f in ("ballots_issued", "ballots_collected", "ballots_valid", "ballots_invalid") if getattr(poll, f) is None
+        f
+        for f in ("ballots_issued", "ballots_collected", "ballots_valid", "ballots_invalid")
+        if getattr(poll, f) is None
     ]
     if missing or any(None in (o.high, o.confident, o.low) for o in options):
-        raise ValidationError(_("Enter the whole tally (ballots and every person's three levels) before ending the count."))
+        raise ValidationError(
+            _("Enter the whole tally (ballots and every person's three levels) before ending the count.")
+        )
     problems = poll_problems(poll, options)
     if problems:
         raise ValidationError(problems)
@@ -402,7 +415,7 @@ def finish(*, poll: Poll, user) -> Poll:
 @transaction.atomic
 def publish(*, poll: Poll, user) -> Poll:
     """Publish the results: from now on the tally is frozen."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.FINISHED)
     poll.state = PollState.PUBLISHED
     poll.published_at = timezone.now()
@@ -415,7 +428,7 @@ def record_follow_up(*, option: PollOption, text: str, user) -> PollOption:
     """What was done about a person's outcome (planning, reassignment, resignation...), once the count is over.
 
     The follow-up is not part of the tally, so it may be recorded after publication too (kept in the history)."""
-    ensure_may_edit(user, option.poll)
+    _check(user, option.poll)
     _refuse_unless(option.poll, PollState.FINISHED, PollState.PUBLISHED)
     option.follow_up = text.strip()
     option.save(update_fields=["follow_up"])
@@ -425,7 +438,7 @@ def record_follow_up(*, option: PollOption, text: str, user) -> PollOption:
 @transaction.atomic
 def delete_round(*, poll: Poll, user) -> None:
     """A round may be deleted only before voting starts (then nothing was voted)."""
-    ensure_may_edit(user, poll)
+    _check(user, poll)
     _refuse_unless(poll, PollState.CREATED)
     poll.delete()
 

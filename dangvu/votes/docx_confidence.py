@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from dangvu.lib.dates import format_place_date
-from dangvu.lib.numbers import format_count, format_decimal
+from dangvu.lib.numbers import format_decimal, format_int
 from dangvu.meetings.minutes import FONT, _cell_para, _para
 from dangvu.organizations.models import Organization
 from dangvu.votes.confidence import quorum_met, rules_on, threshold_base_name
@@ -36,7 +36,7 @@ def _pct(value) -> str:
 
 
 def _num(value) -> str:
-    return "" if value is None else format_count(value)
+    return "" if value is None else format_int(value)
 
 
 def confidence_report(poll: Poll) -> bytes:
@@ -122,7 +122,9 @@ def confidence_report(poll: Poll) -> bytes:
     signatures.alignment = WD_TABLE_ALIGNMENT.CENTER
     counters = list(poll.counters.all())
     head = next((c.name for c in counters if c.role == "head"), "")
-    for cell, title, name in zip(signatures.rows[0].cells, ("THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU"), ("", head), strict=True):
+    for cell, title, name in zip(
+        signatures.rows[0].cells, ("THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU"), ("", head), strict=True
+    ):
         _cell_para(cell, title, bold=True)
         for _ in range(3):
             _cell_para(cell, "")

@@ -86,7 +86,9 @@ class TotalsForm(forms.Form):
     ballots_invalid = _count(_("Invalid ballots"))
 
     def __init__(self, *args, poll, **kwargs):
-        initial = {f: getattr(poll, f) for f in ("ballots_issued", "ballots_collected", "ballots_valid", "ballots_invalid")}
+        initial = {
+            f: getattr(poll, f) for f in ("ballots_issued", "ballots_collected", "ballots_valid", "ballots_invalid")
+        }
         self.options = list(poll.options.all())
         for option in self.options:
             for level in Level.values:

@@ -7,7 +7,16 @@ from decimal import Decimal
 from dangvu.lib.numbers import round_half_up
 from dangvu.votes.models import Poll, PollKind
 
-COUNTS = ("convened", "present", "base", "seats", "ballots_issued", "ballots_collected", "ballots_valid", "ballots_invalid")
+COUNTS = (
+    "convened",
+    "present",
+    "base",
+    "seats",
+    "ballots_issued",
+    "ballots_collected",
+    "ballots_valid",
+    "ballots_invalid",
+)
 
 
 def percent(count: int | None, total: int | None) -> float | None:

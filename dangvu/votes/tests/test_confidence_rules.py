@@ -155,7 +155,6 @@ def test_a_person_voted_on_at_one_other_place_is_still_voted_on(personas, commit
 
 
 def test_an_ended_post_or_one_decided_after_the_vote_is_not_voted_on(personas, committee):
-    from dangvu.cadres.services import appointment_end  # noqa: F401
     from dangvu.cadres.models import CommitteeAppointment
 
     CommitteeAppointment.objects.filter(member=committee[3]).update(ended_on=dt.date(2025, 11, 1))

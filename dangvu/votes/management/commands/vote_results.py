@@ -62,7 +62,9 @@ class Command(OneLineErrorCommand):
             try:
                 Path(output).write_bytes(minutes_of(polls[0]))
             except OSError as error:
-                raise _refuse(_("Cannot write %(path)s: %(error)s") % {"path": output, "error": error.strerror}) from None
+                raise _refuse(
+                    _("Cannot write %(path)s: %(error)s") % {"path": output, "error": error.strerror}
+                ) from None
         results = [poll_result(p) for p in polls]
         if fmt == "json":
             self.stdout.write(json.dumps(results if every else results[0], ensure_ascii=False, indent=2))

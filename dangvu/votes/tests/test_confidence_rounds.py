@@ -50,7 +50,7 @@ def test_voting_does_not_start_without_two_thirds_present(personas, committee):
     assert poll.convened == 6
     present = [p.member_id for p in poll.participations.all()][:3]
     confidence.set_presence(poll=poll, present_ids=present, user=personas.secretary_a)
-    with pytest.raises(ValidationError, match="3 present of 6"):
+    with pytest.raises(ValidationError, match="có mặt 3/6"):
         confidence.start(poll=poll, user=personas.secretary_a)
     confidence.set_presence(
         poll=poll, present_ids=present + [poll.participations.last().member_id], user=personas.secretary_a
@@ -72,7 +72,7 @@ def test_paper_totals_give_each_person_an_outcome_and_publishing_freezes_them(pe
     assert outcomes == [Outcome.KEPT, Outcome.KEPT, Outcome.TWO_THIRDS_LOW, Outcome.KEPT]
     assert poll.base == 6
     confidence.publish(poll=poll, user=personas.secretary_a)
-    with pytest.raises(ValidationError, match="published"):
+    with pytest.raises(ValidationError, match="đã công bố"):
         confidence.record_totals(
             poll=poll, user=personas.secretary_a, issued=6, collected=6, valid=6, invalid=0, levels=levels, reason="x"
         )

@@ -125,6 +125,7 @@ def round_detail(request, pk: int):
         "record": poll,
         "rows": list(zip(options, result["people"], strict=True)),
         "options": options,
+        "needs_follow_up": any(o.outcome not in ("", "kept") or o.follow_up for o in options),
         "participations": list(poll.participations.all()),
         "can_edit": can_edit,
         "problems": poll_problems(poll) if poll.state == PollState.STARTED else [],

@@ -253,3 +253,36 @@ def test_bad_arguments_get_a_one_line_vietnamese_error_and_status_2(db, args, ca
     assert exit_.value.code == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("Lỗi")
+
+
+def test_the_result_of_an_election_gives_votes_their_share_of_the_base_and_who_was_elected(personas):
+    import datetime as dt
+
+    from dangvu.votes.models import Poll, PollKind, PollOption
+
+    poll = Poll.objects.create(
+        kind=PollKind.ELECTION,
+        organization=personas.org_a,
+        title="Bầu Ban Chấp hành",
+        rule="QĐ 190-QĐ/TW (2024)",
+        held_on=dt.date(2025, 6, 1),
+        seats=1,
+        convened=30,
+        present=28,
+        base=29,
+        ballots_issued=28,
+        ballots_collected=28,
+        ballots_valid=27,
+        ballots_invalid=1,
+    )
+    PollOption.objects.create(poll=poll, name="Nguyễn Văn An", votes=15, elected=True, order=0)
+    PollOption.objects.create(poll=poll, name="Trần Thị Bình", votes=12, elected=False, order=1)
+    result = poll_result(poll)
+    assert result["kind"] == "election" and result["base"] == 29 and result["seats"] == 1
+    assert result["people"] == [
+        {"name": "Nguyễn Văn An", "post": "", "votes": 15, "votes_pct": 51.72, "elected": True},
+        {"name": "Trần Thị Bình", "post": "", "votes": 12, "votes_pct": 41.38, "elected": False},
+    ]
+    out = io.StringIO()
+    call_command("vote_results", str(poll.pk), "--format", "json", stdout=out)
+    assert json.loads(out.getvalue())["people"][0]["elected"] is True

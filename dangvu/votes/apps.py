@@ -1,8 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.lib.nav import TREE_ROLES
+
 
 class VotesConfig(AppConfig):
     name = "dangvu.votes"
     label = "votes"
     verbose_name = _("Confidence votes and elections")
+    # Entries of the main menu: (URL name, label, roles that see it, order).
+    nav_items = [
+        ("votes:confidence_list", _("Confidence votes"), TREE_ROLES, 65),
+    ]

@@ -17,7 +17,7 @@ class Area(models.TextChoices):
     PARTY_BUILDING = "party_building", _("Party building and rectification")
     ORGANIZATION = "organization", _("Organization and cadres")
     INSPECTION = "inspection", _("Inspection, supervision and discipline")
-    MASS_ORGANIZATIONS = "mass_organizations", _("Mass organizations")
+    MASS_ORGANIZATIONS = "mass_organizations", _("Leadership of mass organizations")
 
 
 class State(models.TextChoices):

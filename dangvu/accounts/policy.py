@@ -308,3 +308,10 @@ def may_edit_notification_rule(user, rule) -> bool:
 def may_choose_digest(user) -> bool:
     """Secretaries (of a cell or a base organization) and staff may take one daily e-mail instead of single ones."""
     return works_on_tree(user) or secretary_cell(user) is not None
+
+
+def may_approve_congress(user, congress) -> bool:
+    """Approval (chuẩn y) of a congress' results is the competent higher committee's: registry keepers of a subtree
+    that holds the congress' organization strictly below their own organization."""
+    organization = congress.organization
+    return keeps_registry(user) and in_scope(user, organization) and user.organization_id != organization.pk

@@ -27,7 +27,9 @@ def elected_of(congress: Congress) -> list[tuple[Poll, PollOption]]:
     """Everyone elected at the congress, body by body, round by round, in order of votes."""
     rows = []
     polls = congress.polls.filter(state=PollState.PUBLISHED).order_by("pk")
-    for poll in sorted(polls, key=lambda p: (list(POSITIONS).index(p.body) if p.body in POSITIONS else 9, p.round_number)):
+    for poll in sorted(
+        polls, key=lambda p: (list(POSITIONS).index(p.body) if p.body in POSITIONS else 9, p.round_number)
+    ):
         for option in sorted(poll.options.filter(elected=True), key=lambda o: (-(o.votes or 0), o.order)):
             rows.append((poll, option))
     return rows

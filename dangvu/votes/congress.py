@@ -24,8 +24,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dangvu.lib.vntext import name_sort_key
 from dangvu.lib.dates import add_months, format_short
+from dangvu.lib.vntext import name_sort_key
 from dangvu.organizations.models import Organization, OrganizationKind
 from dangvu.votes.models import (
     Body,
@@ -143,7 +143,10 @@ def congress_save(
     if congress is not None:
         clash = clash.exclude(pk=congress.pk)
     if clash.exists():
-        raise refuse("term", _("%(org)s already has a congress for the term %(term)s.") % {"org": organization.name, "term": term})
+        raise refuse(
+            "term",
+            _("%(org)s already has a congress for the term %(term)s.") % {"org": organization.name, "term": term},
+        )
     record = congress or Congress()
     record.organization, record.term, record.kind = organization, term, kind
     record.opens_on, record.closes_on, record.place = opens_on, closes_on, (place or "").strip()
@@ -229,9 +232,7 @@ def registry_members(organization: Organization, on: dt.date) -> list[RegistryFa
     ).values_list("member_id", "not_graded_reason")
     exempted = {m for m, reason in ratings if reason == NotGradedReason.EXEMPT}
     suspended = {m for m, reason in ratings if reason == NotGradedReason.SUSPENDED}
-    rows = [
-        RegistryFacts(pk, names.get(pk, ""), pk in transferred, pk in exempted, pk in suspended) for pk in set(ids)
-    ]
+    rows = [RegistryFacts(pk, names.get(pk, ""), pk in transferred, pk in exempted, pk in suspended) for pk in set(ids)]
     return sorted(rows, key=lambda r: (_given_name(r.name), r.name))
 
 
@@ -258,7 +259,7 @@ def attendance_of(participation: Participation) -> str:
         return Attendance.PRESENT
     if participation.excluded == Exclusion.ABSENT_WITH_LEAVE:
         return Attendance.ABSENT_WITH_LEAVE
-    return getattr(participation, "_attendance", Attendance.ABSENT)
+    return Attendance.ABSENT
 
 
 def base_counts(poll: Poll) -> dict:
@@ -325,17 +326,19 @@ def set_attendance(*, by, poll: Poll, member_id: int, attendance: str) -> Partic
 
 @dataclass(frozen=True)
 class BaseRow:
+    member_id: int
     name: str
     present: bool
     excluded: str
     label: str
+    attendance: str
 
 
 def base_rows(poll: Poll) -> list[BaseRow]:
     """The people convened, by name, with why each is left out of the base, for the congress to check."""
     labels = dict(Exclusion.choices)
     return [
-        BaseRow(p.name, p.present, p.excluded, str(labels.get(p.excluded, "")))
+        BaseRow(p.member_id, p.name, p.present, p.excluded, str(labels.get(p.excluded, "")), attendance_of(p))
         for p in sorted(poll.participations.all(), key=lambda p: (_given_name(p.name), p.name))
     ]
 
@@ -437,9 +440,7 @@ def candidate_add(
     if poll.options.filter(same).exists():
         raise refuse("name", _("%(name)s is already on the list.") % {"name": name})
     if poll.congress and poll.congress.counters.filter(same).exists():
-        raise refuse(
-            "name", _("%(name)s is on the counting committee and cannot be a candidate.") % {"name": name}
-        )
+        raise refuse("name", _("%(name)s is on the counting committee and cannot be a candidate.") % {"name": name})
     if nominated_by != Nomination.CONVENING:
         present = poll.present
         if not nomination_accepted(agreeing, present):
@@ -500,7 +501,8 @@ def start(*, by, poll: Poll) -> Poll:
     if count < (poll.seats or 0):
         raise refuse(
             None,
-            _("The list has %(n)s names for %(seats)s seats: add candidates first.") % {"n": count, "seats": poll.seats},
+            _("The list has %(n)s names for %(seats)s seats: add candidates first.")
+            % {"n": count, "seats": poll.seats},
         )
     poll.state = PollState.STARTED
     poll._history_user = by

@@ -70,10 +70,15 @@ def test_an_organization_without_a_congress_has_no_due_date():
 
 def _rate(member, org, reason, year=2025):
     season = RatingSeason.objects.get_or_create(organization=org, year=year, defaults={"opened_on": D(year, 1, 2)})[0]
-    MemberRating.objects.create(season=season, member=member, organization=org, base_organization=org, not_graded_reason=reason)
+    MemberRating.objects.create(
+        season=season, member=member, organization=org, base_organization=org, not_graded_reason=reason
+    )
 
 
-def _transfer_temporarily(member, on=D(2025, 3, 1), until=D(2025, 12, 31)):
+MARCH, END_OF_YEAR = D(2025, 3, 1), D(2025, 12, 31)
+
+
+def _transfer_temporarily(member, on=MARCH, until=END_OF_YEAR):
     member_event_record(
         member=member,
         kind=EventKind.TRANSFERRED_OUT,

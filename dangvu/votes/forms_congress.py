@@ -4,19 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.policy import organizations_to_view
+from dangvu.lib.forms import OrganizationTreeChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
 from dangvu.votes import congress as rules
 from dangvu.votes.models import Body, CongressKind, CongressState, CountingRole, Nomination, Poll
 from dangvu.votes.selectors_congress import CONGRESS_KINDS, CongressFilters
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class CongressFilterForm(FilterForm):
     filters_class = CongressFilters
 
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none(), required=False)
+    organization = OrganizationTreeChoiceField(label=_("Organization"), queryset=Organization.objects.none(), required=False)
     term = forms.CharField(label=_("Term"), required=False, max_length=20)
     state = forms.ChoiceField(label=_("State"), choices=[("", "—"), *CongressState.choices], required=False)
 
@@ -28,11 +26,11 @@ class CongressFilterForm(FilterForm):
 
 
 class CongressForm(forms.Form):
-    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+    organization = OrganizationTreeChoiceField(label=_("Organization"), queryset=Organization.objects.none())
     term = forms.CharField(label=_("Term"), max_length=20, help_text=_("For example 2025-2030."))
     kind = forms.ChoiceField(label=_("Kind of congress"), choices=CongressKind.choices, initial=CongressKind.MEMBERS)
-    opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
-    closes_on = forms.DateField(label=_("Closes on"), widget=DATE, required=False)
+    opens_on = VnDateField(label=_("Opens on"))
+    closes_on = VnDateField(label=_("Closes on"), required=False)
     place = forms.CharField(label=_("Place"), max_length=255, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
@@ -63,7 +61,7 @@ class CounterForm(forms.Form):
 class PollForm(forms.Form):
     body = forms.ChoiceField(label=_("Elects"), choices=Body.choices, initial=Body.COMMITTEE)
     seats = forms.IntegerField(label=_("Seats"), min_value=1, max_value=500)
-    held_on = forms.DateField(label=_("Date"), widget=DATE, required=False)
+    held_on = VnDateField(label=_("Date"), required=False)
 
 
 class CandidateForm(forms.Form):
@@ -141,6 +139,6 @@ class ReopenForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    approved_on = forms.DateField(label=_("Approved on"), widget=DATE)
+    approved_on = VnDateField(label=_("Approved on"))
     approved_by = forms.CharField(label=_("Approved by"), max_length=255)
     document_no = forms.CharField(label=_("Approval decision number"), max_length=64)

@@ -77,12 +77,12 @@ def test_a_congress_from_the_list_to_the_approved_results_through_the_screens(cl
     client.force_login(personas.staff)
     response = client.post(
         reverse("votes:congress_create"),
-        {"organization": personas.cell_a1.pk, "term": "2025-2027", "kind": "members", "opens_on": "2025-05-10"},
+        {"organization": personas.cell_a1.pk, "term": "2025-2027", "kind": "members", "opens_on": "10/05/2025"},
     )
     congress = Congress.objects.get(organization=personas.cell_a1)
     assert response.status_code == 302
     change = reverse("votes:congress_change", kwargs={"pk": congress.pk})
-    client.post(change, {"action": "add_poll", "body": Body.SECRETARY, "seats": 1, "held_on": "2025-05-10"})
+    client.post(change, {"action": "add_poll", "body": Body.SECRETARY, "seats": 1, "held_on": "10/05/2025"})
     poll = Poll.objects.get(congress=congress)
     assert poll.convened == 2  # the two full members of the cell on the day
     act = reverse("votes:election_change", kwargs={"pk": poll.pk})
@@ -122,7 +122,7 @@ def test_a_congress_from_the_list_to_the_approved_results_through_the_screens(cl
     assert congress.state == CongressState.SUBMITTED
     response = client.post(
         reverse("votes:congress_approve", kwargs={"pk": congress.pk}),
-        {"approved_on": "2025-05-20", "approved_by": "Ban Thường vụ Đảng ủy Sở", "document_no": "12-QĐ/ĐU"},
+        {"approved_on": "20/05/2025", "approved_by": "Ban Thường vụ Đảng ủy Sở", "document_no": "12-QĐ/ĐU"},
     )
     assert response.status_code == 302
     appointment = CommitteeAppointment.objects.get(organization=personas.cell_a1)

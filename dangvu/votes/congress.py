@@ -134,6 +134,12 @@ def congress_save(
 ) -> Congress:
     if congress is not None:
         _editable(congress)
+        moved = congress.organization_id != organization.pk or congress.opens_on != opens_on
+        if moved and congress.polls.exists():
+            raise refuse(
+                "opens_on",
+                _("The congress has elections, whose people convened come from its organization and date: keep them."),
+            )
     term = (term or "").strip()
     if not term:
         raise refuse("term", _("Enter the term, e.g. 2025-2030."))
@@ -283,6 +289,8 @@ def build_participations(poll: Poll, *, attendance: dict[int, str] | None = None
     """Who was convened, from the registry on the congress day, with the attendance known so far."""
     attendance = attendance or {}
     poll.participations.all().delete()
+    if poll.congress is not None and poll.congress.kind == CongressKind.DELEGATES:
+        return  # the delegates are not in the registry: the figures are typed in with the count
     rows = []
     for facts in registry_members(poll.organization, poll.held_on):
         state = attendance.get(facts.member_id, Attendance.PRESENT)
@@ -515,6 +523,8 @@ def next_round(*, by, poll: Poll) -> Poll:
     """Another round for the seats still empty, with the candidates not elected, the same people convened."""
     from dangvu.votes import elections
 
+    if poll.state not in (PollState.FINISHED, PollState.PUBLISHED):
+        raise refuse(None, _("Close the count before preparing another round."))
     outcome = elections.outcome(poll)
     if not outcome.another_round:
         raise refuse(None, _("Every seat was filled: no other round is needed."))

@@ -11,10 +11,13 @@ from dangvu.votes import congress as rules
 from dangvu.votes.models import Body, CongressKind, CongressState, CountingRole, Nomination, Poll
 from dangvu.votes.selectors_congress import CONGRESS_KINDS, CongressFilters
 
+
 class CongressFilterForm(FilterForm):
     filters_class = CongressFilters
 
-    organization = OrganizationTreeChoiceField(label=_("Organization"), queryset=Organization.objects.none(), required=False)
+    organization = OrganizationTreeChoiceField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False
+    )
     term = forms.CharField(label=_("Term"), required=False, max_length=20)
     state = forms.ChoiceField(label=_("State"), choices=[("", "—"), *CongressState.choices], required=False)
 

@@ -300,3 +300,40 @@ def test_the_poll_state_moves_created_started_counted_published():
     assert poll.state == PollState.CREATED
     rules.start(by=None, poll=poll)
     assert poll.state == PollState.STARTED
+
+
+def test_a_delegates_congress_types_in_its_figures_and_is_checked_the_same_way():
+    _, org, members = organization_with_members(4)
+    congress = rules.congress_save(
+        by=None, organization=org, term="2025-2030", opens_on=OPENS, kind="delegates", place="Hội trường"
+    )
+    poll = election(congress, members, seats=1, candidates=1)
+    assert poll.participations.count() == 0
+    option = poll.options.get()
+    with pytest.raises(ValidationError):
+        elections.enter_totals(
+            by=None,
+            poll=poll,
+            ballots_issued=120,
+            ballots_collected=120,
+            ballots_valid=120,
+            ballots_invalid=0,
+            votes={option.pk: 100},
+            convened=130,
+            present=110,
+            base=125,
+        )
+    elections.enter_totals(
+        by=None,
+        poll=poll,
+        ballots_issued=110,
+        ballots_collected=110,
+        ballots_valid=109,
+        ballots_invalid=1,
+        votes={option.pk: 63},
+        convened=130,
+        present=110,
+        base=125,
+    )
+    poll.refresh_from_db()
+    assert [o.name for o in elections.finish(by=None, poll=poll).elected] == [option.name]

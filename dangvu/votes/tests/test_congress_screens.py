@@ -112,6 +112,8 @@ def test_a_congress_from_the_list_to_the_approved_results_through_the_screens(cl
         },
     )
     client.post(act, {"action": "finish"})
+    page = client.get(reverse("votes:election_detail", kwargs={"pk": poll.pk})).content.decode()
+    assert "trúng cử" in page and "Lê Thị Cúc" in page  # the result, and who was convened by name
     client.post(act, {"action": "publish"})
     poll.refresh_from_db()
     assert poll.state == PollState.PUBLISHED
@@ -141,3 +143,24 @@ def test_a_refused_change_is_a_message_not_an_error_page(client, personas):
     )
     assert response.status_code == 200
     assert "công bố" in response.content.decode()
+
+
+def test_ballots_entered_one_by_one_on_the_screen_follow_the_seats(client, personas):
+    client.force_login(personas.secretary_a)
+    org = personas.org_a
+    congress = rules.congress_save(by=None, organization=org, term="2025-2030", opens_on=dt.date(2025, 6, 1))
+    poll = rules.poll_create(by=None, congress=congress, body=Body.COMMITTEE, seats=1)
+    rules.candidate_add(by=None, poll=poll, member=personas.member_a)
+    rules.start(by=None, poll=poll)
+    url = reverse("votes:election_ballot", kwargs={"pk": poll.pk})
+    assert client.get(url).status_code == 200
+    option = poll.options.get()
+    client.post(url, {"action": "issued", "issued": 2})
+    client.post(url, {"kept": [option.pk]})
+    response = client.post(url, {"kept": [option.pk], "spoiled": "on"}, follow=True)
+    assert "không hợp lệ" in response.content.decode()
+    poll.refresh_from_db()
+    assert (poll.ballots_issued, poll.ballots_collected, poll.ballots_valid, poll.ballots_invalid) == (2, 2, 1, 1)
+    assert poll.options.get().votes == 1
+    response = client.post(url, {"kept": [option.pk]})
+    assert response.status_code == 200 and "Đã nhập đủ" in response.content.decode()

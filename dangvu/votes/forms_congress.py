@@ -75,7 +75,7 @@ class CandidateForm(forms.Form):
         label=_("Present agreeing to the nomination"),
         min_value=0,
         required=False,
-        help_text=_("For a nomination at the congress: more than 30% of those present must agree."),
+        help_text=_("For a nomination at the congress: more than 30 percent of those present must agree."),
     )
 
     def __init__(self, *args, people=(), **kwargs):

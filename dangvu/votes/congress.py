@@ -239,7 +239,7 @@ def registry_members(organization: Organization, on: dt.date) -> list[RegistryFa
     exempted = {m for m, reason in ratings if reason == NotGradedReason.EXEMPT}
     suspended = {m for m, reason in ratings if reason == NotGradedReason.SUSPENDED}
     rows = [RegistryFacts(pk, names.get(pk, ""), pk in transferred, pk in exempted, pk in suspended) for pk in set(ids)]
-    return sorted(rows, key=lambda r: (_given_name(r.name), r.name))
+    return sorted(rows, key=lambda r: (_given_name(r.name), r.name, r.member_id))
 
 
 def _given_name(name: str) -> bytes:

@@ -140,6 +140,8 @@ DEMO_ORDER = (
     "education",
     "massorgs",
     "targets",
+    "dues",
+    "votes",
     "portal",
     "notifications",
 )

@@ -93,7 +93,19 @@ def _arguments(personas) -> dict:
     orgs = Organization.objects.all()
     season = season_open(organization=personas.committee, year=2025, by=None, today=dt.date(2025, 12, 1))
     criterion = SimpleNamespace(pk=1, order=1, text="Tiêu chí", max_points=Decimal("10"))
+    from dangvu.votes.models import Poll, PollOption
+
+    poll = Poll.objects.create(
+        kind="election",
+        organization=personas.org_a,
+        title="Bầu Ban Chấp hành",
+        rule="QĐ 190-QĐ/TW",
+        held_on=dt.date(2025, 6, 1),
+        seats=3,
+    )
+    PollOption.objects.create(poll=poll, member=personas.member_a, name="Nguyễn Văn An")
     return {
+        "poll": poll,
         "organizations": orgs,
         "top_organizations": orgs,
         "deciding_organizations": orgs,

@@ -6,6 +6,7 @@ import datetime as dt
 from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dangvu.dues.models import DuesLine, DuesPayment, RemovalProposal, UnpaidReason
@@ -50,7 +51,7 @@ def unpaid_counts(*, year: int, on: dt.date, member_id: int | None = None):
 def _still_due(key: str) -> bool:
     # "dues:arrears:7:2026": still three unpaid months without reason, and no proposal yet.
     _app, _what, member_id, year = key.split(":")
-    on = dt.date.today()
+    on = timezone.localdate()
     return unpaid_counts(year=int(year), on=on, member_id=int(member_id)).exists()
 
 

@@ -172,7 +172,9 @@ def run(month: dt.date) -> dict:
 
 
 def markdown(result: dict) -> str:
-    run_ = result["run"]
+    run_, remake = result["run"], result["remake"]
+    run_cells = f"{run_['runs']:,} | {run_['lines']:,} | {run_['seconds']} s | {run_['queries']}"
+    remake_cells = f"1 | {remake['members']} | {remake['ms']} ms | {remake['queries']}"
     rows = "\n".join(
         f"| {i['subtree']} | {i['ms']:,} | {i['queries']} | {i['values']['dues.collected_pct']} | "
         f"{i['values']['dues.members_in_arrears']:,} |"
@@ -187,8 +189,8 @@ start {result["load_average"]}): {result["current_members"]:,} current members; 
 
 | step | runs | lines | wall time | queries |
 | --- | ---: | ---: | ---: | ---: |
-| monthly run of the province, {result["month"]} ({result["rule_of_month"]}) | {run_["runs"]:,} | {run_["lines"]:,} | {run_["seconds"]} s | {run_["queries"]} |
-| re-making the largest cell's month | 1 | {result["remake"]["members"]} | {result["remake"]["ms"]} ms | {result["remake"]["queries"]} |
+| monthly run of the province, {result["month"]} ({result["rule_of_month"]}) | {run_cells} |
+| re-making the largest cell's month | {remake_cells} |
 
 The six dues indicators for the year (median of 3):
 

@@ -165,7 +165,7 @@ def _profiles(rng, member_ids, members, last_month, counts) -> dict[int, list[tu
     for pk in sorted(member_ids):
         birth, _sex, retired = members[pk]
         age = (last_month - birth).days // 365
-        extra = rng.choice([10_000, 20_000, 50_000]) if rng.random() < 0.03 else 0
+        extra = rng.choice([5_000, 10_000, 20_000]) if rng.random() < 0.01 else 0
         start = max(dt.date(2020, 1, 1), birth)
         if retired or age >= 62:
             chain = [(start, Category.PENSIONER, rng.choice(PENSIONS), extra)]
@@ -179,7 +179,7 @@ def _profiles(rng, member_ids, members, last_month, counts) -> dict[int, list[tu
             if rng.random() < 0.03:  # four months on sick or maternity pay
                 leave = dt.date(2025, rng.randrange(1, 9), 1)
                 chain += [(leave, Category.BENEFIT, salary, 0), (add_months(leave, 4), Category.INSURED, salary, extra)]
-                chain.sort()
+                chain = sorted({profile[0]: profile for profile in chain}.values())  # one profile a day
         else:
             chain = [(start, Category.OTHER, None, extra)]
         found[pk] = chain
@@ -221,7 +221,7 @@ def _arrears(rng, unpaid: dict[int, list[dt.date]], until: dt.date) -> Counter:
     months without one."""
     reasons, proposed = [], None
     for member_id in sorted(unpaid):
-        months = unpaid[member_id]
+        months = [m for m in unpaid[member_id] if add_months(m, 1) <= until]  # the months ended by then
         if rng.random() < 0.15:
             reasons.append(UnpaidReason(member_id=member_id, month=months[0], reason=rng.choice(REASONS)))
             months = months[1:]

@@ -29,6 +29,12 @@ class Channel(models.TextChoices):
     PORTAL = "portal", _("national public-service portal")
 
 
+class Exemption(models.TextChoices):
+    FIFTY_YEARS = "fifty_years", _("50 years of membership")
+    SOCIAL_PENSION = "social_pension", _("receiving a social pension")
+    HARDSHIP = "hardship", _("in hardship")
+
+
 class DuesProfile(models.Model):
     """A member's dues category from `valid_from` on (the row in force for a month is the latest one starting
     on or before the month's last day). `base_amount` is what the category needs: the social-insurance salary
@@ -42,6 +48,10 @@ class DuesProfile(models.Model):
     voluntary_extra = models.PositiveBigIntegerField(_("voluntary extra (đồng a month)"), default=0)
     valid_from = models.DateField(_("valid from"))
     note = models.CharField(_("note"), max_length=255, blank=True)
+    # Unconfirmed (RULES.md §6): used only when the settings DANGVU_DUES_EXEMPTIONS / _REDUCTIONS turn them on.
+    exemption = models.CharField(_("exemption"), max_length=16, choices=Exemption.choices, blank=True)
+    reduction = models.PositiveSmallIntegerField(_("reduction (%)"), default=0)
+    reduction_until = models.DateField(_("reduction until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -62,6 +72,8 @@ class DuesUnit(models.Model):
         "organizations.Organization", on_delete=models.PROTECT, related_name="dues_unit", verbose_name=_("organization")
     )
     region = models.PositiveSmallIntegerField(_("minimum-wage region"), default=1)
+    # A base organization of a commune, ward or town keeps 90% of its dues, any other 70% (QĐ 342).
+    in_commune = models.BooleanField(_("in a commune, ward or town"), default=False)
     treasurer = models.ForeignKey(
         "members.Member",
         on_delete=models.SET_NULL,

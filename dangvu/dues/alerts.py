@@ -8,25 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from dangvu.dashboard.alerts import Alert, alert_provider
-from dangvu.dues.models import RemovalProposal
 
 
 def removable_rows(*, user, organization, year: int, on: dt.date) -> list:
-    """The arrears rows of the organization's subtree at three months or more, without a reason, not proposed."""
+    """The arrears rows of the organization's subtree that the cell may propose for removal."""
     from dangvu.dues import selectors
 
-    rows = []
-    for row in selectors.arrears(user=user, year=year, on=on):
-        get = row.get if isinstance(row, dict) else lambda name, default=None, r=row: getattr(r, name, default)
-        org = get("organization")
-        if org is None or not org.path.startswith(organization.path):
-            continue
-        if len(get("unpaid_months", []) or []) >= 3 and not get("has_reason", False):
-            rows.append(get("member"))
-    proposed = set(
-        RemovalProposal.objects.filter(member_id__in=[m.pk for m in rows], year=year).values_list("member_id", flat=True)
-    )
-    return [m for m in rows if m.pk not in proposed]
+    rows = selectors.arrears(user=user, year=year, on=on, organization=organization)
+    return [r for r in rows if r.may_propose_removal]
 
 
 @alert_provider

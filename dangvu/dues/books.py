@@ -41,7 +41,11 @@ class _Sheet:
     def heading(self, organization, title: str, subtitle: str) -> None:
         last = get_column_letter(self.columns)
         half = get_column_letter(max(self.columns // 2, 1))
-        parent = organization.get_parent() if organization.depth > 1 else None
+        parent = (
+            type(organization).objects.filter(path=organization.path[: -organization.steplen]).first()
+            if organization.depth > 1
+            else None
+        )
         self._text(1, 1, (parent.name if parent else "").upper(), size=12)
         self._text(2, 1, organization.name.upper(), bold=True, size=12)
         self._text(3, 1, "*", size=12)
@@ -165,7 +169,11 @@ def s01(organization, year: int) -> bytes:
 
 def _units(organization):
     """The units a committee's books list: its children (or itself when it holds members and has none)."""
-    children = list(organization.get_children().filter(deleted_at__isnull=True).order_by("path"))
+    children = list(
+        type(organization)
+        .objects.filter(path__startswith=organization.path, depth=organization.depth + 1, deleted_at__isnull=True)
+        .order_by("path")
+    )
     return children or [organization]
 
 

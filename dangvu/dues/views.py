@@ -20,25 +20,13 @@ from django.views.decorators.http import require_POST
 
 from dangvu.accounts import policy
 from dangvu.accounts.decorators import tree_user_required
-from dangvu.dues import books, forms, imports, sheets
-from dangvu.dues.models import DuesProfile, RemovalProposal, Remittance
+from dangvu.dues import books, forms, imports, selectors, services, sheets
+from dangvu.dues.models import DuesProfile, Remittance
 from dangvu.lib.forms import apply_service_errors
 from dangvu.lib.numbers import format_int
 from dangvu.lib.screens import Export, ExportColumn, history_of, render_list
 from dangvu.members.models import Member
-from dangvu.organizations.models import Organization
-
-
-def _services():
-    from dangvu.dues import services
-
-    return services
-
-
-def _selectors():
-    from dangvu.dues import selectors
-
-    return selectors
+from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
 
 def _keeps_dues_somewhere(user) -> bool:
@@ -177,7 +165,7 @@ def make_run(request, pk: int, year: int, month: int):
     organization = kept_organization(request.user, pk)
     the_month = month_of(year, month)
     try:
-        run = _services().make_run(organization=organization, month=the_month, user=request.user)
+        run = services.make_run(organization=organization, month=the_month, user=request.user)
     except ValidationError as error:
         _refused(request, error)
     else:
@@ -200,7 +188,7 @@ def remake_run(request, pk: int, year: int, month: int):
     form = forms.RemakeForm(request.POST)
     if form.is_valid():
         try:
-            _services().remake_run(run=sheet.run, reason=form.cleaned_data["reason"], user=request.user)
+            services.remake_run(run=sheet.run, reason=form.cleaned_data["reason"], user=request.user)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -218,7 +206,6 @@ def record_payments(request, pk: int, year: int, month: int):
     sheet = sheets.month_sheet(organization, the_month)
     form = forms.PaymentsForm(request.POST, lines=[r.line for r in sheet.rows])
     if form.is_valid():
-        services = _services()
         try:
             from django.db import transaction
 
@@ -255,7 +242,7 @@ def record_reason(request, pk: int, year: int, month: int):
         messages.error(request, _("This member is not in the cell."))
         return _back(request, month_url(organization, the_month))
     try:
-        _services().record_unpaid_reason(
+        services.record_unpaid_reason(
             member=member, month=the_month, reason=form.cleaned_data["reason"], user=request.user
         )
     except ValidationError as error:
@@ -287,7 +274,7 @@ def member_page(request, pk: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                _services().set_profile(
+                services.set_profile(
                     member=member,
                     category=data["category"],
                     base_amount=data["base_amount"],
@@ -308,7 +295,7 @@ def member_page(request, pk: int):
         "form": form,
         "can_edit": can_edit,
         "year": year,
-        "months": _selectors().member_dues(member=member, year=year),
+        "months": selectors.member_dues(member=member, year=year),
     }
     return render(request, "dues/member.html", context)
 
@@ -324,51 +311,31 @@ def _year(request) -> int:
 # --- Arrears and the removal proposal -----------------------------------------------------------------
 
 
-def _row(row, name, default=None):
-    return row.get(name, default) if isinstance(row, dict) else getattr(row, name, default)
-
-
 def arrears_rows(user, filters) -> list:
-    """Rows of `selectors.arrears` narrowed by the filters: organization (a subtree) and unpaid months."""
+    """`selectors.arrears` rows narrowed by the filters: a subtree, at least so many unpaid months, and (for the
+    dashboard's warning) only those the cell may propose for removal."""
     today = timezone.localdate()
     year = filters.year or today.year
     on = today if year == today.year else dt.date(year, 12, 31)
-    rows = []
-    for row in _selectors().arrears(user=user, year=year, on=on):
-        organization = _row(row, "organization")
-        if filters.organization is not None and not organization.path.startswith(filters.organization.path):
-            continue
-        months = list(_row(row, "unpaid_months", []) or [])
-        if len(months) < (filters.months or 1):
-            continue
-        rows.append(
-            {
-                "member": _row(row, "member"),
-                "organization": organization,
-                "months": months,
-                "count": len(months),
-                "has_reason": bool(_row(row, "has_reason", False)),
-            }
-        )
+    rows = selectors.arrears(user=user, year=year, on=on, organization=filters.organization)
+    rows = [r for r in rows if r.count >= (filters.months or 1)]
+    if filters.removable:
+        rows = [r for r in rows if r.may_propose_removal]
     return rows
-
-
-def _proposals(rows, year: int) -> dict:
-    members = [r["member"].pk for r in rows]
-    return dict(
-        RemovalProposal.objects.filter(member_id__in=members, year=year).values_list("member_id", "state")
-    )
 
 
 ARREARS_EXPORT = Export(
     title=_("Members in arrears"),
     filename="no-dang-phi",
     columns=(
-        ExportColumn("member", _("Member"), value=lambda r: r["member"].full_name, width=30),
-        ExportColumn("organization", _("Organization"), value=lambda r: r["organization"].name, width=36),
-        ExportColumn("count", _("Unpaid months"), value=lambda r: r["count"], width=10),
+        ExportColumn("member.full_name", _("Member"), width=30),
+        ExportColumn("organization.name", _("Organization"), width=36),
+        ExportColumn("count", _("Unpaid months"), width=10),
         ExportColumn(
-            "months", _("Months"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r["months"]), width=40
+            "months", _("Months"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r.unpaid_months), width=40
+        ),
+        ExportColumn(
+            "reasons", _("Months with a reason"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r.months_with_reason)
         ),
     ),
 )
@@ -380,17 +347,12 @@ def arrears(request):
     filters = form.filters()
     year = filters.year or timezone.localdate().year
     rows = arrears_rows(request.user, filters)
-    proposals = _proposals(rows, year)
+    keeps = {}
     for row in rows:
-        row["proposal"] = proposals.get(row["member"].pk)
-        row["may_propose"] = (
-            row["count"] >= 3
-            and not row["has_reason"]
-            and row["proposal"] is None
-            and policy.may_keep_dues(request.user, row["organization"])
-        )
-    if filters.removable:
-        rows = [r for r in rows if r["count"] >= 3 and not r["has_reason"] and r["proposal"] is None]
+        organization = row.organization
+        if organization is not None and organization.pk not in keeps:
+            keeps[organization.pk] = policy.may_keep_dues(request.user, organization)
+        row.may_start = row.may_propose_removal and keeps.get(getattr(organization, "pk", None), False)
     template = "dues/arrears.html" if policy.works_on_tree(request.user) else "dues/arrears_phone.html"
     return render_list(
         request,
@@ -413,7 +375,7 @@ def propose_removal(request, pk: int, year: int):
     if not policy.may_keep_dues(request.user, organization):
         raise PermissionDenied
     try:
-        _services().propose_removal(member=member, year=year, user=request.user, note=request.POST.get("note", ""))
+        services.propose_removal(member=member, year=year, user=request.user, note=request.POST.get("note", ""))
     except ValidationError as error:
         _refused(request, error)
     else:
@@ -460,8 +422,29 @@ def remittances(request):
         results_template="dues/_remittances_results.html",
         form=form,
         export=REMITTANCE_EXPORT,
-        context={"settle_form": settle_form, "can_settle": policy.keeps_registry(request.user)},
+        context={
+            "settle_form": settle_form,
+            "can_settle": policy.keeps_registry(request.user),
+            **_book_links(request.user),
+        },
     )
+
+
+def _book_links(user) -> dict:
+    """The committees (and base organizations) near the top of the user's subtree, for the S02/ĐP and B01/ĐP links."""
+    root = user.organization
+    organizations = (
+        policy.organizations_to_view(user)
+        .filter(depth__lte=root.depth + 1, deleted_at__isnull=True, ended_on__isnull=True)
+        .exclude(kind__in=MEMBER_HOLDING_KINDS)
+        .order_by("path")[:30]
+    )
+    last = (forms.this_month() - dt.timedelta(days=1)).replace(day=1)
+    return {
+        "book_organizations": organizations,
+        "b01_period": f"{last:%Y-%m}",
+        "b01_quarter": f"{last.year}-Q{(last.month - 1) // 3 + 1}",
+    }
 
 
 @require_POST
@@ -473,7 +456,7 @@ def settle(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            remittance = _services().settle_period(
+            remittance = services.settle_period(
                 organization=data["organization"],
                 period_start=data["period_start"],
                 period_end=forms.month_end(data["period_end"]),
@@ -528,7 +511,8 @@ def book_s02(request, pk: int):
 @tree_user_required
 def report_b01(request, pk: int):
     organization = visible_organization(request.user, pk)
-    period = books.parse_period(request.GET.get("period", ""))
+    last = (forms.this_month() - dt.timedelta(days=1)).replace(day=1)
+    period = books.parse_period(request.GET.get("period") or f"{last:%Y-%m}")
     if period is None:
         return HttpResponse(
             _("Choose the period as 2026-03 (a month) or 2026-Q1 (a quarter)."), status=400, content_type="text/plain"

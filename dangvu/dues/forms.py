@@ -40,10 +40,6 @@ class MonthField(forms.CharField):
     widget = forms.TextInput(attrs={"type": "month", "placeholder": "mm/yyyy"})
     default_error_messages = {"invalid": _("Enter a month as mm/yyyy, e.g. 03/2026.")}
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
-        super().__init__(**kwargs)
-
     def prepare_value(self, value):
         return value.strftime("%Y-%m") if isinstance(value, dt.date) else value
 
@@ -51,7 +47,7 @@ class MonthField(forms.CharField):
         text = super().to_python(value)
         if text in self.empty_values:
             return None
-        month = parse_month(text)
+        month = parse_month(text[:20])
         if month is None or not 2000 <= month.year <= 2100:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return month

@@ -140,6 +140,7 @@ DEMO_ORDER = (
     "education",
     "massorgs",
     "targets",
+    "dues",
     "portal",
     "notifications",
 )

@@ -24,8 +24,11 @@ def dues_alerts(*, user, organization, today: dt.date) -> list[Alert]:
     query = urlencode({"year": today.year, "organization": organization.pk, "months": 3, "removable": 1})
     return [
         Alert(
-            _("%(count)d members have not paid dues for three months this year without a reason: "
-              "their cells may propose removal") % {"count": len(members)},
+            _(
+                "%(count)d members have not paid dues for three months this year without a reason: "
+                "their cells may propose removal"
+            )
+            % {"count": len(members)},
             len(members),
             f"{reverse('dues:arrears')}?{query}",
             level="danger",

@@ -75,9 +75,7 @@ class _Sheet:
             self.row += 1
 
     def merge(self, first_row, first_col, last_row, last_col) -> None:
-        self.sheet.merge_cells(
-            start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col
-        )
+        self.sheet.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col)
 
     def line(self, values: list, *, bold: bool = False) -> None:
         for column, value in enumerate(values, 1):
@@ -203,7 +201,9 @@ def s02(organization, year: int) -> bytes:
     columns = 2 + 12 + 3
     sheet = _Sheet("S02-ĐP", columns)
     sheet.heading(organization, "SỔ TỔNG HỢP THU, NỘP ĐẢNG PHÍ", f"Năm {year} · Mẫu S02/ĐP")
-    sheet.header(["STT", "Tên tổ chức đảng", *[f"Tháng {m.month}" for m in months], "Cộng", "Trích giữ lại", "Nộp cấp trên"])
+    sheet.header(
+        ["STT", "Tên tổ chức đảng", *[f"Tháng {m.month}" for m in months], "Cộng", "Trích giữ lại", "Nộp cấp trên"]
+    )
     month_totals = defaultdict(int)
     kept_total = remitted_total = 0
     for number, unit in enumerate(units, 1):
@@ -296,8 +296,12 @@ def b01(organization, start: dt.date, end: dt.date, label: str) -> bytes:
         kept, remitted = shares.get(unit.pk, (0, 0))
         for index, value in enumerate((unit_members, unit_due, unit_collected, kept, remitted)):
             totals[index] += value
-        sheet.line([number, unit.name, unit_members, unit_due, unit_collected, _pct(unit_collected, unit_due), kept, remitted])
-    sheet.line(["", "Cộng", totals[0], totals[1], totals[2], _pct(totals[2], totals[1]), totals[3], totals[4]], bold=True)
+        sheet.line(
+            [number, unit.name, unit_members, unit_due, unit_collected, _pct(unit_collected, unit_due), kept, remitted]
+        )
+    sheet.line(
+        ["", "Cộng", totals[0], totals[1], totals[2], _pct(totals[2], totals[1]), totals[3], totals[4]], bold=True
+    )
     sheet.footer(format_place_date(timezone.localdate()), "T/M BAN THƯỜNG VỤ")
     sheet.widths([5, 36, 14, 16, 16, 12, 16, 16])
     return sheet.bytes()

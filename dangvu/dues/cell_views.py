@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -73,7 +72,7 @@ def cell_mark(request, pk: int, year: int, month: int, member: int):
                 member=row.member,
                 month=the_month,
                 amount=row.due - row.paid,
-                paid_on=timezone.localdate(),
+                paid_on=sheets.today(),
                 channel=Channel.CASH,
                 user=request.user,
             )
@@ -103,9 +102,9 @@ def mine(request):
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        year = timezone.localdate().year
-    if not 2000 <= year <= timezone.localdate().year + 1:
-        year = timezone.localdate().year
+        year = sheets.today().year
+    if not 2000 <= year <= sheets.today().year + 1:
+        year = sheets.today().year
     from dangvu.dues import selectors
 
     months = selectors.member_dues(member=member, year=year)
@@ -114,7 +113,7 @@ def mine(request):
         "year": year,
         "months": months,
         "previous_url": f"{reverse('dues:mine')}?year={year - 1}",
-        "next_url": f"{reverse('dues:mine')}?year={year + 1}" if year < timezone.localdate().year else "",
+        "next_url": f"{reverse('dues:mine')}?year={year + 1}" if year < sheets.today().year else "",
         "keeps": policy.dues_cells(request.user).exists(),
     }
     return render(request, "dues/portal/mine.html", context)

@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts import policy
+from dangvu.dues import sheets
 from dangvu.dues.models import Category, Channel
 from dangvu.lib.forms import OrganizationTreeChoiceField, VnDateField
 from dangvu.lib.number_input import VnIntegerField
@@ -31,7 +31,7 @@ def parse_month(text: str) -> dt.date | None:
 
 
 def this_month() -> dt.date:
-    return timezone.localdate().replace(day=1)
+    return sheets.today().replace(day=1)
 
 
 class MonthField(forms.CharField):
@@ -54,7 +54,7 @@ class MonthField(forms.CharField):
 
 
 def _year_choices():
-    year = timezone.localdate().year
+    year = sheets.today().year
     return [(str(y), str(y)) for y in range(year + 1, year - 6, -1)]
 
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dangvu.accounts import policy
+from dangvu.dues import sheets
 from dangvu.dues.forms import parse_month
 from dangvu.dues.models import Channel, DuesPayment
 from dangvu.lib.number_input import parse_decimal
@@ -280,7 +280,7 @@ def _date(value) -> dt.date | None:
     text = _text(value)
     for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S"):
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - only the date is kept
         except ValueError:
             continue
     return None
@@ -288,7 +288,7 @@ def _date(value) -> dt.date | None:
 
 def check(table: Table, mapping: dict, *, user, today: dt.date | None = None) -> Plan:
     """Every row of the file as a payment to record, or a reason why it cannot be (no row is written)."""
-    today = today or timezone.localdate()
+    today = today or sheets.today()
     plan = Plan()
     column = {name: mapping.get(name) for name in FIELDS}
     by = mapping.get("identified_by", "national_id")
@@ -380,4 +380,3 @@ def record(plan: Plan, *, user) -> int:
                     % {"row": payment.row, "reason": " ".join(error.messages)}
                 ) from error
     return len(plan.good)
-

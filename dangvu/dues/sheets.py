@@ -14,6 +14,13 @@ from dangvu.dues.models import DuesLine, DuesPayment, DuesRun, UnpaidReason
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
 
+def today() -> dt.date:
+    """The dues' today: the services' own, so that the screens and the rules agree on it (and tests fix one day)."""
+    from dangvu.dues import services
+
+    return services._today()
+
+
 def months_of(start: dt.date, end: dt.date) -> list[dt.date]:
     """The first days of the months from `start`'s to `end`'s, both included."""
     months, month = [], start.replace(day=1)
@@ -168,7 +175,5 @@ def collected_between(organization, start: dt.date, end: dt.date) -> dict:
     collected = DuesPayment.objects.filter(
         organization__path__startswith=organization.path, month__in=months
     ).aggregate(total=Coalesce(Sum("amount"), Value(0)))["total"]
-    members = (
-        DuesLine.objects.filter(in_tree, month=months[-1]).values("member").distinct().count() if months else 0
-    )
+    members = DuesLine.objects.filter(in_tree, month=months[-1]).values("member").distinct().count() if months else 0
     return {"due": due["total"] + due["extra"], "collected": collected, "members": members}

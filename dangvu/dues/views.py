@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -141,7 +140,7 @@ def _month_context(request, organization, month, *, remake_form=None, pay_form=N
         "sheet": sheet,
         "can_keep": keeps,
         "pay_form": pay_form
-        or forms.PaymentsForm(lines=[r.line for r in sheet.rows], initial={"paid_on": timezone.localdate()}),
+        or forms.PaymentsForm(lines=[r.line for r in sheet.rows], initial={"paid_on": sheets.today()}),
         "remake_form": remake_form or forms.RemakeForm(),
         "reason_form": forms.UnpaidReasonForm(),
         "history": history_of(sheet.run) if sheet.run else [],
@@ -267,7 +266,7 @@ def _visible_member(user, pk: int) -> Member:
 def member_page(request, pk: int):
     member = _visible_member(request.user, pk)
     can_edit = policy.may_set_dues_category(request.user, member)
-    form = forms.ProfileForm(request.POST or None, initial={"valid_from": timezone.localdate().replace(day=1)})
+    form = forms.ProfileForm(request.POST or None, initial={"valid_from": sheets.today().replace(day=1)})
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -304,8 +303,8 @@ def _year(request) -> int:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+        return sheets.today().year
+    return year if 2000 <= year <= 2100 else sheets.today().year
 
 
 # --- Arrears and the removal proposal -----------------------------------------------------------------
@@ -314,7 +313,7 @@ def _year(request) -> int:
 def arrears_rows(user, filters) -> list:
     """`selectors.arrears` rows narrowed by the filters: a subtree, at least so many unpaid months, and (for the
     dashboard's warning) only those the cell may propose for removal."""
-    today = timezone.localdate()
+    today = sheets.today()
     year = filters.year or today.year
     on = today if year == today.year else dt.date(year, 12, 31)
     rows = selectors.arrears(user=user, year=year, on=on, organization=filters.organization)
@@ -331,9 +330,7 @@ ARREARS_EXPORT = Export(
         ExportColumn("member.full_name", _("Member"), width=30),
         ExportColumn("organization.name", _("Organization"), width=36),
         ExportColumn("count", _("Unpaid months"), width=10),
-        ExportColumn(
-            "months", _("Months"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r.unpaid_months), width=40
-        ),
+        ExportColumn("months", _("Months"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r.unpaid_months), width=40),
         ExportColumn(
             "reasons", _("Months with a reason"), value=lambda r: ", ".join(f"{m:%m/%Y}" for m in r.months_with_reason)
         ),
@@ -345,7 +342,7 @@ ARREARS_EXPORT = Export(
 def arrears(request):
     form = forms.ArrearsFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
-    year = filters.year or timezone.localdate().year
+    year = filters.year or sheets.today().year
     rows = arrears_rows(request.user, filters)
     keeps = {}
     for row in rows:
@@ -485,9 +482,7 @@ def settle(request):
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
 

@@ -2,8 +2,8 @@
 
 from django import template
 
-from dangvu.dues.portal_cards import own_year
 from dangvu.dues.forms import this_month
+from dangvu.dues.portal_cards import own_year
 
 register = template.Library()
 

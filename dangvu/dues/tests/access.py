@@ -97,18 +97,39 @@ MATRIX = {
     "dues:settle": (
         "post",
         lambda o: {},
-        {"staff": 302, "inspector": 403, "secretary_a": 302, "secretary_b": 302, "plain_member": 403, "anonymous": LOGIN},
+        {
+            "staff": 302,
+            "inspector": 403,
+            "secretary_a": 302,
+            "secretary_b": 302,
+            "plain_member": 403,
+            "anonymous": LOGIN,
+        },
     ),
     "dues:import": (
         "get",
         lambda o: {},
-        {"staff": 200, "inspector": 403, "secretary_a": 200, "secretary_b": 200, "plain_member": 403, "anonymous": LOGIN},
+        {
+            "staff": 200,
+            "inspector": 403,
+            "secretary_a": 200,
+            "secretary_b": 200,
+            "plain_member": 403,
+            "anonymous": LOGIN,
+        },
     ),
     # Without an uploaded file the columns page sends the user back to the upload.
     "dues:import_map": (
         "get",
         lambda o: {},
-        {"staff": 302, "inspector": 403, "secretary_a": 302, "secretary_b": 302, "plain_member": 403, "anonymous": LOGIN},
+        {
+            "staff": 302,
+            "inspector": 403,
+            "secretary_a": 302,
+            "secretary_b": 302,
+            "plain_member": 403,
+            "anonymous": LOGIN,
+        },
     ),
     "dues:my_cells": (
         "get",

@@ -29,7 +29,9 @@ def _xlsx(rows, title=True) -> bytes:
     for r, row in enumerate([HEADERS, *rows], start):
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), book.add_format({"num_format": "dd/mm/yyyy"}))
+                sheet.write_datetime(
+                    r, c, dt.datetime.combine(value, dt.time()), book.add_format({"num_format": "dd/mm/yyyy"})
+                )
             elif isinstance(value, int | float):
                 sheet.write_number(r, c, value)
             else:

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from dangvu.dues.models import DuesPayment, DuesProfile, DuesRun, RemovalProposal, Remittance, UnpaidReason
+from dangvu.dues.models import DuesPayment, DuesProfile, DuesRun, Remittance, RemovalProposal, UnpaidReason
 from dangvu.dues.tests.ui_data import cell_with_runs
 
 pytestmark = pytest.mark.django_db

@@ -222,10 +222,10 @@ def _arrears(rng, unpaid: dict[int, list[dt.date]], until: dt.date) -> Counter:
     reasons, proposed = [], None
     for member_id in sorted(unpaid):
         months = [m for m in unpaid[member_id] if add_months(m, 1) <= until]  # the months ended by then
-        if rng.random() < 0.15:
+        if months and rng.random() < 0.15:
             reasons.append(UnpaidReason(member_id=member_id, month=months[0], reason=rng.choice(REASONS)))
             months = months[1:]
-        if proposed is None and len(months) >= 3 and add_months(months[2], 1) <= until:
+        if proposed is None and len(months) >= 3:
             proposed = (member_id, months)
     bulk.create(UnpaidReason, reasons, history=True)
     counts = Counter(UnpaidReason=len(reasons))

@@ -66,26 +66,25 @@ def my_dues(user) -> list[Card]:
 
 @card_provider
 def cell_dues(user) -> list[Card]:
-    """For the cell's secretary or treasurer: how many members paid this month."""
+    """For the cell's secretary or treasurer: how many members paid this month (one query)."""
     if policy.portal_member(user) is None:
         return []
     month = forms.this_month()
     cards = []
-    for cell in policy.dues_cells(user).order_by("path")[:3]:
-        sheet = sheets.month_sheet(cell, month)
-        if sheet.run is None:
+    for cell in sheets.cells_for_month(policy.dues_cells(user), month)[:3]:
+        if cell.run_id is None:
             lines = (_("The dues of %(month)s are not made yet.") % {"month": f"{month:%m/%Y}"},)
         else:
             lines = (
                 _("%(paid)s of %(total)s members paid %(month)s")
-                % {"paid": sheet.paid_count, "total": len(sheet.rows), "month": f"{month:%m/%Y}"},
+                % {"paid": cell.payers, "total": cell.run_members, "month": f"{month:%m/%Y}"},
             )
         cards.append(
             Card(
                 title=_("Dues of %(cell)s") % {"cell": cell.short_name or cell.name},
                 url=reverse("dues:cell_pay", kwargs={"pk": cell.pk, "year": month.year, "month": month.month}),
                 lines=lines,
-                tone="warn" if sheet.run is None or sheet.unpaid else "done",
+                tone="done" if cell.run_id and cell.payers >= cell.run_members else "warn",
                 order=35,
                 for_secretary=True,
             )

@@ -283,3 +283,19 @@ def _column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+class UnitForm(forms.Form):
+    """The cell's minimum-wage region and its treasurer (who then keeps its dues on the phone page)."""
+
+    region = forms.TypedChoiceField(
+        label=_("Minimum-wage region"), choices=[(str(n), str(n)) for n in (1, 2, 3, 4)], coerce=int
+    )
+    treasurer = forms.ModelChoiceField(label=_("Treasurer"), queryset=None, required=False, empty_label=_("(none)"))
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        from dangvu.members.models import Member
+
+        self.fields["treasurer"].queryset = Member.objects.filter(organization=organization).order_by("sort_key")
+        self.fields["treasurer"].label_from_instance = lambda m: m.full_name

@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"org/{MONTH}remake/", views.remake_run, name="remake_run"),
     path(f"org/{MONTH}payments/", views.record_payments, name="record_payments"),
     path(f"org/{MONTH}reason/", views.record_reason, name="record_reason"),
+    path("org/<int:pk>/unit/", views.set_unit, name="set_unit"),
     path("org/<int:pk>/s01.xlsx", views.book_s01, name="book_s01"),
     path("org/<int:pk>/s02.xlsx", views.book_s02, name="book_s02"),
     path("org/<int:pk>/b01.xlsx", views.report_b01, name="report_b01"),

@@ -134,11 +134,18 @@ def _month_context(request, organization, month, *, remake_form=None, pay_form=N
     keeps = policy.may_keep_dues(request.user, organization)
     previous = (month - dt.timedelta(days=1)).replace(day=1)
     following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    unit = selectors.unit_of(organization)
     return {
         "organization": organization,
         "month": month,
         "sheet": sheet,
         "can_keep": keeps,
+        "unit": unit,
+        "can_set_unit": policy.may_settle_dues(request.user, organization),
+        "unit_form": forms.UnitForm(
+            organization=organization,
+            initial={"region": unit.region if unit else 1, "treasurer": unit.treasurer_id if unit else None},
+        ),
         "pay_form": pay_form
         or forms.PaymentsForm(lines=[r.line for r in sheet.rows], initial={"paid_on": sheets.today()}),
         "remake_form": remake_form or forms.RemakeForm(),
@@ -249,6 +256,31 @@ def record_reason(request, pk: int, year: int, month: int):
     else:
         messages.success(request, _("The reason was recorded."))
     return _back(request, month_url(organization, the_month))
+
+
+@require_POST
+@tree_user_required
+def set_unit(request, pk: int):
+    """The organization's minimum-wage region and treasurer: registry keepers over it."""
+    organization = visible_organization(request.user, pk)
+    if not policy.may_settle_dues(request.user, organization):
+        raise PermissionDenied
+    form = forms.UnitForm(request.POST, organization=organization)
+    if form.is_valid():
+        try:
+            services.set_unit(
+                organization=organization,
+                region=form.cleaned_data["region"],
+                treasurer=form.cleaned_data["treasurer"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The region and the treasurer were recorded."))
+    else:
+        messages.error(request, _("Choose the region (1 to 4) and a member of the cell as treasurer."))
+    return _back(request, reverse("dues:home"))
 
 
 # --- A member's dues category ------------------------------------------------------------------------

@@ -78,6 +78,13 @@ MATRIX = {
         KEEP,
         Post(lambda o: {"member": o["member"].pk, "reason": "Ốm dài ngày"}, KEEP),
     ),
+    # A bare POST (no region) is answered with a message and a redirect; the real one names the treasurer.
+    "dues:set_unit": (
+        "post",
+        lambda o: {"pk": o["org"].pk},
+        OFFICE_WRITE,
+        Post(lambda o: {"region": "2", "treasurer": o["member"].pk}, OFFICE_WRITE),
+    ),
     "dues:book_s01": ("get", lambda o: {"pk": o["org"].pk}, VIEW),
     "dues:book_s02": ("get", lambda o: {"pk": o["dues_committee"].pk}, VIEW),
     "dues:report_b01": ("get", lambda o: {"pk": o["dues_committee"].pk}, VIEW),

@@ -88,3 +88,14 @@ def test_the_cell_secretary_of_another_cell_gets_not_found(client, personas):
     )
     client.force_login(other)
     assert client.get(_phone(personas)).status_code == 404
+
+
+def test_the_office_names_the_cells_treasurer_who_then_gets_the_phone_page(client, personas):
+    cell_with_runs(personas)
+    client.force_login(personas.secretary_a)
+    url = reverse("dues:set_unit", kwargs={"pk": personas.cell_a1.pk})
+    assert client.post(url, {"region": "2", "treasurer": personas.member_a.pk}).status_code == 302
+    client.force_login(personas.plain_member)
+    assert client.get(_phone(personas)).status_code == 200
+    client.force_login(personas.secretary_b)
+    assert client.post(url, {"region": "3"}).status_code == 404

@@ -15,6 +15,7 @@ from dangvu.lib.errors import refuse
 from dangvu.lib.numbers import format_int, round_half_up
 
 BASED = (Category.INSURED, Category.BENEFIT, Category.PENSIONER)
+CATEGORIES = frozenset(Category.values)
 MAX_BASE = 10_000_000_000  # ten billion đồng a month: anything above is a typing error
 
 
@@ -65,7 +66,7 @@ def quote(
     the committee abroad set: rates abroad are unconfirmed). `region` (1-4) and `birth_date` (with `sex`: the
     retirement age) matter for "other" members. `exemption` and `reduction` (30/50/70 %) apply only when the
     settings DANGVU_DUES_EXEMPTIONS / DANGVU_DUES_REDUCTIONS turn them on."""
-    if category not in Category.values:
+    if category not in CATEGORIES:
         raise refuse(
             "category",
             _("Unknown dues category %(value)s (one of: %(choices)s).")

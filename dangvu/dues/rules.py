@@ -10,6 +10,7 @@ it is the setting DANGVU_DUES_2026_START (default 2026-02-01).
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -76,28 +77,33 @@ def start_2026() -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _shares(confirmed: bool) -> Shares:
-    return Shares(
-        cell=Decimal(str(getattr(settings, "DANGVU_DUES_CELL_SHARE", 30))),
-        sub_committee=Decimal(str(getattr(settings, "DANGVU_DUES_SUB_COMMITTEE_SHARE", 0))),
-        confirmed=confirmed,
+def rule_sets() -> tuple[DuesRules, ...]:
+    """The rule sets, oldest first (the 2026 start day, the QĐ 342 amounts and the shares are settings)."""
+    amounts = getattr(settings, "DANGVU_DUES_QD342_AMOUNTS", {"student": 3000, "other": 5000})
+    return _rule_sets(
+        start_2026(),
+        int(amounts["student"]),
+        int(amounts["other"]),
+        str(getattr(settings, "DANGVU_DUES_CELL_SHARE", 30)),
+        str(getattr(settings, "DANGVU_DUES_SUB_COMMITTEE_SHARE", 0)),
     )
 
 
-def rule_sets() -> tuple[DuesRules, ...]:
-    """The rule sets, oldest first (built on each call: the 2026 start day and the amounts are settings)."""
-    start = start_2026()
-    amounts = getattr(settings, "DANGVU_DUES_QD342_AMOUNTS", {"student": 3000, "other": 5000})
-    common_2026 = {"student_amount": 5000, "region_based": True, "shares": _shares(confirmed=False)}
+@lru_cache(maxsize=16)
+def _rule_sets(start: dt.date, student: int, other: int, cell: str, sub_committee: str) -> tuple[DuesRules, ...]:
+    def shares(confirmed: bool) -> Shares:
+        return Shares(cell=Decimal(cell), sub_committee=Decimal(sub_committee), confirmed=confirmed)
+
+    common_2026 = {"student_amount": 5000, "region_based": True, "shares": shares(confirmed=False)}
     return (
         DuesRules(
             source=QD_342,
             code=QD_342,
             valid_from=QD_342_START,
             valid_to=start - dt.timedelta(days=1),
-            student_amount=int(amounts["student"]),
-            other_amount=int(amounts["other"]),
-            shares=_shares(confirmed=True),
+            student_amount=student,
+            other_amount=other,
+            shares=shares(confirmed=True),
             note="Khoản đóng của đảng viên khác do tỉnh ủy quy định trong khung 2.000-30.000 đ.",
         ),
         DuesRules(

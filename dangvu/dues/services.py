@@ -3,8 +3,9 @@ transaction; a refusal is a ValidationError naming the field, in Vietnamese. The
 rows themselves."""
 
 import datetime as dt
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils import timezone
@@ -156,37 +157,62 @@ def _regions(organizations: list[Organization]) -> dict[int, int]:
     return found
 
 
-def _profiles(month_end: dt.date, spells) -> dict[int, DuesProfile]:
+PROFILE_FIELDS = (
+    "member_id",
+    "category",
+    "base_amount",
+    "voluntary_extra",
+    "exemption",
+    "reduction",
+    "reduction_until",
+)
+Profile = namedtuple("Profile", PROFILE_FIELDS)
+
+
+def _profiles(month_end: dt.date, spells) -> dict[int, Profile]:
     """The profile in force on `month_end` of each member (the latest starting on or before it)."""
     rows = DuesProfile.objects.filter(member_id__in=spells.values("member_id"), valid_from__lte=month_end)
     found = {}
-    for profile in rows.order_by("member_id", "valid_from").iterator(chunk_size=5000):
-        found[profile.member_id] = profile
+    for row in rows.order_by("member_id", "valid_from").values_list(*PROFILE_FIELDS).iterator(chunk_size=5000):
+        found[row[0]] = Profile(*row)
     return found
 
 
-def line_for(facts: _Facts, profile: DuesProfile | None, *, month: dt.date, region: int) -> DuesLine:
-    """The frozen line of one member for `month`. Without a recorded category the member counts as "other"."""
+def line_for(facts: _Facts, profile: Profile | None, *, month: dt.date, region: int, cache: dict | None = None):
+    """The frozen line of one member for `month` (the fields of a DuesLine without its run). Without a recorded
+    category the member counts as "other". `cache` keeps the quotes of one run: members of the same category,
+    base, region and side of the retirement age owe the same."""
     category = profile.category if profile else Category.OTHER
     exemption, reduction = "", 0
     if profile is not None:
         exemption = profile.exemption
         if profile.reduction and profile.reduction_until and profile.reduction_until >= month:
             reduction = profile.reduction
-    result = quote(
-        on=month,
-        category=category,
-        base=profile.base_amount if profile else None,
-        region=region,
-        birth_date=facts.birth_date,
-        sex=facts.sex,
-        exemption=exemption,
-        reduction=reduction,
-    )
-    explanation = result.explanation if profile else _("no category recorded, counted as other: %(how)s") % {
-        "how": result.explanation
-    }  # fmt: skip
-    return DuesLine(
+    base = profile.base_amount if profile else None
+    retired = rules.at_retirement_age(facts.birth_date, facts.sex, month)
+    key = (category, base, region, retired, exemption, reduction, profile is None)
+    if cache is None or key not in cache:
+        result = quote(
+            on=month,
+            category=category,
+            base=base,
+            region=region,
+            birth_date=facts.birth_date,
+            sex=facts.sex,
+            exemption=exemption,
+            reduction=reduction,
+        )
+        explanation = result.explanation if profile else _("no category recorded, counted as other: %(how)s") % {
+            "how": result.explanation
+        }  # fmt: skip
+        found = (result, explanation[:255])
+        if cache is not None:
+            cache[key] = found
+    else:
+        found = cache[key]
+    result, explanation = found
+    return SimpleNamespace(
+        run_id=None,
         member_id=facts.member_id,
         month=month,
         category=category,
@@ -195,11 +221,11 @@ def line_for(facts: _Facts, profile: DuesProfile | None, *, month: dt.date, regi
         rule=result.rule,
         amount_due=result.amount,
         voluntary_extra=profile.voluntary_extra if profile else 0,
-        explanation=explanation[:255],
+        explanation=explanation,
     )
 
 
-def _lines(organizations: list[Organization], month: dt.date) -> dict[int, list[DuesLine]]:
+def _lines(organizations: list[Organization], month: dt.date) -> dict[int, list]:
     """The lines of each member-holding organization for `month`: its members on the month's last day."""
     end = rules.last_day(month)
     spells = MembershipSpell.objects.open_on(end).filter(organization__in=[o.pk for o in organizations])
@@ -217,13 +243,15 @@ def _lines(organizations: list[Organization], month: dt.date) -> dict[int, list[
     ]
     profiles = _profiles(end, spells)
     regions = _regions(organizations)
-    lines: dict[int, list[DuesLine]] = defaultdict(list)
-    seen = set()
+    lines: dict[int, list] = defaultdict(list)
+    seen, cache = set(), {}
     for fact in facts:
         if fact.member_id in seen:  # two spells open on one day (a split at full membership): one line
             continue
         seen.add(fact.member_id)
-        line = line_for(fact, profiles.get(fact.member_id), month=month, region=regions[fact.organization_id])
+        line = line_for(
+            fact, profiles.get(fact.member_id), month=month, region=regions[fact.organization_id], cache=cache
+        )
         lines[fact.organization_id].append(line)
     return lines
 

@@ -193,3 +193,21 @@ def test_an_invalid_month_filter_answers_200_with_the_forms_message(client, pers
     response = client.get(reverse("dues:home"), {"month": "13/2025"})
     assert response.status_code == 200
     assert response.context["form"].errors["month"]
+
+
+def test_the_dashboard_warns_of_members_the_cell_may_propose_for_removal_and_links_to_exactly_them(personas):
+    from dangvu.dues.alerts import dues_alerts
+
+    months = [dt.date(2026, m, 1) for m in (1, 2, 3)]
+    secretary, _runs = cell_with_runs(personas, months=months)
+    for month in months:
+        DuesPayment.objects.create(
+            member=secretary, organization=personas.cell_a1, month=month, amount=5000, paid_on=month
+        )
+    (alert,) = dues_alerts(user=personas.secretary_a, organization=personas.org_a, today=dt.date(2026, 11, 22))
+    assert alert.count == 1
+    assert alert.level == "danger"
+    assert "removable=1" in alert.url and "months=3" in alert.url
+    assert (
+        dues_alerts(user=personas.secretary_b, organization=personas.org_b, today=dt.date(2026, 11, 22))[0].count == 0
+    )

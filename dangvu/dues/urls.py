@@ -8,6 +8,7 @@ MONTH = "<int:pk>/<int:year>/<int:month>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("make/", views.make_runs, name="make_runs"),
     path(f"org/{MONTH}", views.month_page, name="month"),
     path(f"org/{MONTH}make/", views.make_run, name="make_run"),
     path(f"org/{MONTH}remake/", views.remake_run, name="remake_run"),

@@ -126,6 +126,32 @@ def home(request):
     )
 
 
+@require_POST
+@tree_user_required
+def make_runs(request):
+    """The month's dues of every cell of the user's subtree (or of the chosen organization) not made yet."""
+    if not policy.keeps_registry(request.user):
+        raise PermissionDenied
+    month = forms.parse_month(request.POST.get("month", ""))
+    organization = request.user.organization
+    chosen = request.POST.get("organization", "")
+    if chosen.isdigit():
+        organization = visible_organization(request.user, int(chosen))
+    if month is None:
+        messages.error(request, _("Enter a month as mm/yyyy, e.g. 03/2026."))
+        return redirect("dues:home")
+    try:
+        runs = services.make_subtree_runs(organization=organization, month=month, user=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request,
+            _("The dues of %(month)s were made for %(count)s cells.") % {"month": f"{month:%m/%Y}", "count": len(runs)},
+        )
+    return redirect(f"{reverse('dues:home')}?month={month:%Y-%m}")
+
+
 # --- A cell's month ------------------------------------------------------------------------------------
 
 

@@ -64,6 +64,23 @@ def _payment(o):
 MATRIX = {
     "dues:home": ("get", lambda o: {}, LIST),
     "dues:month": ("get", _month, VIEW),
+    # A bare POST (no month) is answered with a message; the real one makes the subtree's runs.
+    "dues:make_runs": (
+        "post",
+        lambda o: {},
+        {
+            "staff": 302,
+            "inspector": 403,
+            "secretary_a": 302,
+            "secretary_b": 302,
+            "plain_member": 403,
+            "anonymous": LOGIN,
+        },
+        Post(
+            lambda o: {"month": "2026-09", "organization": o["dues_committee"].pk},
+            {**OFFICE_WRITE, "secretary_b": 404},
+        ),
+    ),
     "dues:make_run": ("post", lambda o: _month(o, OPEN_MONTH), KEEP),
     "dues:remake_run": (
         "post",

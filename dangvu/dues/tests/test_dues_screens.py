@@ -211,3 +211,12 @@ def test_the_dashboard_warns_of_members_the_cell_may_propose_for_removal_and_lin
     assert (
         dues_alerts(user=personas.secretary_b, organization=personas.org_b, today=dt.date(2026, 11, 22))[0].count == 0
     )
+
+
+def test_the_office_makes_the_month_for_every_cell_of_its_subtree_at_once(client, personas):
+    cell_with_runs(personas, months=())
+    client.force_login(personas.secretary_a)
+    response = client.post(reverse("dues:make_runs"), {"month": "2025-04"})
+    assert response.status_code == 302
+    made = set(DuesRun.objects.filter(month=dt.date(2025, 4, 1)).values_list("organization_id", flat=True))
+    assert made == {personas.cell_a1.pk, personas.cell_a2.pk}

@@ -289,6 +289,18 @@ PAGE_SIZE = 50
 # The most rows a list screen exports at once (lib.screens); a longer list asks for narrower filters.
 EXPORT_MAX_ROWS = int(os.environ.get("DANGVU_EXPORT_MAX_ROWS", "20000"))
 
+# --- Party dues (issue 18; RULES.md §6, docs/dues.md): what is unconfirmed is a setting ---------------------
+DANGVU_DUES_2026_START = os.environ.get("DANGVU_DUES_2026_START", "2026-02-01")  # QĐ 01: 01/02 or 03/02/2026
+DANGVU_DUES_QD342_AMOUNTS = {  # QĐ 342: set by the province within 2,000-30,000 đ
+    "student": int(os.environ.get("DANGVU_DUES_QD342_STUDENT", "3000")),
+    "other": int(os.environ.get("DANGVU_DUES_QD342_OTHER", "5000")),
+}
+DANGVU_DUES_CELL_SHARE = int(os.environ.get("DANGVU_DUES_CELL_SHARE", "30"))  # % a cell keeps (30-50)
+DANGVU_DUES_SUB_COMMITTEE_SHARE = int(os.environ.get("DANGVU_DUES_SUB_COMMITTEE_SHARE", "0"))
+DANGVU_DUES_EXEMPTIONS = env_bool("DANGVU_DUES_EXEMPTIONS", False)
+DANGVU_DUES_REDUCTIONS = env_bool("DANGVU_DUES_REDUCTIONS", False)
+DANGVU_DUES_ADVANCE_MONTHS = int(os.environ.get("DANGVU_DUES_ADVANCE_MONTHS", "12"))
+
 # --- Data exchange and REST API (issue 7) ---------------------------------------------------------
 INSTALLED_APPS += ["rest_framework", "knox", "drf_spectacular", "django_tasks", "django_tasks_db"]
 REST_FRAMEWORK = {

@@ -90,6 +90,8 @@ def members_in_arrears(c: Computation) -> int:
         .annotate(total=Sum("amount"))
         .values("total")
     )
-    lines = DuesLine.objects.filter(c.in_subtree("run__organization__"), **_months(c), amount_due__gt=0)
+    # Through the subtree's runs: SQLite then reads the lines by their run, not every line of the months.
+    runs = DuesRun.objects.filter(c.in_subtree(), **_months(c)).values("pk")
+    lines = DuesLine.objects.filter(run_id__in=runs, amount_due__gt=0)
     unpaid = lines.annotate(paid=Coalesce(Subquery(paid), Value(0))).filter(paid__lt=F("amount_due"))
     return unpaid.values("member_id").distinct().count()

@@ -180,11 +180,12 @@ def retirement_age_months(year: int, sex: str) -> int:
     return 60 * 12 + min(max(year - 2020, 0) * 3, 24)
 
 
+@lru_cache(maxsize=65536)
 def retirement_day(birth_date: dt.date, sex: str) -> dt.date:
     """The day a member born on `birth_date` reaches the retirement age (the first year whose age they reach
     within that year). Sex unknown counts as male (the later day)."""
     sex = "female" if sex == "female" else "male"
-    year = birth_date.year + 55
+    year = birth_date.year + (55 if sex == "female" else 60)
     while True:
         day = add_months(birth_date, retirement_age_months(year, sex))
         if day.year <= year:
@@ -193,7 +194,9 @@ def retirement_day(birth_date: dt.date, sex: str) -> dt.date:
 
 
 def at_retirement_age(birth_date: dt.date | None, sex: str, on: dt.date) -> bool:
-    return birth_date is not None and retirement_day(birth_date, sex) <= on
+    if birth_date is None or on.year - birth_date.year < 55:  # no table age is under 55: skip the table
+        return False
+    return retirement_day(birth_date, "female" if sex == "female" else "male") <= on
 
 
 # ---- exemptions and reductions (unconfirmed: settings, off by default) -----------------------------------

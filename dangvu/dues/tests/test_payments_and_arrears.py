@@ -146,3 +146,15 @@ def test_the_cell_is_warned_on_the_first_of_the_month_after_the_third_unpaid_mon
     assert occurrence.member_id == p.member_a.pk and occurrence.organization_id == p.cell_a1.pk
     assert occurrence.key == f"dues:arrears:{p.member_a.pk}:2026"
     assert reminders.unpaid_counts(year=2026, on=D(2026, 10, 1), member_id=p.member_a.pk).exists()
+
+
+def test_the_warning_is_no_longer_due_once_the_removal_is_proposed(year):
+    from dangvu.notifications.triggers import TRIGGERS
+
+    p = year
+    _pay_all_but(p, p.member_a, {D(2026, 2, 1), D(2026, 6, 1), D(2026, 9, 1)})
+    key = f"dues:arrears:{p.member_a.pk}:2026"
+    assert TRIGGERS["dues.arrears"].still_due(key)
+    services.propose_removal(member=p.member_a, year=2026, user=p.staff)
+    assert not TRIGGERS["dues.arrears"].still_due(key)
+    assert all(o.member_id != p.member_a.pk for o in reminders.arrears_three_months(D(2026, 11, 1)))

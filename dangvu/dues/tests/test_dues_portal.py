@@ -99,3 +99,23 @@ def test_the_office_names_the_cells_treasurer_who_then_gets_the_phone_page(clien
     assert client.get(_phone(personas)).status_code == 200
     client.force_login(personas.secretary_b)
     assert client.post(url, {"region": "3"}).status_code == 404
+
+
+def test_the_phone_page_of_a_forty_member_cell_with_what_it_loads_stays_under_100_kb(client, personas):
+    import os
+
+    from django.contrib.staticfiles import finders
+
+    from dangvu.members.tests.factories import admit
+
+    for n in range(38):
+        member = admit(personas.cell_a1, full_name=f"Nguyễn Thị Phương Thảo {n}", national_id=f"0010900001{n:02d}")
+        services.set_profile(
+            member=member, category="insured", base_amount=12_345_000, valid_from=dt.date(2024, 1, 1), user=None
+        )
+    cell_with_runs(personas)
+    client.force_login(personas.cell_secretary)
+    page = client.get(_phone(personas))
+    assert page.content.decode().count('class="d-pay"') == 40
+    loaded = sum(os.path.getsize(finders.find(p)) for p in ("css/portal.css", "dues/dues.css", "vendor/htmx.min.js"))
+    assert len(page.content) + loaded < 100_000

@@ -203,6 +203,11 @@ The six dues indicators for the year (median of 3):
 | subtree | ms | queries | collected % | members in arrears |
 | --- | ---: | ---: | ---: | ---: |
 {rows}
+
+Of the whole province's year, `dues.members_in_arrears` takes about two thirds (it compares each of the year's
+~730,000 lines with the payments of its member and month, through the (member, month) index), the shares up the
+tree about a fifth (the payments grouped by organization and month, then the tree bottom-up in Python); due and
+collected are two sums. A subtree reads only its own runs' lines.
 {END}"""
 
 

@@ -322,3 +322,51 @@ def may_approve_congress(user, congress) -> bool:
     that holds the congress' organization strictly below their own organization."""
     organization = congress.organization
     return keeps_registry(user) and in_scope(user, organization) and user.organization_id != organization.pk
+# Party dues (issue 18): a cell's dues are kept by its secretary or its treasurer, or by the office over it. ------
+
+
+def dues_treasurer_of(user, organization) -> bool:
+    """Is the user's member the treasurer named on the organization's dues unit?"""
+    if organization is None or not (user and user.is_authenticated and user.member_id):
+        return False
+    from dangvu.dues.models import DuesUnit
+
+    return DuesUnit.objects.filter(organization_id=organization.pk, treasurer_id=user.member_id).exists()
+
+
+def dues_cells(user) -> QuerySet:
+    """The member-holding organizations whose dues a portal account keeps: the secretary's cell, the cells whose
+    treasurer the member is."""
+    from dangvu.organizations.models import Organization
+
+    member = portal_member(user)
+    if member is None:
+        return Organization.objects.none()
+    cell = secretary_cell(user)
+    treasurer = Q(dues_unit__treasurer_id=member.pk)
+    return Organization.objects.filter(treasurer | Q(pk=cell.pk) if cell is not None else treasurer)
+
+
+def may_keep_dues(user, organization) -> bool:
+    """Make the month's run, record payments and reasons, start a removal proposal: the cell's secretary or
+    treasurer, or registry keepers of a subtree that holds it."""
+    if organization is None:
+        return False
+    if keeps_cell(user, organization):
+        return True
+    return portal_member(user) is not None and dues_treasurer_of(user, organization)
+
+
+def may_view_dues(user, organization) -> bool:
+    """See an organization's dues: the tree over it (inspection staff check dues collection) or its keepers."""
+    return in_scope(user, organization) or may_keep_dues(user, organization)
+
+
+def may_settle_dues(user, organization) -> bool:
+    """Settle a period's shares (kept and remitted) and set an organization's dues unit: registry keepers over it."""
+    return keeps_registry(user) and in_scope(user, organization)
+
+
+def may_set_dues_category(user, member) -> bool:
+    """Set a member's dues category: registry keepers over the member's organization, or the cell's secretary."""
+    return keeps_cell(user, _member_organization(member))

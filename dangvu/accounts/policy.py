@@ -317,11 +317,15 @@ def may_restructure(user, organization) -> bool:
     """Move, merge, split, hand over or dissolve an organization: the committee above decides, so only an
     organization strictly under the user's own (a base committee restructures its cells, never itself)."""
     return may_edit(user, organization) and organization.path != scope_root_path(user)
+
+
 def may_approve_congress(user, congress) -> bool:
     """Approval (chuẩn y) of a congress' results is the competent higher committee's: registry keepers of a subtree
     that holds the congress' organization strictly below their own organization."""
     organization = congress.organization
     return keeps_registry(user) and in_scope(user, organization) and user.organization_id != organization.pk
+
+
 # Party dues (issue 18): a cell's dues are kept by its secretary or its treasurer, or by the office over it. ------
 
 

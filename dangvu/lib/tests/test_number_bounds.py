@@ -137,6 +137,7 @@ def _arguments(personas) -> dict:
         ("dangvu.ratings.forms.OrganizationRatingForm", "subject"): personas.org_a,
         ("dangvu.exchange.forms.MappingForm", "kind"): "members",
         ("dangvu.meetings.forms.NoticeForm", "organization"): personas.cell_a1,
+        ("dangvu.dues.forms.UnitForm", "organization"): personas.cell_a1,
         ("dangvu.portal.forms.CorrectionForm", "member"): personas.member_a,
         ("dangvu.portal.forms.CorrectionForm", "field"): "phone",
         "member_pk": personas.member_a.pk,

@@ -210,7 +210,7 @@ def test_vote_results_prints_json_for_one_or_all(personas, committee):
     assert [r["id"] for r in json.loads(out.getvalue())] == [poll.pk]
     out = io.StringIO()
     call_command("vote_results", str(poll.pk), stdout=out)
-    assert "high 0 (0.0%)" in out.getvalue()
+    assert "tín nhiệm cao 0 (0,00%)" in out.getvalue()
 
 
 def test_vote_results_writes_the_results_report_whose_figures_are_the_tally(personas, committee, tmp_path):

@@ -1,6 +1,7 @@
 """Print the result of one poll or of every poll (confidence votes and elections); with --output, write the minutes of
 one: the confidence results report, or the minutes of counting of an election (HD 04)."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -8,7 +9,9 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from dangvu.lib.commands import OneLineErrorCommand
-from dangvu.votes.models import Poll, PollKind
+from dangvu.lib.dates import format_short
+from dangvu.lib.numbers import format_percent, house_format
+from dangvu.votes.models import Outcome, Poll, PollKind, PollState
 from dangvu.votes.results import poll_result
 
 FORMATS = ("text", "json")
@@ -73,18 +76,62 @@ class Command(OneLineErrorCommand):
             self.stdout.write(_text(result))
 
 
+def _pct(value) -> str:
+    return "—" if value is None else format_percent(value)
+
+
 def _text(r: dict) -> str:
+    """One poll in Vietnamese, in the house style (dates dd/mm/yyyy, 90,00%)."""
     lines = [
-        f"#{r['id']} [{r['kind']}] {r['title']} — {r['organization']}, {r['held_on']} ({r['state']})",
-        f"  convened {r['convened']}, present {r['present']}, base {r['base']}; ballots issued {r['ballots_issued']}, "
-        f"collected {r['ballots_collected']}, valid {r['ballots_valid']}, invalid {r['ballots_invalid']}",
+        _("#%(id)s %(kind)s: %(title)s — %(organization)s, %(day)s (%(state)s)")
+        % {
+            "id": r["id"],
+            "kind": PollKind(r["kind"]).label,
+            "title": r["title"],
+            "organization": r["organization"],
+            "day": format_short(dt.date.fromisoformat(str(r["held_on"]))),
+            "state": PollState(r["state"]).label,
+        },
+        house_format(
+            _(
+                "  convened %(convened)s, present %(present)s, base %(base)s; ballots issued %(issued)s, "
+                "collected %(collected)s, valid %(valid)s, invalid %(invalid)s"
+            ),
+            {
+                "convened": r["convened"],
+                "present": r["present"],
+                "base": r["base"],
+                "issued": r["ballots_issued"],
+                "collected": r["ballots_collected"],
+                "valid": r["ballots_valid"],
+                "invalid": r["ballots_invalid"],
+            },
+        ),
     ]
     for p in r["people"]:
         if r["kind"] == PollKind.ELECTION:
-            lines.append(f"  {p['name']}: {p['votes']} votes ({p['votes_pct']}%), elected {p['elected']}")
+            line = _("  %(name)s: %(votes)s votes (%(pct)s of the base)") % {
+                "name": p["name"],
+                "votes": p["votes"],
+                "pct": _pct(p.get("votes_pct")),
+            }
+            lines.append(line + (" — " + _("elected") if p.get("elected") else ""))
         else:
             lines.append(
-                f"  {p['name']} ({p['post']}): high {p['high']} ({p['high_pct']}%), confident {p['confident']} "
-                f"({p['confident_pct']}%), low {p['low']} ({p['low_pct']}%) → {p['outcome']}"
+                _(
+                    "  %(name)s (%(post)s): high %(high)s (%(high_pct)s), confidence %(confident)s "
+                    "(%(confident_pct)s), low %(low)s (%(low_pct)s) → %(outcome)s"
+                )
+                % {
+                    "name": p["name"],
+                    "post": p["post"],
+                    "high": p["high"],
+                    "high_pct": _pct(p.get("high_pct")),
+                    "confident": p["confident"],
+                    "confident_pct": _pct(p.get("confident_pct")),
+                    "low": p["low"],
+                    "low_pct": _pct(p.get("low_pct")),
+                    "outcome": Outcome(p["outcome"]).label if p.get("outcome") else "—",
+                }
             )
     return "\n".join(lines)

@@ -4,15 +4,12 @@ body with its "*" line, the place-date line), written the way the meeting minute
 
 import io
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from dangvu.lib.dates import format_place_date
+from dangvu.lib.docx_parts import a4_document, add_cell_line, add_paragraph, add_party_heading
 from dangvu.lib.numbers import format_decimal, format_int
-from dangvu.meetings.minutes import FONT, _cell_para, _para
 from dangvu.organizations.models import Organization
 from dangvu.votes.confidence import quorum_met, rules_on, threshold_base_name
 from dangvu.votes.models import Outcome, Poll
@@ -41,53 +38,41 @@ def _num(value) -> str:
 
 def confidence_report(poll: Poll) -> bytes:
     result = poll_result(poll)
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(25), Mm(25)
-    section.left_margin, section.right_margin = Mm(35), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(14)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-
+    document = a4_document()
     organization = poll.organization
     parent = Organization.objects.filter(path=organization.path[: -Organization.steplen]).first()
-    heading = document.add_table(rows=1, cols=2)
-    heading.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = heading.rows[0].cells
-    _cell_para(left, (parent.name if parent else "").upper())
-    _cell_para(left, organization.name.upper(), bold=True)
-    _cell_para(left, "*")
-    _cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
-    _cell_para(right, "")
-    _cell_para(right, format_place_date(poll.held_on), italic=True)
+    add_party_heading(
+        document,
+        issuer_lines=[((parent.name if parent else "").upper(), False), (organization.name.upper(), True)],
+        place_date=format_place_date(poll.held_on),
+    )
 
-    _para(document)
-    _para(document, "BIÊN BẢN", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
-    _para(document, "kết quả kiểm phiếu lấy phiếu tín nhiệm", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    _para(document, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
+    add_paragraph(document)
+    add_paragraph(document, "BIÊN BẢN", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
+    add_paragraph(document, "kết quả kiểm phiếu lấy phiếu tín nhiệm", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    add_paragraph(document, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
     rules = rules_on(poll.held_on)
-    _para(document, f"Căn cứ {rules.name} về việc lấy phiếu tín nhiệm đối với chức vụ lãnh đạo, quản lý.")
-    _para(document, f"Hội nghị: {poll.title}, {format_place_date(poll.held_on)}.")
+    add_paragraph(document, f"Căn cứ {rules.name} về việc lấy phiếu tín nhiệm đối với chức vụ lãnh đạo, quản lý.")
+    add_paragraph(document, f"Hội nghị: {poll.title}, {format_place_date(poll.held_on)}.")
     valid = quorum_met(poll.present or 0, poll.convened or 0, rules)
-    _para(
+    add_paragraph(
         document,
         f"Tổng số người được triệu tập: {_num(poll.convened)}; có mặt: {_num(poll.present)}"
         + (" (bảo đảm từ 2/3 trở lên, hội nghị hợp lệ)." if valid else " (không đủ 2/3)."),
     )
-    _para(
+    add_paragraph(
         document,
         f"Số phiếu phát ra: {_num(poll.ballots_issued)}; số phiếu thu vào: {_num(poll.ballots_collected)}; "
         f"số phiếu hợp lệ: {_num(poll.ballots_valid)}; số phiếu không hợp lệ: {_num(poll.ballots_invalid)}.",
     )
-    _para(document, "Kết quả lấy phiếu tín nhiệm (tỷ lệ % tính trên số phiếu thu vào):", bold=True)
+    add_paragraph(document, "Kết quả lấy phiếu tín nhiệm (tỷ lệ % tính trên số phiếu thu vào):", bold=True)
 
     headers = ("TT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "%", "Tín nhiệm", "%", "Tín nhiệm thấp", "%", "Ghi chú")
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _cell_para(cell, text, bold=True, size=11)
+        add_cell_line(cell, text, bold=True, size=11)
     for index, person in enumerate(result["people"], start=1):
         row = table.add_row().cells
         values = (
@@ -103,10 +88,10 @@ def confidence_report(poll: Poll) -> bytes:
             OUTCOME_TEXT.get(person["outcome"] or "", ""),
         )
         for cell, text in zip(row, values, strict=True):
-            _cell_para(cell, text, size=11)
+            add_cell_line(cell, text, size=11)
 
-    _para(document)
-    _para(
+    add_paragraph(document)
+    add_paragraph(
         document,
         f"Ngưỡng xem xét theo quy định được tính trên {BASE_TEXT[threshold_base_name()]}"
         + (f" ({_num(poll.base)})." if poll.base is not None else "."),
@@ -114,10 +99,10 @@ def confidence_report(poll: Poll) -> bytes:
     )
     follow_ups = [p for p in result["people"] if p["follow_up"]]
     for person in follow_ups:
-        _para(document, f"Xử lý sau lấy phiếu đối với đồng chí {person['name']}: {person['follow_up']}")
-    _para(document, "Biên bản được lập và thông qua tại hội nghị.")
+        add_paragraph(document, f"Xử lý sau lấy phiếu đối với đồng chí {person['name']}: {person['follow_up']}")
+    add_paragraph(document, "Biên bản được lập và thông qua tại hội nghị.")
 
-    _para(document)
+    add_paragraph(document)
     signatures = document.add_table(rows=1, cols=2)
     signatures.alignment = WD_TABLE_ALIGNMENT.CENTER
     counters = list(poll.counters.all())
@@ -125,10 +110,10 @@ def confidence_report(poll: Poll) -> bytes:
     for cell, title, name in zip(
         signatures.rows[0].cells, ("THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU"), ("", head), strict=True
     ):
-        _cell_para(cell, title, bold=True)
+        add_cell_line(cell, title, bold=True)
         for _ in range(3):
-            _cell_para(cell, "")
-        _cell_para(cell, name, bold=True)
+            add_cell_line(cell, "")
+        add_cell_line(cell, name, bold=True)
 
     buffer = io.BytesIO()
     document.save(buffer)

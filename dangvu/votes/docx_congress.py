@@ -9,17 +9,15 @@ import io
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
 from dangvu.lib.dates import format_place_date
+from dangvu.lib.docx_parts import a4_document, add_cell_line, add_paragraph, add_party_heading
 from dangvu.lib.numbers import format_count, format_int
 from dangvu.organizations.models import Organization
 from dangvu.votes import congress as rules
 from dangvu.votes import elections
 from dangvu.votes.models import Body, CountingRole, Poll
 
-FONT = "Times New Roman"
 MAX_BALLOTS = 1000
 BODY_TITLES = {
     Body.COMMITTEE: "BAN CHẤP HÀNH",
@@ -32,44 +30,8 @@ BODY_TITLES = {
 }
 
 
-def _run(paragraph, text: str, *, bold=False, italic=False, size=14, underline=False):
-    run = paragraph.add_run(text)
-    run.bold, run.italic, run.underline = bold, italic, underline
-    run.font.size = Pt(size)
-    run.font.name = FONT
-    run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return run
-
-
-def _para(container, text: str = "", *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, **style):
-    paragraph = container.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(3)
-    if text:
-        _run(paragraph, text, **style)
-    return paragraph
-
-
-def _cell(cell, text: str, *, align=WD_ALIGN_PARAGRAPH.CENTER, **style):
-    paragraph = (
-        cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs) == 1 else cell.add_paragraph()
-    )
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
-    _run(paragraph, text, **style)
-    return paragraph
-
-
 def _document() -> Document:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(14)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return document
+    return a4_document(top=20, bottom=20, left=30, right=15)
 
 
 def _higher_name(poll: Poll) -> str:
@@ -78,18 +40,11 @@ def _higher_name(poll: Poll) -> str:
 
 
 def _heading(document, poll: Poll, issuer: str) -> None:
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = table.rows[0].cells
     higher = _higher_name(poll)
-    if higher:
-        _cell(left, higher.upper(), size=13)
-    _cell(left, poll.organization.name.upper(), size=13)
-    _cell(left, issuer, bold=True, size=13)
-    _cell(left, "*", size=13)
-    _cell(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
-    _cell(right, "")
-    _cell(right, format_place_date(poll.held_on, poll.congress.place if poll.congress else ""), italic=True, size=13)
+    lines = [(higher.upper(), False)] if higher else []
+    lines += [(poll.organization.name.upper(), False), (issuer, True)]
+    place = poll.congress.place if poll.congress else ""
+    add_party_heading(document, issuer_lines=lines, place_date=format_place_date(poll.held_on, place), size=13)
 
 
 def _what(poll: Poll) -> str:
@@ -115,10 +70,10 @@ def ballots(poll: Poll, copies: int = 1) -> bytes:
         if number:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _heading(document, poll, "ĐẠI HỘI")
-        _para(document)
-        _para(document, "PHIẾU BẦU CỬ", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
-        _para(document, _what(poll), align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-        _para(
+        add_paragraph(document)
+        add_paragraph(document, "PHIẾU BẦU CỬ", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
+        add_paragraph(document, _what(poll), align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        add_paragraph(
             document,
             f"(Số lượng cần bầu: {format_count(poll.seats or 0)} đồng chí)",
             align=WD_ALIGN_PARAGRAPH.CENTER,
@@ -127,13 +82,13 @@ def ballots(poll: Poll, copies: int = 1) -> bytes:
         table = document.add_table(rows=1 + len(options), cols=2)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _cell(table.rows[0].cells[0], "STT", bold=True)
-        _cell(table.rows[0].cells[1], "Họ và tên", bold=True)
+        add_cell_line(table.rows[0].cells[0], "STT", bold=True)
+        add_cell_line(table.rows[0].cells[1], "Họ và tên", bold=True)
         for row, option in zip(table.rows[1:], options, strict=True):
-            _cell(row.cells[0], str(option.order))
-            _cell(row.cells[1], option.name, align=WD_ALIGN_PARAGRAPH.LEFT)
-        _para(document)
-        _para(
+            add_cell_line(row.cells[0], str(option.order))
+            add_cell_line(row.cells[1], option.name, align=WD_ALIGN_PARAGRAPH.LEFT)
+        add_paragraph(document)
+        add_paragraph(
             document,
             "Ghi chú: Đồng ý bầu đồng chí nào thì để nguyên họ tên; không đồng ý bầu đồng chí nào thì gạch ngang "
             "cả họ và tên đồng chí đó. Phiếu để lại số người nhiều hơn số lượng cần bầu là phiếu không hợp lệ.",
@@ -152,54 +107,56 @@ def minutes_of_counting(poll: Poll) -> bytes:
     """The minutes of counting of one election (HD 04-HD/TW), with the figures of the tally."""
     document = _document()
     _heading(document, poll, "BAN KIỂM PHIẾU")
-    _para(document)
-    _para(document, "BIÊN BẢN KIỂM PHIẾU", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
-    _para(document, _what(poll), align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    _para(document, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
+    add_paragraph(document)
+    add_paragraph(document, "BIÊN BẢN KIỂM PHIẾU", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
+    add_paragraph(document, _what(poll), align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    add_paragraph(document, "-----", align=WD_ALIGN_PARAGRAPH.CENTER)
 
     counters = list(poll.congress.counters.all()) if poll.congress else list(poll.counters.all())
-    _para(document, "Ban kiểm phiếu gồm các đồng chí:")
+    add_paragraph(document, "Ban kiểm phiếu gồm các đồng chí:")
     roles = {CountingRole.HEAD: "Trưởng ban", CountingRole.MEMBER: "Ủy viên", CountingRole.TECHNICIAN: "Kỹ thuật viên"}
     for counter in sorted(counters, key=lambda c: (c.role != CountingRole.HEAD, c.pk)):
-        _para(document, f"- Đồng chí {counter.name}, {roles.get(counter.role, '').lower()}.")
+        add_paragraph(document, f"- Đồng chí {counter.name}, {roles.get(counter.role, '').lower()}.")
     if not counters:
-        _para(document, "- (chưa ghi)")
+        add_paragraph(document, "- (chưa ghi)")
 
-    _para(document, f"1. Số lượng cần bầu: {format_count(poll.seats or 0)} đồng chí.")
+    add_paragraph(document, f"1. Số lượng cần bầu: {format_count(poll.seats or 0)} đồng chí.")
     options = list(poll.options.order_by("order", "pk"))
-    _para(document, f"2. Danh sách bầu cử gồm {format_count(len(options))} đồng chí (xếp theo vần A, B, C):")
+    add_paragraph(document, f"2. Danh sách bầu cử gồm {format_count(len(options))} đồng chí (xếp theo vần A, B, C):")
     for option in options:
-        _para(document, f"{option.order}. {option.name}" + (f" - {option.post}" if option.post else ""))
+        add_paragraph(document, f"{option.order}. {option.name}" + (f" - {option.post}" if option.post else ""))
 
     rows = rules.base_rows(poll)
     absent = [r for r in rows if not r.present]
-    _para(
+    add_paragraph(
         document,
         f"3. Tổng số đảng viên chính thức được triệu tập: {format_count(poll.convened or 0)} đồng chí; "
         f"có mặt: {format_count(poll.present or 0)} đồng chí; "
         f"vắng mặt: {format_count((poll.convened or 0) - (poll.present or 0))} đồng chí.",
     )
     if absent:
-        _para(document, "Vắng mặt: " + "; ".join(r.name + (f" ({r.label})" if r.label else "") for r in absent) + ".")
+        add_paragraph(
+            document, "Vắng mặt: " + "; ".join(r.name + (f" ({r.label})" if r.label else "") for r in absent) + "."
+        )
     left_out = [r for r in rows if r.excluded]
-    _para(
+    add_paragraph(
         document,
         f"4. Số đảng viên làm căn cứ tính kết quả bầu cử (trên một nửa): {format_count(poll.base or 0)} đồng chí"
         + (" (không tính: " + "; ".join(f"{r.name} - {r.label}" for r in left_out) + ")." if left_out else "."),
     )
-    _para(
+    add_paragraph(
         document,
         f"5. Số phiếu phát ra: {format_count(poll.ballots_issued or 0)}; "
         f"số phiếu thu vào: {format_count(poll.ballots_collected or 0)}; "
         f"số phiếu hợp lệ: {format_count(poll.ballots_valid or 0)}; "
         f"số phiếu không hợp lệ: {format_count(poll.ballots_invalid or 0)}.",
     )
-    _para(document, "6. Kết quả bầu cử (theo danh sách bầu cử):")
+    add_paragraph(document, "6. Kết quả bầu cử (theo danh sách bầu cử):")
     _votes_table(document, poll, options)
 
     result = elections.outcome(poll)
-    _para(document)
-    _para(
+    add_paragraph(document)
+    add_paragraph(
         document,
         "7. Căn cứ quy định, các đồng chí sau đây trúng cử "
         "(có số phiếu bầu quá một nửa, xếp theo thứ tự số phiếu từ cao xuống thấp):",
@@ -207,26 +164,26 @@ def minutes_of_counting(poll: Poll) -> bytes:
     if result.elected:
         _votes_table(document, poll, result.elected)
     else:
-        _para(document, "Không có đồng chí nào trúng cử.")
+        add_paragraph(document, "Không có đồng chí nào trúng cử.")
     if result.another_round:
-        _para(document, result.reason.rstrip(".") + ".", italic=True)
+        add_paragraph(document, result.reason.rstrip(".") + ".", italic=True)
 
-    _para(document)
-    _para(document, "Biên bản được lập xong và thông qua trước Đại hội.")
+    add_paragraph(document)
+    add_paragraph(document, "Biên bản được lập xong và thông qua trước Đại hội.")
     signatures = document.add_table(rows=1, cols=2)
     signatures.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = signatures.rows[0].cells
-    _cell(left, "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", bold=True)
-    _cell(right, "TRƯỞNG BAN KIỂM PHIẾU", bold=True)
+    add_cell_line(left, "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", bold=True)
+    add_cell_line(right, "TRƯỞNG BAN KIỂM PHIẾU", bold=True)
     for _ in range(3):
-        _cell(left, "")
-        _cell(right, "")
+        add_cell_line(left, "")
+        add_cell_line(right, "")
     head = next((c for c in counters if c.role == CountingRole.HEAD), None)
     for counter in counters:
         if counter is not head:
-            _cell(left, counter.name)
+            add_cell_line(left, counter.name)
     if head is not None:
-        _cell(right, head.name)
+        add_cell_line(right, head.name)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -239,9 +196,9 @@ def _votes_table(document, poll: Poll, options) -> None:
     for cell, text in zip(
         table.rows[0].cells, ("STT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ % so với căn cứ"), strict=True
     ):
-        _cell(cell, text, bold=True, size=13)
+        add_cell_line(cell, text, bold=True, size=13)
     for number, (row, option) in enumerate(zip(table.rows[1:], options, strict=True), 1):
-        _cell(row.cells[0], str(number), size=13)
-        _cell(row.cells[1], option.name, align=WD_ALIGN_PARAGRAPH.LEFT, size=13)
-        _cell(row.cells[2], format_int(option.votes or 0), size=13)
-        _cell(row.cells[3], elections.pct_of_base(option.votes, poll.base), size=13)
+        add_cell_line(row.cells[0], str(number), size=13)
+        add_cell_line(row.cells[1], option.name, align=WD_ALIGN_PARAGRAPH.LEFT, size=13)
+        add_cell_line(row.cells[2], format_int(option.votes or 0), size=13)
+        add_cell_line(row.cells[3], elections.pct_of_base(option.votes, poll.base), size=13)

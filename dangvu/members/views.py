@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from dangvu.accounts.decorators import editor_required, login_required, tree_user_required
 from dangvu.accounts.models import Purpose
-from dangvu.accounts.policy import ensure_may_edit, may_edit
+from dangvu.accounts.policy import ensure_may_edit, may_edit, may_view_dues
 from dangvu.accounts.services import is_own_record, sensitive_access_log, sensitive_fields, shows_sensitive
 from dangvu.exchange import exporting
 from dangvu.lib import screens
@@ -49,6 +49,13 @@ def member_list(request):
     )
 
 
+def _dues_url(user, member) -> str | None:
+    """The member's dues as the office sees them, or the member's own dues page, or nothing."""
+    if may_view_dues(user, member.organization or member.last_organization):
+        return reverse("dues:member", kwargs={"pk": member.pk})
+    return reverse("dues:mine") if is_own_record(user, member) else None
+
+
 @login_required
 def member_detail(request, pk: int):
     member = _visible_member_or_404(request, pk)
@@ -71,6 +78,7 @@ def member_detail(request, pk: int):
         "badges": sorted(timeline.badges),
         "show_sensitive": show_sensitive,
         "can_edit": can_edit,
+        "dues_url": _dues_url(request.user, member),
         "event_kinds": EventKind.choices,
         "history": history_of(member),
         "temporary_org": (

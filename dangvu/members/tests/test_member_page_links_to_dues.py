@@ -1,4 +1,4 @@
-"""The member page leads to the member's party dues: the office to the dues as it keeps them, the member to their own."""
+"""The member page leads to the member's party dues: the office to the dues it keeps, the member to their own."""
 
 import pytest
 from django.urls import reverse

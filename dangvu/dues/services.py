@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -427,20 +429,30 @@ def record_unpaid_reason(*, member: Member, month: dt.date, reason: str, user) -
 
 
 def unpaid_months(*, member_ids, year: int, on: dt.date) -> dict[int, list[dt.date]]:
-    """Per member, the months of `year` ended before `on` whose dues (the run's line) are not fully paid by `on`."""
-    months_before = rules.month_of(on)
-    lines = DuesLine.objects.filter(
-        member_id__in=member_ids, month__year=year, month__lt=months_before, amount_due__gt=0
-    ).values_list("member_id", "month", "amount_due")
-    paid = defaultdict(int)
-    payments = DuesPayment.objects.filter(member_id__in=member_ids, month__year=year, paid_on__lte=on)
-    for member_id, month, amount in payments.values_list("member_id", "month", "amount"):
-        paid[member_id, month] += amount
-    found = defaultdict(list)
-    for member_id, month, due in lines:
-        if paid[member_id, month] < due:
-            found[member_id].append(month)
-    return {k: sorted(set(v)) for k, v in found.items()}
+    """Per member, the months of `year` ended before `on` whose dues (the run's line) are not fully paid by `on`.
+
+    The database compares each line with the sum of its payments, so only the unpaid lines come back (a whole
+    province's year is hundreds of thousands of lines, its arrears a few thousand)."""
+    paid_by_then = (
+        DuesPayment.objects.filter(member_id=OuterRef("member_id"), month=OuterRef("month"), paid_on__lte=on)
+        .order_by()
+        .values("member_id")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    unpaid = (
+        DuesLine.objects.filter(
+            member_id__in=member_ids, month__year=year, month__lt=rules.month_of(on), amount_due__gt=0
+        )
+        .annotate(paid=Coalesce(Subquery(paid_by_then), 0))
+        .filter(paid__lt=F("amount_due"))
+        .order_by()
+        .values_list("member_id", "month")
+    )
+    found = defaultdict(set)
+    for member_id, month in unpaid:
+        found[member_id].add(month)
+    return {k: sorted(v) for k, v in found.items()}
 
 
 def months_with_reason(*, member_ids, year: int) -> dict[int, set[dt.date]]:

@@ -48,6 +48,8 @@ def is_required(form, name: str) -> bool:
 
 def _row(form, bound: BoundField) -> Row:
     controller, values = getattr(form, "shown_when", {}).get(bound.name, ("", ()))
+    if controller not in form.fields:  # the choice is not on this form (an edit form that drops it): always shown
+        controller, values = "", ()
     return Row(
         field=bound, required=is_required(form, bound.name), controller=controller, values=" ".join(map(str, values))
     )
@@ -108,7 +110,7 @@ def label_with_marker(row: Row):
 
 def _shown(form, name: str, data: dict) -> bool:
     controller, values = getattr(form, "shown_when", {}).get(name, (None, ()))
-    if controller is None:
+    if controller not in form.fields:
         return True
     return str(data.get(controller, form.data.get(controller, ""))) in {str(v) for v in values}
 

@@ -102,7 +102,7 @@ def test_the_error_summary_counts_every_error_and_links_each_field_error_to_what
     links = error_links(form)
     assert [(link.message, link.target) for link in links] == [
         ("Cả biểu mẫu sai.", ""),
-        ("This field is required.", "id_only_a"),
+        ("Trường này là bắt buộc.", "id_only_a"),
     ]
     page = _render(form)
     (summary,) = page.xpath("./div[contains(@class, 'error-summary')]")

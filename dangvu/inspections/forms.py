@@ -219,7 +219,14 @@ class DisciplineDecisionForm(RecordForm):
         (_("The decision"), ("form", "body", "deciding_organization", "decision_no", "decided_on")),
         (
             _("The violation"),
-            ("violation_category", "violation", "violation_started_on", "violation_ended_on", "new_violation_on", "note"),
+            (
+                "violation_category",
+                "violation",
+                "violation_started_on",
+                "violation_ended_on",
+                "new_violation_on",
+                "note",
+            ),
         ),
     )
     # A member or an organization is disciplined: only the field naming that one shows (clean() requires it).

@@ -9,8 +9,11 @@ A form declares what it needs as class attributes, all optional (`includes/form.
         browser; without the script every field shows). `clean_shown` then ignores what was typed into it.
     required_when_shown = ("external_place",)
         the field is required whenever it is shown, marked like a required field; `clean_shown` checks it.
+    label_when = {"on": ("join", {"admitted": _("Admission date"), "transferred_in": _("Arrival date")})}
+        the label the field takes for each value of `join` in the browser (its own label covers every case).
 """
 
+import json
 from dataclasses import dataclass
 
 from django import forms
@@ -26,6 +29,8 @@ class Row:
     required: bool
     controller: str = ""  # the field whose value decides whether this one shows
     values: str = ""  # the values (space-separated) for which it shows
+    label_controller: str = ""  # the field whose value picks this one's label
+    labels: str = ""  # JSON: the label for each of its values
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,16 @@ def _row(form, bound: BoundField) -> Row:
     controller, values = getattr(form, "shown_when", {}).get(bound.name, ("", ()))
     if controller not in form.fields:  # the choice is not on this form (an edit form that drops it): always shown
         controller, values = "", ()
+    label_controller, labels = getattr(form, "label_when", {}).get(bound.name, ("", {}))
+    if label_controller not in form.fields:
+        label_controller, labels = "", {}
     return Row(
-        field=bound, required=is_required(form, bound.name), controller=controller, values=" ".join(map(str, values))
+        field=bound,
+        required=is_required(form, bound.name),
+        controller=controller,
+        values=" ".join(map(str, values)),
+        label_controller=label_controller,
+        labels=json.dumps({str(value): str(label) for value, label in labels.items()}, ensure_ascii=False),
     )
 
 
@@ -123,6 +136,7 @@ def clean_shown(form, data: dict, *, required_message=None) -> dict:
             data.pop(name, None)
             form.errors.pop(name, None)
     for name in getattr(form, "required_when_shown", ()):
-        if name in form.fields and _shown(form, name, data) and data.get(name) in (None, "") and name not in form.errors:
+        missing = data.get(name) in (None, "") and name not in form.errors
+        if missing and name in form.fields and _shown(form, name, data):
             form.add_error(name, required_message or forms.Field.default_error_messages["required"])
     return data

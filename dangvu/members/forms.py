@@ -106,6 +106,16 @@ class MemberCreateForm(MemberForm):
         "made_full_on": _TRANSFERRED_ONLY,
     }
     required_when_shown = ("external_place", "original_admitted_on", "original_document_no")
+    label_when = {
+        "on": (
+            "join",
+            {EventKind.ADMITTED: _("Admission decision date"), EventKind.TRANSFERRED_IN: _("Date the member arrived")},
+        ),
+        "document_no": (
+            "join",
+            {EventKind.ADMITTED: _("Admission decision number"), EventKind.TRANSFERRED_IN: _("Transfer letter number")},
+        ),
+    }
 
     join = forms.ChoiceField(
         label=_("How the member joins the registry"),

@@ -31,8 +31,15 @@ document.addEventListener("change", function (event) {
   }
 
   function applyShownWhen(form) {
+    form.querySelectorAll("[data-label-when]").forEach(function (field) {
+      var label = field.querySelector("label");
+      var text = JSON.parse(field.getAttribute("data-labels"))[valueOf(form, field.getAttribute("data-label-when"))];
+      if (!label || !text || !label.firstChild || label.firstChild.nodeType !== 3) { return; }
+      if (!label.hasAttribute("data-label")) { label.setAttribute("data-label", label.firstChild.nodeValue); }
+      var suffix = /:\s*$/.test(label.getAttribute("data-label")) ? ":" : "";
+      label.firstChild.nodeValue = text + suffix;
+    });
     var fields = form.querySelectorAll("[data-shown-when]");
-    if (!fields.length) { return; }
     fields.forEach(function (field) {
       var values = field.getAttribute("data-shown-values").split(" ");
       field.hidden = values.indexOf(valueOf(form, field.getAttribute("data-shown-when"))) === -1;
@@ -46,7 +53,7 @@ document.addEventListener("change", function (event) {
 
   function setUp(root) {
     root.querySelectorAll("form").forEach(function (form) {
-      if (form.querySelector("[data-shown-when]")) { applyShownWhen(form); }
+      if (form.querySelector("[data-shown-when], [data-label-when]")) { applyShownWhen(form); }
     });
     var summary = root.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
@@ -54,7 +61,10 @@ document.addEventListener("change", function (event) {
 
   document.addEventListener("change", function (event) {
     var form = event.target.form;
-    if (form && form.querySelector('[data-shown-when="' + event.target.name + '"]')) { applyShownWhen(form); }
+    var name = event.target.name;
+    if (form && form.querySelector('[data-shown-when="' + name + '"], [data-label-when="' + name + '"]')) {
+      applyShownWhen(form);
+    }
   });
 
   document.addEventListener("click", function (event) {

@@ -1,6 +1,8 @@
 """The kit's form partial guides long forms: required markers, an error summary linking to each field, sections
 declared on the form, and fields shown for one choice only (lib.form_guide, includes/form.html)."""
 
+import json
+
 import lxml.html
 from django import forms
 from django.template.loader import render_to_string
@@ -28,6 +30,7 @@ class Guided(forms.Form):
     sections = (("Nhóm một", ("way", "only_a", "only_b")), ("Nhóm hai", ("kinds",)))
     shown_when = {"only_a": ("way", ("a",)), "only_b": ("way", ("b",))}
     required_when_shown = ("only_a", "only_b")
+    label_when = {"loose": ("way", {"a": "Nhãn khi A", "b": "Nhãn khi B"}), "kinds": ("gone", {"a": "?"})}
 
     def clean(self):
         data = clean_shown(self, super().clean())
@@ -83,6 +86,16 @@ def test_a_field_shown_for_one_choice_says_so_and_is_marked_required():
     assert (only_b.get("data-shown-when"), only_b.get("data-shown-values")) == ("way", "b")
     assert only_b.xpath(".//*[@class='required-mark']")
     assert page.xpath(".//*[@id='field-loose']")[0].get("data-shown-when") is None
+
+
+def test_a_field_whose_label_follows_a_choice_carries_its_labels_for_the_browser():
+    page = _render(Guided())
+    (loose,) = page.xpath(".//*[@id='field-loose']")
+    assert loose.get("data-label-when") == "way"
+    assert json.loads(loose.get("data-labels")) == {"a": "Nhãn khi A", "b": "Nhãn khi B"}
+    assert loose.xpath("string(.//label)").startswith("Ngoài nhóm")  # its own label until the script picks one
+    # A choice that is not on the form changes nothing.
+    assert page.xpath(".//*[@id='field-kinds']")[0].get("data-label-when") is None
 
 
 def test_a_hidden_field_is_neither_judged_nor_kept_and_a_shown_one_is_required():

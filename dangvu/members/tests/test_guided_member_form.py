@@ -1,6 +1,8 @@
 """The new-member form is guided: sections, required markers, only the fields of the chosen way of joining, and
 the errors at the top of the page each linking to its field."""
 
+import json
+
 import lxml.html
 import pytest
 from django.urls import reverse
@@ -68,7 +70,13 @@ def test_the_fields_of_one_way_of_joining_say_which_choice_shows_them(secretary)
     (ceremony,) = page.xpath("//*[@id='field-ceremony_on']")
     assert (ceremony.get("data-shown-when"), ceremony.get("data-shown-values")) == ("join", "admitted")
     assert page.xpath("//*[@id='field-original_admitted_on']")[0].get("data-shown-values") == "transferred_in"
-    assert page.xpath("//*[@id='field-on']")[0].get("data-shown-when") is None
+    (on,) = page.xpath("//*[@id='field-on']")
+    assert on.get("data-shown-when") is None  # both ways have a date, named for each
+    assert on.get("data-label-when") == "join"
+    assert json.loads(on.get("data-labels")) == {
+        "admitted": "Ngày quyết định kết nạp",
+        "transferred_in": "Ngày đảng viên chuyển đến",
+    }
 
 
 def test_an_admission_ignores_what_was_typed_into_the_transfer_fields(secretary, personas):

@@ -97,8 +97,8 @@ def error_links(form) -> list[ErrorLink]:
     if not form.is_bound or not form.errors:
         return []
     links = [ErrorLink(message=str(message)) for message in form.non_field_errors()]
-    for bound in form.hidden_fields():
-        links += [ErrorLink(message=str(message), label=str(bound.label)) for message in bound.errors]
+    for bound in form.hidden_fields():  # e.g. "changed since you opened it": nothing on the page to point at
+        links += [ErrorLink(message=str(message)) for message in bound.errors]
     for section in layout(form):
         for row in section.rows:
             bound = row.field

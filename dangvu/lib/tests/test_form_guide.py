@@ -137,3 +137,13 @@ def test_a_page_that_shows_the_summary_itself_can_keep_the_partial_from_repeatin
     form = Guided({"way": "a"})
     html = render_to_string("includes/form.html", {"form": form, "error_summary_shown": True})
     assert "error-summary" not in html
+
+
+def test_an_error_of_a_hidden_field_is_listed_without_a_link_since_nothing_shows_it():
+    class Versioned(forms.Form):
+        version = forms.IntegerField(widget=forms.HiddenInput)
+        name = forms.CharField(required=False)
+
+    links = error_links(Versioned({"version": "x"}))
+    assert [(link.label, link.target) for link in links] == [("", "")]
+    assert links[0].message

@@ -83,6 +83,15 @@ def layout(form) -> list[Section]:
     return sections
 
 
+def current_label(form, name: str) -> str:
+    """The field's label for the value its `label_when` choice has now (submitted, or initial), else its own."""
+    label = form[name].label
+    controller, labels = getattr(form, "label_when", {}).get(name, ("", {}))
+    if controller in form.fields:
+        label = {str(value): text for value, text in labels.items()}.get(str(form[controller].value()), label)
+    return str(label)
+
+
 def error_target(bound: BoundField) -> str:
     """The id a link to the field's error focuses: its input, the first of a group of radios or boxes."""
     if bound.id_for_label:
@@ -103,7 +112,7 @@ def error_links(form) -> list[ErrorLink]:
         for row in section.rows:
             bound = row.field
             links += [
-                ErrorLink(message=str(message), label=str(bound.label), target=error_target(bound))
+                ErrorLink(message=str(message), label=current_label(form, bound.name), target=error_target(bound))
                 for message in bound.errors
             ]
     return links
@@ -111,7 +120,7 @@ def error_links(form) -> list[ErrorLink]:
 
 def label_with_marker(row: Row):
     """The field's label, with a "*" (read out as "required") when the field must be filled in."""
-    tag = str(row.field.label_tag())
+    tag = str(row.field.label_tag(contents=current_label(row.field.form, row.field.name)))
     if not row.required:
         return mark_safe(tag)  # noqa: S308 - Django's own rendering of the label
     marker = format_html(

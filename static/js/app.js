@@ -36,8 +36,8 @@ document.addEventListener("change", function (event) {
       var text = JSON.parse(field.getAttribute("data-labels"))[valueOf(form, field.getAttribute("data-label-when"))];
       if (!label || !text || !label.firstChild || label.firstChild.nodeType !== 3) { return; }
       if (!label.hasAttribute("data-label")) { label.setAttribute("data-label", label.firstChild.nodeValue); }
-      var suffix = /:\s*$/.test(label.getAttribute("data-label")) ? ":" : "";
-      label.firstChild.nodeValue = text + suffix;
+      // Keep what followed the label's text: the colon and the space before the "*".
+      label.firstChild.nodeValue = text + label.getAttribute("data-label").match(/:?\s*$/)[0];
     });
     var fields = form.querySelectorAll("[data-shown-when]");
     fields.forEach(function (field) {

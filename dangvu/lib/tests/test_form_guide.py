@@ -94,6 +94,8 @@ def test_a_field_whose_label_follows_a_choice_carries_its_labels_for_the_browser
     assert loose.get("data-label-when") == "way"
     assert json.loads(loose.get("data-labels")) == {"a": "Nhãn khi A", "b": "Nhãn khi B"}
     assert loose.xpath("string(.//label)").startswith("Ngoài nhóm")  # its own label until the script picks one
+    # Drawn again after a submit, the field has the label of the value chosen, even without the script.
+    assert _render(Guided({"way": "b"})).xpath("string(.//*[@id='field-loose']//label)").startswith("Nhãn khi B:")
     # A choice that is not on the form changes nothing.
     assert page.xpath(".//*[@id='field-kinds']")[0].get("data-label-when") is None
 

@@ -71,6 +71,7 @@ def test_the_fields_of_one_way_of_joining_say_which_choice_shows_them(secretary)
     assert (ceremony.get("data-shown-when"), ceremony.get("data-shown-values")) == ("join", "admitted")
     assert page.xpath("//*[@id='field-original_admitted_on']")[0].get("data-shown-values") == "transferred_in"
     (on,) = page.xpath("//*[@id='field-on']")
+    assert _text(on.xpath(".//label")[0]) == "Ngày quyết định kết nạp: * (bắt buộc)"  # admission is chosen first
     assert on.get("data-shown-when") is None  # both ways have a date, named for each
     assert on.get("data-label-when") == "join"
     assert json.loads(on.get("data-labels")) == {
@@ -136,6 +137,9 @@ def test_errors_are_summed_up_at_the_top_each_linking_to_its_field(secretary, pe
     assert links["#id_full_name"].startswith("Họ và tên:")
     assert links["#id_date_of_birth"].startswith("Ngày sinh:")
     assert "#id_external_place" in links and "#id_document_no" in links
+    # A label that depends on the way of joining is the one of the way chosen, here and beside the field.
+    assert links["#id_on"].startswith("Ngày đảng viên chuyển đến:")
+    assert _text(page.xpath("//*[@id='field-on']//label")[0]).startswith("Ngày đảng viên chuyển đến:")
     for href in links:
         assert page.xpath(f"//*[@id='{href[1:]}']"), f"{href} links to no element"
     # The summary follows the page: the way of joining comes before the personal record.

@@ -50,6 +50,23 @@ class CandidateForm(forms.ModelForm):
     awareness_class_on = VnDateField(label=_("Party-awareness class completed on"), required=False)
     application_on = VnDateField(label=_("Application dated"), required=False)
     cv_verified_on = VnDateField(label=_("CV verified on"), required=False)
+    sections = (
+        (_("Identity"), ("full_name", "sex", "date_of_birth", "national_id", "hometown", "ethnicity", "religion")),
+        (_("Education and work"), ("general_education", "occupation_now")),
+        (
+            _("Preparing the admission"),
+            (
+                "organization",
+                "awareness_class_on",
+                "awareness_certificate_no",
+                "application_on",
+                "cv_verified_on",
+                "cv_verification_note",
+                "youth_union_recommended",
+                "note",
+            ),
+        ),
+    )
 
     class Meta:
         model = Candidate

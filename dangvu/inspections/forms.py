@@ -214,6 +214,27 @@ class DisciplineDecisionForm(RecordForm):
         help_text=_("A new violation within the period restarts the statute of limitations from its date."),
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    sections = (
+        (_("Who is disciplined"), ("subject_kind", "member", "subject_organization", "holds_post", "on_committee")),
+        (_("The decision"), ("form", "body", "deciding_organization", "decision_no", "decided_on")),
+        (
+            _("The violation"),
+            (
+                "violation_category",
+                "violation",
+                "violation_started_on",
+                "violation_ended_on",
+                "new_violation_on",
+                "note",
+            ),
+        ),
+    )
+    # A member or an organization is disciplined: only the field naming that one shows (clean() requires it).
+    shown_when = {
+        "member": ("subject_kind", (SubjectKind.MEMBER,)),
+        "subject_organization": ("subject_kind", (SubjectKind.ORGANIZATION,)),
+    }
+    required_when_shown = ("member", "subject_organization")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -291,6 +312,12 @@ class LetterForm(RecordForm):
     resolved_on = VnDateField(label=_("Resolved on"), required=False)
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    sections = (
+        (_("Receipt"), ("organization", "received_on", "kind", "category", "extended")),
+        (_("Sender"), ("signed", "sender", "sender_address")),
+        (_("Whom and what it concerns"), ("member", "subject_organization", "subject_text", "summary")),
+        (_("Handling and result"), ("status", "resolved_on", "result", "note")),
+    )
 
     owner_field = "organization"
 

@@ -63,8 +63,14 @@ class MeetingForm(forms.ModelForm):
                 widget=forms.RadioSelect,
             )
             self.fields[f"note_{member.pk}"] = forms.CharField(
-                label=_("Reason"), required=False, max_length=255, initial=row.note if row else ""
+                # Named after the member: the error summary and screen readers tell one row's reason from another.
+                label=_("Reason for the absence of %(name)s") % {"name": member.full_name},
+                required=False,
+                max_length=255,
+                initial=row.note if row else "",
             )
+        # The page shows the attendance first: so does the error summary, which follows the fields' order.
+        self.order_fields([name for m in members for name in (f"att_{m.pk}", f"note_{m.pk}")])
 
     def validate_unique(self):
         return None

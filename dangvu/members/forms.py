@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.policy import may_see_sensitive
+from dangvu.lib.form_guide import clean_shown
 from dangvu.lib.forms import OrganizationChoiceField, VnDateField, VnDateInput
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.untrusted_files import CheckedImageField
@@ -14,9 +15,35 @@ from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 
 SENSITIVE_FIELDS = ("ethnicity", "religion", "family_background", "political_history_notes")
+# The personal record in the sections of its paper form (includes/form.html draws them as fieldsets).
+PERSONAL_SECTIONS = (
+    (
+        _("Identity"),
+        ("full_name", "birth_name", "aliases", "sex", "date_of_birth", "place_of_birth", "hometown", "photo"),
+    ),
+    (_("Party card and papers"), ("card_number", "cv_number", "national_id")),
+    (_("Addresses and phone"), ("permanent_address", "temporary_address", "phone")),
+    (
+        _("Education and work"),
+        (
+            "general_education",
+            "professional_qualification",
+            "political_theory_level",
+            "foreign_language",
+            "occupation_before",
+            "occupation_now",
+            "position",
+            "in_armed_forces",
+            "retired",
+        ),
+    ),
+    (_("Ethnicity, religion and background"), SENSITIVE_FIELDS),
+)
 
 
 class MemberForm(forms.ModelForm):
+    sections = PERSONAL_SECTIONS
+
     class Meta:
         model = Member
         fields = PERSONAL_FIELDS
@@ -52,7 +79,44 @@ JOIN_CHOICES = [
 ]
 
 
+_ADMITTED_ONLY = ("join", (EventKind.ADMITTED,))
+_TRANSFERRED_ONLY = ("join", (EventKind.TRANSFERRED_IN,))
+
+
 class MemberCreateForm(MemberForm):
+    """A new member: the way of joining first, then only the fields of that way (the others are hidden in the
+    browser and ignored here), then the personal record."""
+
+    sections = (
+        (_("How the member joins"), ("join", "organization", "on", "document_no", "document_date")),
+        (_("Admission"), ("cell_resolution_on", "over_age_approved", "ceremony_on", "ceremony_place")),
+        (
+            _("Admission recorded elsewhere (member transferred in)"),
+            ("external_place", "original_admitted_on", "original_document_no", "original_ceremony_on", "made_full_on"),
+        ),
+        *PERSONAL_SECTIONS,
+    )
+    shown_when = {
+        "ceremony_on": _ADMITTED_ONLY,
+        "ceremony_place": _ADMITTED_ONLY,
+        "external_place": _TRANSFERRED_ONLY,
+        "original_admitted_on": _TRANSFERRED_ONLY,
+        "original_document_no": _TRANSFERRED_ONLY,
+        "original_ceremony_on": _TRANSFERRED_ONLY,
+        "made_full_on": _TRANSFERRED_ONLY,
+    }
+    required_when_shown = ("external_place", "original_admitted_on", "original_document_no")
+    label_when = {
+        "on": (
+            "join",
+            {EventKind.ADMITTED: _("Admission decision date"), EventKind.TRANSFERRED_IN: _("Date the member arrived")},
+        ),
+        "document_no": (
+            "join",
+            {EventKind.ADMITTED: _("Admission decision number"), EventKind.TRANSFERRED_IN: _("Transfer letter number")},
+        ),
+    }
+
     join = forms.ChoiceField(
         label=_("How the member joins the registry"),
         choices=JOIN_CHOICES,
@@ -89,12 +153,7 @@ class MemberCreateForm(MemberForm):
         self.fields["organization"].queryset = organizations
 
     def clean(self):
-        data = super().clean()
-        if data.get("join") == EventKind.TRANSFERRED_IN:
-            for name in ("external_place", "original_admitted_on", "original_document_no"):
-                if not data.get(name):
-                    self.add_error(name, _("Needed for a member transferred in."))
-        return data
+        return clean_shown(self, super().clean(), required_message=_("Needed for a member transferred in."))
 
     def personal_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in PERSONAL_FIELDS if name in self.cleaned_data}

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.candidates import selectors
 from dangvu.candidates.models import Candidate, Stage
 from dangvu.lib.bounds import SMALLINT_MAX
-from dangvu.lib.forms import OrganizationChoiceField, VnDateField
+from dangvu.lib.forms import MemberSearchField, OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import Member
@@ -85,7 +85,11 @@ class CandidateForm(forms.ModelForm):
 
 
 class IntroducerForm(forms.Form):
-    member = MemberChoiceField(label=_("Introducer (full member)"), queryset=Member.objects.none())
+    member = MemberSearchField(
+        label=_("Introducer (full member)"),
+        queryset=Member.objects.none(),
+        where={"status": "full", "organization__isnull": False},
+    )
     known_since = VnDateField(label=_("Worked with the candidate since"))
     letter_on = VnDateField(label=_("Introduction letter dated"))
 

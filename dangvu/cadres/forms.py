@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.cadres import selectors
 from dangvu.cadres.models import AppointmentKind, Position, Purpose, Verdict
 from dangvu.candidates.models import Candidate
-from dangvu.lib.forms import MemberSearchField, OrganizationChoiceField, OrganizationSearchField, VnDateField
+from dangvu.lib.forms import MemberSearchField, OrganizationSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.members.models import ACTIVE_STATUSES, Member
 from dangvu.organizations.models import Organization
@@ -21,11 +21,8 @@ class _CadreFilterForm(FilterForm):
 
     filters_class = selectors.CadreFilters
     q = forms.CharField(label=_("Search name"), required=False)
-    organization = OrganizationChoiceField(
-        label=_("Organization"),
-        queryset=Organization.objects.none(),
-        required=False,
-        empty_label=_("All organizations"),
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False, where={"ended_on__isnull": True}
     )
     kind = forms.ChoiceField(label=_("Purpose"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, empty_value=None, required=False)

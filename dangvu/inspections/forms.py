@@ -18,7 +18,7 @@ from dangvu.inspections.models import (
     ViolationCategory,
 )
 from dangvu.lib.bounds import as_id
-from dangvu.lib.forms import OrganizationChoiceField, OrganizationSearchField, VnDateField
+from dangvu.lib.forms import OrganizationSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
 from dangvu.organizations.models import Organization
@@ -341,8 +341,8 @@ def _year_choices(years):
 class _FilterForm(FilterForm):
     """Filters shared by the three lists: the organization (subtree) and the year."""
 
-    organization = OrganizationChoiceField(
-        label=_("Organization"), queryset=Organization.objects.none(), required=False, empty_label=_("Whole tree")
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django import forms
 from django.core import signing
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 
@@ -73,7 +74,7 @@ def test_the_lookup_waits_for_two_letters_and_shows_at_most_twenty_matches(clien
     assert labels == [] and response.context["too_short"]
     response, labels = _search(client, "members", "hung")
     assert len(labels) == lookup.LIMIT and response.context["more"]
-    assert _search(client, "members", "hùng 12")[1][0].startswith("Phạm Văn Hùng 12")
+    assert "Phạm Văn Hùng 12 (13/01/1980)" in _search(client, "members", "hùng 12")[1]
 
 
 def test_the_fields_conditions_narrow_the_lookup_and_cannot_be_forged(client, personas):
@@ -115,7 +116,9 @@ def test_a_pk_outside_the_forms_scope_is_refused_with_the_usual_vietnamese_messa
     with translation.override("vi"):
         form = _PickForm({"member": str(personas.member_b.pk)}, user=personas.secretary_a)
         assert not form.is_valid()
-        assert form.errors["member"] == ["Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không có trong danh sách."]
+        assert form.errors["member"] == [
+            "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi."
+        ]
         assert not _PickForm({"member": "x'; drop"}, user=personas.secretary_a).is_valid()
     form = _PickForm({"member": str(personas.member_a.pk)}, user=personas.secretary_a)
     assert form.is_valid() and form.cleaned_data["member"] == personas.member_a
@@ -135,7 +138,10 @@ def test_without_a_script_several_matches_are_listed_to_pick_from(personas, crow
     html = str(form["member"])
     assert html.count('type="radio" name="member"') == lookup.LIMIT
     chosen = Member.objects.get(full_name="Phạm Văn Hùng 17")
-    picked = _PickForm({"member_q": "hung 1", "member": ["", str(chosen.pk)]}, user=personas.secretary_a)
+    data = QueryDict(mutable=True)  # the hidden input (empty) and the radio picked share the field's name
+    data.update({"member_q": "hung 1"})
+    data.setlist("member", ["", str(chosen.pk)])
+    picked = _PickForm(data, user=personas.secretary_a)
     assert picked.is_valid() and picked.cleaned_data["member"] == chosen
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("notifications/", include("dangvu.notifications.urls")),
     path("dues/", include("dangvu.dues.urls")),
     path("votes/", include("dangvu.votes.urls")),
+    path("lookup/", include("dangvu.lib.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.cadres import selectors
 from dangvu.cadres.models import AppointmentKind, Position, Purpose, Verdict
 from dangvu.candidates.models import Candidate
-from dangvu.lib.forms import OrganizationChoiceField, VnDateField
+from dangvu.lib.forms import MemberSearchField, OrganizationSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
-from dangvu.members.models import Member
+from dangvu.members.models import ACTIVE_STATUSES, Member
 from dangvu.organizations.models import Organization
 from dangvu.organizations.selectors import organization_list
 
@@ -21,11 +21,8 @@ class _CadreFilterForm(FilterForm):
 
     filters_class = selectors.CadreFilters
     q = forms.CharField(label=_("Search name"), required=False)
-    organization = OrganizationChoiceField(
-        label=_("Organization"),
-        queryset=Organization.objects.none(),
-        required=False,
-        empty_label=_("All organizations"),
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False, where={"ended_on__isnull": True}
     )
     kind = forms.ChoiceField(label=_("Purpose"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, empty_value=None, required=False)
@@ -52,7 +49,9 @@ class AppointmentFilterForm(_CadreFilterForm):
 
 class ConclusionForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
-    member = PersonChoiceField(label=_("Member"), queryset=Member.objects.none(), required=False)
+    member = MemberSearchField(
+        label=_("Member"), queryset=Member.objects.none(), required=False, where={"status__in": list(ACTIVE_STATUSES)}
+    )
     candidate = PersonChoiceField(
         label=_("Candidate"),
         queryset=Candidate.objects.none(),
@@ -71,8 +70,10 @@ class ConclusionForm(forms.Form):
 
 
 class AppointmentForm(forms.Form):
-    organization = OrganizationChoiceField(label=_("Organization"), queryset=Organization.objects.none())
-    member = PersonChoiceField(label=_("Member"), queryset=Member.objects.none())
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), where={"ended_on__isnull": True}
+    )
+    member = MemberSearchField(label=_("Member"), queryset=Member.objects.none(), where={"status": "full"})
     position = forms.ChoiceField(label=_("Post"), choices=Position.choices)
     kind = forms.ChoiceField(label=_("Kind"), choices=AppointmentKind.choices)
     decided_by = forms.CharField(label=_("Decided by"), max_length=255, help_text=_("e.g. Ban Thường vụ Đảng ủy Khối"))

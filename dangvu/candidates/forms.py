@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.candidates import selectors
 from dangvu.candidates.models import Candidate, Stage
 from dangvu.lib.bounds import SMALLINT_MAX
-from dangvu.lib.forms import OrganizationChoiceField, VnDateField
+from dangvu.lib.forms import MemberSearchField, OrganizationSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field
 from dangvu.members.models import Member
-from dangvu.organizations.models import Organization
+from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 from dangvu.organizations.selectors import organization_list
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
@@ -32,11 +32,8 @@ class CandidateFilterForm(FilterForm):
     filters_class = selectors.CandidateFilters
 
     q = forms.CharField(label=_("Search name or national ID"), required=False)
-    organization = OrganizationChoiceField(
-        label=_("Organization"),
-        queryset=Organization.objects.none(),
-        required=False,
-        empty_label=_("All organizations"),
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False, where={"ended_on__isnull": True}
     )
     stage = forms.ChoiceField(label=_("Stage"), choices=STAGE_FILTER_CHOICES, required=False)
     deadline = forms.ChoiceField(label=_("Deadlines"), choices=DEADLINE_CHOICES, required=False)
@@ -94,7 +91,11 @@ class CandidateForm(forms.ModelForm):
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"] = OrganizationChoiceField(label=_("Cell"), queryset=organizations)
+        self.fields["organization"] = OrganizationSearchField(
+            label=_("Cell"),
+            queryset=organizations,
+            where={"kind__in": list(MEMBER_HOLDING_KINDS), "ended_on__isnull": True},
+        )
         self.fields["date_of_birth"] = VnDateField(label=_("Date of birth"))
         self.order_fields(self.Meta.fields)
         if self.instance.pk:
@@ -102,7 +103,11 @@ class CandidateForm(forms.ModelForm):
 
 
 class IntroducerForm(forms.Form):
-    member = MemberChoiceField(label=_("Introducer (full member)"), queryset=Member.objects.none())
+    member = MemberSearchField(
+        label=_("Introducer (full member)"),
+        queryset=Member.objects.none(),
+        where={"status": "full", "organization__isnull": False},
+    )
     known_since = VnDateField(label=_("Worked with the candidate since"))
     letter_on = VnDateField(label=_("Introduction letter dated"))
 

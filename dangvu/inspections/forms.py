@@ -18,7 +18,7 @@ from dangvu.inspections.models import (
     ViolationCategory,
 )
 from dangvu.lib.bounds import as_id
-from dangvu.lib.forms import OrganizationChoiceField, VnDateField
+from dangvu.lib.forms import OrganizationSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
 from dangvu.organizations.models import Organization
@@ -107,7 +107,9 @@ class RecordForm(forms.Form):
 
 
 class InspectionForm(RecordForm):
-    organization = OrganizationChoiceField(label=_("Conducting organization"), queryset=Organization.objects.none())
+    organization = OrganizationSearchField(
+        label=_("Conducting organization"), queryset=Organization.objects.none(), where={"ended_on__isnull": True}
+    )
     body = forms.ChoiceField(label=_("Conducted by"), choices=_blank(Body.choices))
     kind = forms.ChoiceField(label=_("Kind"), choices=_blank(InspectionKind.choices))
     title = forms.CharField(label=_("Content"), max_length=255)
@@ -188,14 +190,14 @@ class DisciplineDecisionForm(RecordForm):
         label=_("Disciplined"), choices=SubjectKind.CHOICES, initial=SubjectKind.MEMBER, widget=forms.RadioSelect
     )
     member = forms.CharField(label=_("Member (party card or national ID number)"), max_length=12, required=False)
-    subject_organization = OrganizationChoiceField(
+    subject_organization = OrganizationSearchField(
         label=_("Organization disciplined"), queryset=Organization.objects.none(), required=False
     )
     form = forms.ChoiceField(label=_("Form of discipline"), choices=_blank(DisciplineForm.choices))
     holds_post = forms.BooleanField(label=_("Holds a post (needed for dismissal)"), required=False)
     on_committee = forms.BooleanField(label=_("Member of a party committee"), required=False)
     body = forms.ChoiceField(label=_("Decided by"), choices=_blank(Body.choices))
-    deciding_organization = OrganizationChoiceField(
+    deciding_organization = OrganizationSearchField(
         label=_("Of the organization"), queryset=Organization.objects.none()
     )
     decision_no = forms.CharField(label=_("Decision number"), max_length=64)
@@ -288,7 +290,9 @@ class DisciplineDecisionForm(RecordForm):
 
 
 class LetterForm(RecordForm):
-    organization = OrganizationChoiceField(label=_("Received by"), queryset=Organization.objects.none())
+    organization = OrganizationSearchField(
+        label=_("Received by"), queryset=Organization.objects.none(), where={"ended_on__isnull": True}
+    )
     received_on = VnDateField(label=_("Received on"))
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -301,7 +305,7 @@ class LetterForm(RecordForm):
     member = forms.CharField(
         label=_("Member concerned (party card or national ID number)"), max_length=12, required=False
     )
-    subject_organization = OrganizationChoiceField(
+    subject_organization = OrganizationSearchField(
         label=_("Organization concerned"), queryset=Organization.objects.none(), required=False
     )
     subject_text = forms.CharField(label=_("Concerning (other)"), max_length=255, required=False)
@@ -364,8 +368,8 @@ def _year_choices(years):
 class _FilterForm(FilterForm):
     """Filters shared by the three lists: the organization (subtree) and the year."""
 
-    organization = OrganizationChoiceField(
-        label=_("Organization"), queryset=Organization.objects.none(), required=False, empty_label=_("Whole tree")
+    organization = OrganizationSearchField(
+        label=_("Organization"), queryset=Organization.objects.none(), required=False
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
 

@@ -1,9 +1,13 @@
-"""Form helpers shared by the apps: house-style date inputs and mapping service errors onto forms."""
+"""Form helpers shared by the apps: house-style date inputs, searched choices and mapping service errors onto forms."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.lib import lookup
 from dangvu.lib.versioning import renew_version
 
 
@@ -19,6 +23,125 @@ class OrganizationTreeChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return f"{'· ' * max(obj.depth - 1, 0)}{obj.name}"
+
+
+class SearchText(str):
+    """What was typed in a search box when no choice was picked (no script, or typed and sent at once)."""
+
+
+class SearchChoiceInput(forms.Widget):
+    """A search box that lists matches as the user types (htmx, `lib.lookup`) and keeps the chosen pk in a hidden
+    input. Without a script the typed text is sent and the field picks the one match, or lists the matches to pick
+    from (`SearchChoiceField.to_python`)."""
+
+    template_name = "includes/search_choice.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.field = None  # the field it belongs to (set by the field, for the chosen record and the matches)
+        self.choices = ()  # set by ModelChoiceField, never listed: the point is not to render every option
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's templates (templates/includes), not the form renderer's own directories.
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
+
+    def value_from_datadict(self, data, files, name):
+        picked = [value for value in (data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]) if value]
+        if picked:
+            return picked[-1]
+        text = (data.get(f"{name}_q") or "").strip()
+        return SearchText(text) if text else None
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_q" not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        field = self.field
+        chosen = field.chosen(value) if field is not None and not isinstance(value, SearchText) else None
+        kind = field.kind if field is not None else "members"
+        context["widget"].update(
+            {
+                "kind": kind,
+                "pk": chosen["pk"] if chosen else "",
+                "text": value if isinstance(value, SearchText) else (chosen["label"] if chosen else ""),
+                "detail": chosen["detail"] if chosen else "",
+                "url": reverse("lookup:search", args=[kind]),
+                "narrowing": field.narrowing() if field is not None else "",
+                "matches": field.matches if field is not None else [],
+                "min_chars": lookup.MIN_CHARS,
+            }
+        )
+        return context
+
+
+class SearchChoiceField(forms.ModelChoiceField):
+    """A record chosen by searching (members, organizations): for choices that can run to thousands of options.
+
+    The form sets its scoped `queryset` in `__init__` as for any ModelChoiceField; the submitted pk is validated
+    against it (a pk outside it gets the usual "not one of the available choices"). `where`/`exclude` (lookups on
+    the model) narrow what the search offers as the user types to what the queryset holds beyond the user's scope.
+    """
+
+    kind = ""
+    widget = SearchChoiceInput
+    default_error_messages = {
+        "no_match": _("Nothing matches “%(text)s”; type another part of the name."),
+        "several": _("%(count)s match “%(text)s”: pick one below or type more of the name."),
+    }
+
+    def __init__(self, queryset, *, where=None, exclude=None, **kwargs):
+        super().__init__(queryset, **kwargs)
+        self.where, self.exclude = where or {}, exclude or {}
+        self.matches = []
+        self.widget.field = self
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.widget.field = result
+        result.where, result.exclude, result.matches = dict(self.where), dict(self.exclude), []
+        return result
+
+    def label_from_instance(self, obj):
+        return lookup.KINDS[self.kind].label(obj)
+
+    def narrowing(self) -> str:
+        return lookup.narrowing_token(self.where, self.exclude)
+
+    def chosen(self, value) -> dict | None:
+        """The record a submitted or initial value names, as the field shows it, or None."""
+        if value in self.empty_values:
+            return None
+        pk = value.pk if isinstance(value, self.queryset.model) else value
+        try:
+            record = self.queryset.filter(pk=pk).first()
+        except (ValueError, TypeError, ValidationError):
+            return None
+        return lookup.options(self.kind, [record])[0] if record is not None else None
+
+    def to_python(self, value):
+        if not isinstance(value, SearchText):
+            return super().to_python(value)
+        found = lookup.search(self.queryset, self.kind, value, limit=lookup.LIMIT + 1)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValidationError(self.error_messages["no_match"], code="no_match", params={"text": value})
+        self.matches = lookup.options(self.kind, found[: lookup.LIMIT])
+        count = f"{lookup.LIMIT}+" if len(found) > lookup.LIMIT else len(found)
+        raise ValidationError(self.error_messages["several"], code="several", params={"text": value, "count": count})
+
+
+class MemberSearchField(SearchChoiceField):
+    """A member chosen by name (accent-insensitive), party card or national ID number; shown with their cell."""
+
+    kind = "members"
+
+
+class OrganizationSearchField(SearchChoiceField):
+    """An organization chosen by name or code (accent-insensitive); shown with the organization above it."""
+
+    kind = "organizations"
 
 
 class VnDateInput(forms.DateInput):
@@ -49,6 +172,8 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 __all__ = [
     "NON_FIELD_ERRORS",
+    "MemberSearchField",
+    "OrganizationSearchField",
     "OrganizationChoiceField",
     "OrganizationTreeChoiceField",
     "VnDateField",

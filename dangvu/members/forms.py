@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.policy import may_see_sensitive
 from dangvu.lib.form_guide import clean_shown
-from dangvu.lib.forms import OrganizationChoiceField, VnDateField, VnDateInput
+from dangvu.lib.forms import OrganizationChoiceField, OrganizationSearchField, VnDateField, VnDateInput
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.untrusted_files import CheckedImageField
 from dangvu.lib.versioning import add_version_field
@@ -11,8 +11,11 @@ from dangvu.members.models import EventKind, Member, Sex, Status, TransferMode, 
 from dangvu.members.rules import BADGE_MILESTONES
 from dangvu.members.selectors import MemberFilters
 from dangvu.members.services import ADMISSION_FIELDS, PERSONAL_FIELDS
-from dangvu.organizations.models import Organization
+from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 from dangvu.organizations.selectors import organization_list
+
+# What the cell pickers offer as the user types: live cells and base cells (member_holding_choices).
+MEMBER_HOLDING = {"kind__in": list(MEMBER_HOLDING_KINDS), "ended_on__isnull": True}
 
 SENSITIVE_FIELDS = ("ethnicity", "religion", "family_background", "political_history_notes")
 # The personal record in the sections of its paper form (includes/form.html draws them as fieldsets).
@@ -123,7 +126,7 @@ class MemberCreateForm(MemberForm):
         widget=forms.RadioSelect,
         initial=EventKind.ADMITTED,
     )
-    organization = OrganizationChoiceField(label=_("Cell"), queryset=Organization.objects.none())
+    organization = OrganizationSearchField(label=_("Cell"), queryset=Organization.objects.none(), where=MEMBER_HOLDING)
     on = VnDateField(label=_("Admission decision date / date of arrival"))
     document_no = forms.CharField(label=_("Admission decision number / transfer letter number"), max_length=64)
     document_date = VnDateField(label=_("Decision or letter date"), required=False)
@@ -223,9 +226,14 @@ DATE_LABELS = {
 
 class EventForm(forms.Form):
     on = VnDateField(label=_("Date"))
-    organization = OrganizationChoiceField(label=_("Cell"), queryset=Organization.objects.none(), required=False)
-    counterpart = OrganizationChoiceField(
-        label=_("To a cell of the committee"), queryset=Organization.objects.none(), required=False
+    organization = OrganizationSearchField(
+        label=_("Cell"), queryset=Organization.objects.none(), required=False, where=MEMBER_HOLDING
+    )
+    counterpart = OrganizationSearchField(
+        label=_("To a cell of the committee"),
+        queryset=Organization.objects.none(),
+        required=False,
+        where=MEMBER_HOLDING,
     )
     external_place = forms.CharField(label=_("Place outside the committee"), max_length=255, required=False)
     transfer_mode = forms.ChoiceField(

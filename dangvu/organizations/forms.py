@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import OrganizationSearchField, VnDateField
 from dangvu.organizations.models import HostUnitType, Organization, OrganizationKind
 
 
@@ -55,7 +55,9 @@ class OrganizationChoiceField(forms.ModelChoiceField):
 
 
 class MoveForm(DecisionFields):
-    new_parent = OrganizationChoiceField(label=_("Place under"), queryset=Organization.objects.none())
+    new_parent = OrganizationSearchField(
+        label=_("Place under"), queryset=Organization.objects.none(), where={"ended_on__isnull": True}
+    )
     field_order = ["new_parent", "on", "document_no", "document_date", "note"]
 
     def __init__(self, *args, choices, **kwargs):
@@ -64,7 +66,9 @@ class MoveForm(DecisionFields):
 
 
 class MergeForm(DecisionFields):
-    target = OrganizationChoiceField(label=_("Merge into"), queryset=Organization.objects.none())
+    target = OrganizationSearchField(
+        label=_("Merge into"), queryset=Organization.objects.none(), where={"ended_on__isnull": True}
+    )
     field_order = ["target", "on", "document_no", "document_date", "note"]
 
     def __init__(self, *args, choices, **kwargs):

@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import log_in
+from dangvu.lib.tests.browser import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -10,8 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_staff_records_a_secretary_appointment(page, personas, screenshot):
     log_in(page, "staff", "pw-staff")
     page.goto("/cadres/appointments/new/")
-    page.select_option("select[name=organization]", str(personas.org_a.pk))
-    page.select_option("select[name=member]", str(personas.member_a.pk))
+    pick(page, "organization", "tai chinh", "Đảng bộ Sở Tài chính")
+    pick(page, "member", "nguyen van an")
     page.select_option("select[name=position]", "secretary")
     page.fill("input[name=decided_by]", "Ban Thường vụ Đảng ủy Khối")
     page.fill("input[name=decided_on]", "03/06/2020")

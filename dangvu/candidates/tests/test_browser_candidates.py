@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import log_in
+from dangvu.lib.tests.browser import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +21,7 @@ def test_secretary_adds_a_candidate_and_an_introducer(page, personas, screenshot
     page.click("main button[type=submit]")
     page.wait_for_selector("#candidate-stage")
     page.click("a.button >> text=Thêm người giới thiệu")
-    page.select_option("select[name=member]", str(personas.member_a.pk))
+    pick(page, "member", "nguyen van an")
     page.fill("input[name=known_since]", "01/01/2026")
     page.fill("input[name=letter_on]", "10/05/2026")
     page.click("main button[type=submit]")

@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import log_in
+from dangvu.lib.tests.browser import pick
 from dangvu.members.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -12,7 +13,7 @@ def test_a_secretary_records_an_inspection_of_a_cell_and_its_members(page, perso
     log_in(page, "sec_a", "pw-sec_a")
     page.goto("/inspections/")
     page.click("a.button >> text=Thêm cuộc kiểm tra, giám sát")
-    page.select_option("select[name=organization]", str(personas.org_a.pk))
+    pick(page, "organization", "so tai chinh")
     page.select_option("select[name=body]", "base_committee")
     page.select_option("select[name=kind]", "finances")
     page.fill("input[name=title]", "Kiểm tra tài chính đảng năm 2025")
@@ -40,7 +41,7 @@ def test_staff_records_an_expulsion_that_shows_in_the_member_record(page, person
     assert page.input_value("input[name=member]") == personas.member_a.national_id
     page.select_option("select[name=form]", "dismissal")
     page.select_option("select[name=body]", "standing_committee")
-    page.select_option("select[name=deciding_organization]", str(personas.committee.pk))
+    pick(page, "deciding_organization", "khoi cac co quan")
     page.fill("input[name=decision_no]", "15-QĐ/ĐUK")
     page.fill("input[name=decided_on]", "12/09/2025")
     page.select_option("select[name=violation_category]", "law")
@@ -65,7 +66,7 @@ def test_staff_records_an_expulsion_that_shows_in_the_member_record(page, person
 def test_a_letter_past_its_deadline_is_flagged(page, personas, screenshot):
     log_in(page, "staff", "pw-staff")
     page.goto("/inspections/letters/new/")
-    page.select_option("select[name=organization]", str(personas.committee.pk))
+    pick(page, "organization", "khoi cac co quan")
     page.fill("input[name=received_on]", "02/01/2025")
     page.select_option("select[name=kind]", "both")
     page.fill("input[name=sender]", "Nguyễn Thị Hoa")

@@ -206,11 +206,24 @@ def tree_top(*, user: User, on: dt.date) -> list[TreeNode]:
     return _nest(_nodes(organizations, user=user, on=on, under=root, key_length=key_length))
 
 
+def _under(organization: Organization, *, user: User, on: dt.date, itself: bool = False) -> list[TreeNode]:
+    """The nodes right under `organization` (after its own node with `itself`), counted by child subtree."""
+    children = organization_list(user=user).filter(path__startswith=organization.path, depth=organization.depth + 1)
+    organizations = [organization, *children] if itself else list(children)
+    key_length = len(organization.path) + Organization.steplen
+    return _nodes(organizations, user=user, on=on, under=organization.path, key_length=key_length)
+
+
 def tree_children(*, user: User, organization: Organization, on: dt.date) -> list[TreeNode]:
     """The organizations right under `organization` with their counts: two queries (three for a past day)."""
-    children = list(organization_list(user=user).filter(path__startswith=organization.path, depth=organization.depth + 1))
-    key_length = len(organization.path) + Organization.steplen
-    return _nodes(children, user=user, on=on, under=organization.path, key_length=key_length)
+    return _under(organization, user=user, on=on)
+
+
+def tree_branch(*, user: User, organization: Organization, on: dt.date) -> TreeNode | None:
+    """An organization with its counts and the organizations right under it with theirs (the organization
+    page): two queries whatever the size of the tree (three for a past day); None if it did not exist then."""
+    roots = _nest(_under(organization, user=user, on=on, itself=True))
+    return roots[0] if roots and roots[0].organization.pk == organization.pk else None
 
 
 def tree_search(*, user: User, q: str, on: dt.date, limit: int = SEARCH_LIMIT) -> TreeSearch:

@@ -3,8 +3,8 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -137,15 +137,12 @@ def tree_members(request, pk: int):
 @tree_user_required
 def detail(request, pk: int):
     org = _visible_or_404(request, pk)
-    today = timezone.localdate()
-    children = selectors.organization_tree_with_counts(user=request.user, on=today)
-    children = [r for r in children if r.organization.path.startswith(org.path)]
-    own = children[0] if children else None
+    own = selectors.tree_branch(user=request.user, organization=org, on=timezone.localdate())
     members = member_list(user=request.user, filters=MemberFilters(organization=org))[:20]
     context = {
         "org": org,
         "own": own,
-        "children": [r for r in children if r.organization.depth == org.depth + 1],
+        "children": own.children if own else [],
         "members": members,
         "events": org.events.select_related("other_organization").order_by("on", "id"),
         "versions": org.versions.select_related("parent").order_by("valid_from"),

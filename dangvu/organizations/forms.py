@@ -107,3 +107,14 @@ class AsOfForm(forms.Form):
         if self.is_bound and self.is_valid() and self.cleaned_data["on"]:
             return self.cleaned_data["on"]
         return timezone.localdate()
+
+
+class TreeForm(AsOfForm):
+    """The tree page's search: words of a name, short name or code (accents optional), and the day."""
+
+    q = forms.CharField(label=_("Search organizations"), max_length=100, required=False)
+
+    def query(self) -> str:
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["q"].strip()
+        return ""

@@ -1,13 +1,15 @@
 """Reads of the organization tree, limited to what the acting user may see."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from dangvu.accounts.models import User
-from dangvu.accounts.policy import keeps_registry, organization_filter
+from dangvu.accounts.policy import keeps_registry, organization_filter, scope_root_path
+from dangvu.lib.vntext import fold
 from dangvu.organizations.membership import members
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization, OrganizationVersion
 
@@ -104,3 +106,154 @@ def organization_tree(*, user: User, on: dt.date) -> list[TreeRow]:
     for row in rows:
         row.parent_code = codes.get(row.organization.path[:-step], "") if row.organization.depth > 1 else ""
     return rows
+
+
+# --- The tree page: two levels, the rest on demand, a search, a node's members ----------------------------
+
+SEARCH_LIMIT = 50  # organizations a search shows (with their ancestors); more asks for a longer search
+
+
+@dataclass
+class TreeNode:
+    """An organization as the tree page shows it: its name on the day, the members of its subtree on that day,
+    and the nodes under it that are shown (empty when they are fetched on demand)."""
+
+    organization: Organization
+    name: str
+    members: int = 0
+    probationary: int = 0
+    children: list["TreeNode"] = field(default_factory=list)
+    match: bool = False  # one the search found (the others are its ancestors)
+
+    @property
+    def has_children(self) -> bool:
+        return self.organization.numchild > 0
+
+
+@dataclass
+class TreeSearch:
+    roots: list[TreeNode]
+    found: int  # organizations matching, of which at most SEARCH_LIMIT are shown
+
+
+def _subtree_counts(*, user: User, on: dt.date, under: str, key_length: int | None) -> dict[str, list[int]]:
+    """Members and probationary members counted on `on` below the path `under`, in one grouped query: by the
+    first `key_length` characters of their organization's path (the subtree of each node shown), or by
+    organization when None."""
+    spells = (
+        members()
+        .spells_counting_on(on)
+        .filter(organization_filter(user, "organization__"), organization__path__startswith=under)
+    )
+    if key_length is None:
+        spells = spells.annotate(key=F("organization__path"))
+    else:
+        spells = spells.annotate(key=Substr("organization__path", 1, key_length))
+    grouped = (
+        spells.order_by()
+        .values("key")
+        .annotate(members=Count("id"), probationary=Count("id", filter=Q(probationary=True)))
+        .values_list("key", "members", "probationary")
+    )
+    return {key: [n, p] for key, n, p in grouped}
+
+
+def _nodes(organizations: list[Organization], *, user: User, on: dt.date, under: str, key_length: int | None):
+    """The nodes of `organizations` (tree order) as they stood on `on`, with their subtree counts; the
+    organizations that did not exist then are left out. Two queries (three for a past day)."""
+    if on != timezone.localdate():
+        names = dict(
+            OrganizationVersion.objects.filter(organization__in=[o.pk for o in organizations], valid_from__lte=on)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+            .values_list("organization_id", "name")
+        )
+        nodes = [TreeNode(o, names[o.pk]) for o in organizations if o.pk in names]
+    else:
+        nodes = [TreeNode(o, o.name) for o in organizations]
+    if not nodes:
+        return []
+    by_path = {n.organization.path: n for n in nodes}
+    step = Organization.steplen
+    for key, (count, probationary) in _subtree_counts(user=user, on=on, under=under, key_length=key_length).items():
+        # A key counts in the node it names and in every node shown above it.
+        for end in range(step, len(key) + 1, step):
+            node = by_path.get(key[:end])
+            if node is not None:
+                node.members += count
+                node.probationary += probationary
+    return nodes
+
+
+def _nest(nodes: list[TreeNode]) -> list[TreeNode]:
+    """The top nodes, each holding the shown nodes under it (nodes come in tree order)."""
+    by_path, roots = {}, []
+    step = Organization.steplen
+    for node in nodes:
+        parent = by_path.get(node.organization.path[:-step])
+        (parent.children if parent is not None else roots).append(node)
+        by_path[node.organization.path] = node
+    return roots
+
+
+def tree_top(*, user: User, on: dt.date) -> list[TreeNode]:
+    """The user's organization and the level under it: what the tree page opens with."""
+    root = scope_root_path(user)
+    if root is None:
+        return []
+    depth = len(root) // Organization.steplen
+    organizations = list(organization_list(user=user).filter(depth__lte=depth + 1))
+    key_length = (depth + 1) * Organization.steplen
+    return _nest(_nodes(organizations, user=user, on=on, under=root, key_length=key_length))
+
+
+def _under(organization: Organization, *, user: User, on: dt.date, itself: bool = False) -> list[TreeNode]:
+    """The nodes right under `organization` (after its own node with `itself`), counted by child subtree."""
+    children = organization_list(user=user).filter(path__startswith=organization.path, depth=organization.depth + 1)
+    organizations = [organization, *children] if itself else list(children)
+    key_length = len(organization.path) + Organization.steplen
+    return _nodes(organizations, user=user, on=on, under=organization.path, key_length=key_length)
+
+
+def tree_children(*, user: User, organization: Organization, on: dt.date) -> list[TreeNode]:
+    """The organizations right under `organization` with their counts: two queries (three for a past day)."""
+    return _under(organization, user=user, on=on)
+
+
+def tree_branch(*, user: User, organization: Organization, on: dt.date) -> TreeNode | None:
+    """An organization with its counts and the organizations right under it with theirs (the organization
+    page): two queries whatever the size of the tree (three for a past day); None if it did not exist then."""
+    roots = _nest(_under(organization, user=user, on=on, itself=True))
+    return roots[0] if roots and roots[0].organization.pk == organization.pk else None
+
+
+def tree_search(*, user: User, q: str, on: dt.date, limit: int = SEARCH_LIMIT) -> TreeSearch:
+    """Organizations whose name, short name or code holds every word of `q`, accents and case aside, shown
+    under their ancestors. The names are folded here (a few milliseconds for a province's 3,000
+    organizations), so the search needs no column of its own."""
+    words = fold(q).split()
+    root = scope_root_path(user)
+    if not words or root is None:
+        return TreeSearch(roots=[], found=0)
+    visible = organization_list(user=user).values_list("path", "name", "short_name", "code")
+    found = [path for path, *text in visible if all(w in fold(" ".join(text)) for w in words)]
+    step = Organization.steplen
+    shown = {path[:end] for path in found[:limit] for end in range(len(root), len(path) + 1, step)}
+    organizations = list(organization_list(user=user).filter(path__in=shown))
+    nodes = _nodes(organizations, user=user, on=on, under=root, key_length=None)
+    matched = set(found[:limit])
+    for node in nodes:
+        node.match = node.organization.path in matched
+    return TreeSearch(roots=_nest(nodes), found=len(found))
+
+
+def organization_members(*, user: User, organization: Organization, on: dt.date) -> QuerySet:
+    """The members counted in `organization` and below on `on` (their membership spells, one a member), in
+    the Vietnamese order of their names, with the cell each is in."""
+    return (
+        members()
+        .spells_counting_on(on)
+        .filter(organization_filter(user, "organization__"), organization__path__startswith=organization.path)
+        .select_related("member", "organization")
+        .only("probationary", "member__full_name", "member__sort_key", "organization__name", "organization__path")
+        .order_by("member__sort_key", "member_id")
+    )

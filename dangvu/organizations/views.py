@@ -1,7 +1,10 @@
 """Organization screens: the tree with counts, the organization page, and one form per kind of change."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,44 +15,134 @@ from django.utils.translation import gettext_lazy
 from dangvu.accounts.decorators import editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, may_edit, may_restructure
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import delete_view, history_of, object_or_404, restore_view
+from dangvu.lib.screens import delete_view, history_of, is_partial, object_or_404, restore_view
 from dangvu.members.selectors import MemberFilters, member_list
 from dangvu.organizations import forms, selectors, services
 from dangvu.organizations.models import ALLOWED_CHILD_KINDS, Organization, OrganizationKind
 
-TREE_FOLD_THRESHOLD = 600
+MEMBERS_PER_PAGE = 25  # a node's members, listed in the tree on demand
 
 
 def _visible_or_404(request, pk: int) -> Organization:
     return object_or_404(selectors.organization_get, user=request.user, pk=pk)
 
 
+def _tree_day(request) -> tuple:
+    """The day the tree is shown for, and the query that carries it to the parts fetched on demand."""
+    on = forms.AsOfForm(request.GET or None).day()
+    past = on != timezone.localdate()
+    return on, past, (urlencode({"on": on.strftime("%d/%m/%Y")}) if past else "")
+
+
+_PK = 987654321  # stands for a node's pk in the links reversed once for a whole tree
+
+
+# The words every node repeats, translated once a page.
+_TREE_WORDS = {
+    "members_word": gettext_lazy("members"),
+    "probationary_word": gettext_lazy("probationary"),
+    "members_title": gettext_lazy("Members"),
+    "show_members": gettext_lazy("Show the members"),
+    "show_children": gettext_lazy("Show the organizations under it"),
+    "nothing_under": gettext_lazy("No member and no organization under it."),
+}
+
+
+def _tree_words() -> dict:
+    return {name: str(word) for name, word in _TREE_WORDS.items()}
+
+
+def _linked(nodes: list, day_query: str) -> list:
+    """Give every node (and the nodes under it) its links: its page, what is under it and its members,
+    the last two for the day shown. Each URL is reversed once, whatever the number of nodes."""
+    suffix = f"?{day_query}" if day_query else ""
+    patterns = {
+        name: reverse(f"organizations:{name}", kwargs={"pk": _PK}).replace(str(_PK), "{pk}")
+        for name in ("detail", "tree_children", "tree_members")
+    }
+
+    def link(node_list):
+        for node in node_list:
+            pk = node.organization.pk
+            node.key = str(pk)
+            node.url = patterns["detail"].format(pk=pk)
+            node.children_url = patterns["tree_children"].format(pk=pk) + suffix
+            node.members_url = patterns["tree_members"].format(pk=pk) + suffix
+            link(node.children)
+
+    link(nodes)
+    return nodes
+
+
 @tree_user_required
 def tree(request):
-    form = forms.AsOfForm(request.GET or None)
-    on = form.day()
-    rows = selectors.organization_tree(user=request.user, on=on)
-    # A province-sized tree (thousands of cells) is shown two levels deep; each organization's page
-    # lists what is under it, and "show all" gives the whole tree.
-    folded = len(rows) > TREE_FOLD_THRESHOLD and not request.GET.get("all")
-    if folded:
-        rows = [r for r in rows if r.depth <= 2]
-    context = {"rows": rows, "on": on, "past": on != timezone.localdate(), "form": form, "folded": folded}
-    return render(request, "organizations/tree.html", context)
+    """The user's organization and the level under it, each node opened on demand (`tree_children`), with
+    its members on demand (`tree_members`); or the organizations a search finds, under their ancestors."""
+    form = forms.TreeForm(request.GET or None)
+    on, past, day_query = _tree_day(request)
+    q = form.query()
+    search = selectors.tree_search(user=request.user, q=q, on=on) if q else None
+    context = {
+        "form": form,
+        "q": q,
+        "on": on,
+        "past": past,
+        "day_query": day_query,
+        "search": search,
+        "search_limit": selectors.SEARCH_LIMIT,
+        **_tree_words(),
+        "roots": _linked(search.roots if search else selectors.tree_top(user=request.user, on=on), day_query),
+    }
+    template = "organizations/_tree_results.html" if is_partial(request) else "organizations/tree.html"
+    return render(request, template, context)
+
+
+@tree_user_required
+def tree_children(request, pk: int):
+    """The organizations right under one, for the tree (htmx) or as a page of their own (without JavaScript)."""
+    org = _visible_or_404(request, pk)
+    on, past, day_query = _tree_day(request)
+    context = {
+        "org": org,
+        "on": on,
+        "past": past,
+        "day_query": day_query,
+        "nodes": _linked(selectors.tree_children(user=request.user, organization=org, on=on), day_query),
+        "part": "organizations/_tree_children.html",
+        **_tree_words(),
+        "title": _("Organizations under %(name)s") % {"name": org.name},
+    }
+    return render(request, context["part"] if is_partial(request) else "organizations/tree_part.html", context)
+
+
+@tree_user_required
+def tree_members(request, pk: int):
+    """The members of an organization and those under it on the day, a page at a time, in Vietnamese order."""
+    org = _visible_or_404(request, pk)
+    on, past, day_query = _tree_day(request)
+    rows = selectors.organization_members(user=request.user, organization=org, on=on)
+    page = Paginator(rows, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "org": org,
+        "on": on,
+        "past": past,
+        "day_query": day_query,
+        "page": page,
+        "part": "organizations/_tree_members.html",
+        "title": _("Members of %(name)s") % {"name": org.name},
+    }
+    return render(request, context["part"] if is_partial(request) else "organizations/tree_part.html", context)
 
 
 @tree_user_required
 def detail(request, pk: int):
     org = _visible_or_404(request, pk)
-    today = timezone.localdate()
-    children = selectors.organization_tree_with_counts(user=request.user, on=today)
-    children = [r for r in children if r.organization.path.startswith(org.path)]
-    own = children[0] if children else None
+    own = selectors.tree_branch(user=request.user, organization=org, on=timezone.localdate())
     members = member_list(user=request.user, filters=MemberFilters(organization=org))[:20]
     context = {
         "org": org,
         "own": own,
-        "children": [r for r in children if r.organization.depth == org.depth + 1],
+        "children": own.children if own else [],
         "members": members,
         "events": org.events.select_related("other_organization").order_by("on", "id"),
         "versions": org.versions.select_related("parent").order_by("valid_from"),

@@ -10,8 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_secretary_renames_a_cell_and_the_past_tree_keeps_the_old_name(page, personas, screenshot):
     log_in(page, "sec_a", "pw-sec_a")
     page.goto("/organizations/")
-    assert "Chi bộ Sở Tư pháp" not in page.inner_text("table.tree")  # organization B is not theirs
-    page.click("table.tree >> text=Chi bộ Thanh tra")
+    assert "Chi bộ Sở Tư pháp" not in page.inner_text(".org-tree")  # organization B is not theirs
+    page.click(".org-tree >> text=Chi bộ Thanh tra")
     page.click("a.button >> text=Đổi tên")
     page.fill("input[name=name]", "Chi bộ Thanh tra - Pháp chế")
     page.fill("input[name=on]", "01/07/2025")
@@ -23,8 +23,8 @@ def test_a_secretary_renames_a_cell_and_the_past_tree_keeps_the_old_name(page, p
     screenshot("organization-renamed")
 
     page.goto("/organizations/?on=30/06/2025")
-    assert "Chi bộ Thanh tra" in page.inner_text("table.tree")
-    assert "Pháp chế" not in page.inner_text("table.tree")
+    assert "Chi bộ Thanh tra" in page.inner_text(".org-tree")
+    assert "Pháp chế" not in page.inner_text(".org-tree")
     screenshot("tree-as-of")
 
 

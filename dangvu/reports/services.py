@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.period_picker import period_label
 from dangvu.lib.softdelete import soft_delete
 from dangvu.organizations.models import Organization
 from dangvu.reports.compile import compile_report
@@ -26,7 +27,8 @@ def _check_period(kind: str, period_key: str) -> None:
         parse_period(kind, period_key)
     except PeriodError:
         raise refuse(
-            "period_key", _("The period %(period)s does not fit a report of this kind.") % {"period": period_key}
+            "period_key",
+            _("The period %(period)s does not fit a report of this kind.") % {"period": period_label(period_key)},
         ) from None
 
 

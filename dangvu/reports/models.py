@@ -99,6 +99,9 @@ class Report(PeriodNamed, models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     round = models.ForeignKey("reports.Round", null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
     version = models.PositiveIntegerField(default=1)
+    # A round's aggregate: how many of the asked organizations' reports were in when it was compiled.
+    compiled_from = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    compiled_of = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -112,6 +115,25 @@ class Report(PeriodNamed, models.Model):
 
     def __str__(self) -> str:
         return str(self.title)
+
+    @property
+    def is_provisional(self) -> bool:
+        """An aggregate compiled before every asked organization had submitted: its figures are incomplete."""
+        return self.compiled_of is not None and (self.compiled_from or 0) < self.compiled_of
+
+    @property
+    def provisional_mark(self) -> str:
+        """ "Dự thảo tạm tính: 1/100 báo cáo" on the screen, the DOCX and the PDF; "" when complete."""
+        if not self.is_provisional:
+            return ""
+        return _("Provisional draft: %(submitted)s/%(asked)s reports") % {
+            "submitted": self.compiled_from or 0,
+            "asked": self.compiled_of,
+        }
+
+    def empty_sections(self) -> list["ReportSection"]:
+        """The sections to be written that are still blank: the report warns before it is submitted."""
+        return [s for s in self.sections.all() if s.writable and not s.text.strip()]
 
 
 class ReportSection(models.Model):

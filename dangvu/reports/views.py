@@ -320,15 +320,26 @@ def compile_job_retry(request, pk: int):
 def sentences(request):
     from dangvu.reports.models import SentenceTemplate
 
-    return render(
-        request, "reports/sentences.html", {"sentences": SentenceTemplate.objects.order_by("section", "order")}
-    )
+    from dangvu.reports.sentence_labels import kinds_label, section_label, sentence_label
+
+    rows = [
+        {
+            "sentence": s,
+            "label": sentence_label(s.key),
+            "section": section_label(s.section),
+            "kinds": kinds_label(s.kinds),
+        }
+        for s in SentenceTemplate.objects.order_by("section", "order")
+    ]
+    return render(request, "reports/sentences.html", {"rows": rows})
 
 
 @committee_staff_required
 def sentence_edit(request, pk: int):
     from dangvu.reports.forms import SentenceForm
     from dangvu.reports.models import SentenceTemplate
+
+    from dangvu.reports.sentence_labels import section_label, sentence_label
 
     sentence = get_object_or_404(SentenceTemplate, pk=pk)
     form = SentenceForm(request.POST or None, initial={"text": sentence.text, "kinds": sentence.kinds})
@@ -345,6 +356,8 @@ def sentence_edit(request, pk: int):
         {
             "form": form,
             "sentence": sentence,
+            "label": sentence_label(sentence.key),
+            "section": section_label(sentence.section),
             "history": history_of(sentence),
         },
     )

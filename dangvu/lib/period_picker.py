@@ -111,8 +111,9 @@ def _groups(kinds, today: dt.date) -> list[dict]:
             label = _("Year")
         else:
             now_first, _now_last = _term_of(today.year)
+            names = _("Term %(first)s - %(last)s")
             options = [
-                (f"T{first}-{first + TERM_YEARS}", _("Term %(first)s - %(last)s") % {"first": first, "last": first + TERM_YEARS})
+                (f"T{first}-{first + TERM_YEARS}", names % {"first": first, "last": first + TERM_YEARS})
                 for first in range(now_first - 2 * TERM_YEARS, now_first + TERM_YEARS + 1, TERM_YEARS)
             ]
             label = _("Terms")

@@ -65,8 +65,9 @@ class SentenceForm(forms.Form):
         label=_("Sentence template"),
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
-            "Figures: {{ i.members.admitted|count }} (07), {{ i.members.total|num }} (7.261), "
-            "{{ i.inspection.members_pct|pct }} (34,71). Names: {{ org_short }}, {{ period }}, {{ end_date }}. "
+            "Figures: counts of people and things {{ i.members.admitted|count }} (07, 7.261), sums of money "
+            "{{ i.dues.collected|num }} (7.261), rates {{ i.inspection.members_pct|pct }} (34,71). "
+            "Names: {{ org_short }}, {{ period }}, {{ end_date }}. "
             "[[ … ]] makes a footnote; {% if … %}…{% endif %} leaves a sentence out when a figure is zero. "
             "The codes are listed in docs/indicators.md."
         ),

@@ -40,6 +40,7 @@ SENTENCE_LABELS = {
     "organization.ratings": _("Annual rating of members"),
     "organization.org_ratings": _("Annual rating of party organizations"),
     "organization.meetings": _("Cell meetings"),
+    "organization.dues": _("Party dues collected and remitted"),
     "political_task.programme_done": _("Programme items done: political tasks"),
     "ideology.programme_done": _("Programme items done: ideological work"),
     "mass_mobilisation.programme_done": _("Programme items done: mass mobilisation"),

@@ -265,7 +265,9 @@ def round_compile(request, pk: int):
     submitted, asked = services.round_progress(round_)
     if 0 < submitted < asked and request.POST.get("confirm") != "1":
         # Figures summed from some reports only read as the committee's: the clerk decides knowingly.
-        return render(request, "reports/compile_confirm.html", {"round": round_, "submitted": submitted, "asked": asked})
+        return render(
+            request, "reports/compile_confirm.html", {"round": round_, "submitted": submitted, "asked": asked}
+        )
     if submitted > services.BACKGROUND_THRESHOLD:
         from dangvu.reports.jobs import compile_job_start
 
@@ -319,7 +321,6 @@ def compile_job_retry(request, pk: int):
 @committee_staff_required
 def sentences(request):
     from dangvu.reports.models import SentenceTemplate
-
     from dangvu.reports.sentence_labels import kinds_label, section_label, sentence_label
 
     rows = [
@@ -338,7 +339,6 @@ def sentences(request):
 def sentence_edit(request, pk: int):
     from dangvu.reports.forms import SentenceForm
     from dangvu.reports.models import SentenceTemplate
-
     from dangvu.reports.sentence_labels import section_label, sentence_label
 
     sentence = get_object_or_404(SentenceTemplate, pk=pk)

@@ -48,8 +48,10 @@ def test_rounds_and_their_warnings_name_the_period(client, personas, round_):  #
     board = client.get(reverse("reports:round", kwargs={"pk": round_.pk})).content.decode()
     assert "Báo cáo tháng 4 năm 2023" in board and "2023-04" not in board
     alerts = round_alerts(user=personas.staff, organization=personas.committee, today=D(2023, 5, 1))
-    assert len(alerts) == 1 and "Báo cáo tháng 4 năm 2023" in str(alerts[0].message) and "2023-04" not in str(
-        alerts[0].message
+    assert (
+        len(alerts) == 1
+        and "Báo cáo tháng 4 năm 2023" in str(alerts[0].message)
+        and "2023-04" not in str(alerts[0].message)
     )
 
 
@@ -114,5 +116,3 @@ def test_the_reminder_of_a_round_names_its_period(personas, round_):  # noqa: F8
 
     titles = [o.title for o in round_due(round_.due_on)]
     assert titles and all("Báo cáo tháng 4 năm 2023" in str(t) and "2023-04" not in str(t) for t in titles)
-
-

@@ -33,3 +33,13 @@ def test_the_sentence_form_is_titled_by_the_sentence_name(client, personas):
     client.force_login(personas.staff)
     page = client.get(reverse("reports:sentence_edit", kwargs={"pk": sentence.pk})).content.decode()
     assert "<h1>Học tập, quán triệt nghị quyết, chỉ thị</h1>" in page
+
+
+def test_no_stored_sentence_writes_a_count_without_its_leading_zero():
+    """One text never mixes "07 đảng viên" and "7 đảng viên" (or "00" and "0"): `num` is for sums of money only."""
+    money = {"i.dues.collected", "i.dues.kept", "i.dues.remitted", "i.dues.due"}
+    for sentence in SentenceTemplate.objects.all():
+        for figure in re.findall(r"\{\{\s*([\w.]+)\|num\s*\}\}", sentence.text):
+            assert figure in money, (sentence.key, figure)
+    for key, _section, _order, _kinds, text in DEFAULTS:
+        assert "|num" not in text, key

@@ -20,7 +20,7 @@ def round_alerts(*, user, organization, today: dt.date) -> list[Alert]:
                     counted(
                         _("%(count)d reports of the round %(round)s are due on %(date)s and not submitted"),
                         count=len(mine),
-                        round=f"{round_.get_kind_display()} {round_.period_key}",
+                        round=round_.title,
                         date=round_.due_on.strftime("%d/%m/%Y"),
                     ),
                     len(mine),

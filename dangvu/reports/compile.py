@@ -57,6 +57,7 @@ class Compiled:
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # sentences that failed and were replaced by the default
+    provisional: str = ""  # "Dự thảo tạm tính: 1/100 báo cáo" on an aggregate compiled before every report was in
 
     @property
     def appendix_subtitle(self) -> str:
@@ -361,6 +362,7 @@ def compiled_from_report(report: Report) -> Compiled:
         signer_title=report.signer_title,
         signer_name=report.signer_name,
         recipients=[r.strip() for r in report.recipients.splitlines() if r.strip()],
+        provisional=str(report.provisional_mark),
     )
     if period.is_term:
         _attach_appendix(compiled, today=period.end)

@@ -528,6 +528,8 @@ def write_docx(compiled: Compiled) -> bytes:
 
     _heading_block(document, compiled)
     _paragraph(document, "", size=10)
+    if compiled.provisional:
+        _paragraph(document, compiled.provisional.upper(), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, compiled.doc_type, size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, compiled.subject, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, "-----", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.forms import VnDateField
+from dangvu.lib.period_picker import PeriodField, check_fits
 from dangvu.organizations.models import Organization
 from dangvu.reports.models import KIND_CHOICES
+from dangvu.reports.periods import Kind
 
 
 class OrganizationChoice(forms.ModelChoiceField):
@@ -13,19 +15,17 @@ class OrganizationChoice(forms.ModelChoiceField):
 
 class ReportCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of report"), choices=KIND_CHOICES)
-    period_key = forms.CharField(
-        label=_("Period"),
-        max_length=16,
-        help_text=_(
-            "2024-04 for a month, 2024-Q2 a quarter, 2024-H1 a half-year, 2024-9M nine months, 2024 a year, "
-            "2020-2025 a congress term."
-        ),
-    )
+    period_key = PeriodField(label=_("Period"), kinds=Kind.ALL, kind_field="kind")
     organization = OrganizationChoice(label=_("Organization"), queryset=Organization.objects.none())
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+    def clean(self):
+        data = super().clean()
+        check_fits(self, kind_field="kind", period_field="period_key")
+        return data
 
 
 class ReportHeaderForm(forms.Form):
@@ -44,7 +44,7 @@ class ReportHeaderForm(forms.Form):
 
 class RoundForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of report"), choices=KIND_CHOICES)
-    period_key = forms.CharField(label=_("Period"), max_length=16)
+    period_key = PeriodField(label=_("Period"), kinds=Kind.ALL, kind_field="kind")
     due_on = VnDateField(label=_("Due date"))
     participants = forms.ModelMultipleChoiceField(
         label=_("Base organizations asked"), queryset=Organization.objects.none(), widget=forms.CheckboxSelectMultiple
@@ -54,14 +54,20 @@ class RoundForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = organizations
 
+    def clean(self):
+        data = super().clean()
+        check_fits(self, kind_field="kind", period_field="period_key")
+        return data
+
 
 class SentenceForm(forms.Form):
     text = forms.CharField(
         label=_("Sentence template"),
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
-            "Figures: {{ i.members.admitted|count }} (07), {{ i.members.total|num }} (7.261), "
-            "{{ i.inspection.members_pct|pct }} (34,71). Names: {{ org_short }}, {{ period }}, {{ end_date }}. "
+            "Figures: counts of people and things {{ i.members.admitted|count }} (07, 7.261), sums of money "
+            "{{ i.dues.collected|num }} (7.261), rates {{ i.inspection.members_pct|pct }} (34,71). "
+            "Names: {{ org_short }}, {{ period }}, {{ end_date }}. "
             "[[ … ]] makes a footnote; {% if … %}…{% endif %} leaves a sentence out when a figure is zero. "
             "The codes are listed in docs/indicators.md."
         ),

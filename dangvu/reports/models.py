@@ -16,6 +16,39 @@ KIND_CHOICES = [
 ]
 
 
+def report_title(kind: str, period_key: str) -> str:
+    """What a report or round is called on screens and in warnings: "Báo cáo tháng 10 năm 2026", never the key."""
+    from dangvu.reports.periods import PeriodError, parse_period
+
+    try:
+        period = parse_period(kind, period_key)
+    except PeriodError:
+        return f"{dict(KIND_CHOICES).get(kind, kind)} {period_key}"
+    if period.is_term:
+        first, last = period.term_years
+        if kind == "mid_term":
+            return _("Mid-term review report of the term %(first)s - %(last)s") % {"first": first, "last": last}
+        return _("Term-end report of the term %(first)s - %(last)s") % {"first": first, "last": last}
+    return _("Report of %(period)s") % {"period": period.label}
+
+
+class PeriodNamed:
+    """The period of a report or a round as users read it ("tháng 10 năm 2026"), and the title it gives."""
+
+    @property
+    def period_label(self) -> str:
+        from dangvu.reports.periods import PeriodError, parse_period
+
+        try:
+            return parse_period(self.kind, self.period_key).label
+        except PeriodError:
+            return self.period_key
+
+    @property
+    def title(self) -> str:
+        return report_title(self.kind, self.period_key)
+
+
 class SentenceTemplate(models.Model):
     """A standard sentence pre-filled into a section: a Django template over the period's figures."""
 
@@ -48,7 +81,7 @@ class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
-class Report(models.Model):
+class Report(PeriodNamed, models.Model):
     """A report being written: kind, period, organization, its sections and the frozen figures."""
 
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="reports")
@@ -66,6 +99,9 @@ class Report(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     round = models.ForeignKey("reports.Round", null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
     version = models.PositiveIntegerField(default=1)
+    # A round's aggregate: how many of the asked organizations' reports were in when it was compiled.
+    compiled_from = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    compiled_of = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -78,7 +114,26 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.period_key}"
+        return str(self.title)
+
+    @property
+    def is_provisional(self) -> bool:
+        """An aggregate compiled before every asked organization had submitted: its figures are incomplete."""
+        return self.compiled_of is not None and (self.compiled_from or 0) < self.compiled_of
+
+    @property
+    def provisional_mark(self) -> str:
+        """ "Dự thảo tạm tính: 1/100 báo cáo" on the screen, the DOCX and the PDF; "" when complete."""
+        if not self.is_provisional:
+            return ""
+        return _("Provisional draft: %(submitted)s/%(asked)s reports") % {
+            "submitted": self.compiled_from or 0,
+            "asked": self.compiled_of,
+        }
+
+    def empty_sections(self) -> list["ReportSection"]:
+        """The sections to be written that are still blank: the report warns before it is submitted."""
+        return [s for s in self.sections.all() if s.writable and not s.text.strip()]
 
 
 class ReportSection(models.Model):
@@ -99,7 +154,7 @@ class ReportSection(models.Model):
         return self.heading
 
 
-class Round(models.Model):
+class Round(PeriodNamed, models.Model):
     """A reporting round: the committee asks its base organizations for their reports of a period."""
 
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT, related_name="rounds")
@@ -120,7 +175,7 @@ class Round(models.Model):
         verbose_name_plural = _("reporting rounds")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.period_key}"
+        return str(self.title)
 
 
 class CompileState(models.TextChoices):

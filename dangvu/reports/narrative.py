@@ -312,7 +312,7 @@ def _due(organization: Organization, start: dt.date, end: dt.date, by_area: dict
         due.append(
             (
                 "political_task",
-                f"Chỉ đạo {subordinates(organization)} gửi báo cáo kỳ {round_.period_key} đúng hạn "
+                f"Chỉ đạo {subordinates(organization)} gửi báo cáo {round_.period_label} đúng hạn "
                 f"({format_short(round_.due_on)})",
             )
         )

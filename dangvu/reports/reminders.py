@@ -38,7 +38,7 @@ def round_due(anchor_day: dt.date):
                 key=f"round:{round_.pk}:org:{organization_id}",
                 on=anchor_day,
                 title=_("Report due on %(date)s: %(round)s")
-                % {"date": f"{anchor_day:%d/%m/%Y}", "round": f"{round_.get_kind_display()} {round_.period_key}"},
+                % {"date": f"{anchor_day:%d/%m/%Y}", "round": round_.title},
                 organization_id=organization_id,
                 url=reverse("reports:list"),
             )

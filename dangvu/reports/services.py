@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from dangvu.accounts.models import User
 from dangvu.lib.errors import refuse
+from dangvu.lib.period_picker import period_label
 from dangvu.lib.softdelete import soft_delete
 from dangvu.organizations.models import Organization
 from dangvu.reports.compile import compile_report
@@ -26,7 +27,8 @@ def _check_period(kind: str, period_key: str) -> None:
         parse_period(kind, period_key)
     except PeriodError:
         raise refuse(
-            "period_key", _("The period %(period)s does not fit a report of this kind.") % {"period": period_key}
+            "period_key",
+            _("The period %(period)s does not fit a report of this kind.") % {"period": period_label(period_key)},
         ) from None
 
 
@@ -196,10 +198,16 @@ def aggregate_figures(reports: list[Report]) -> dict:
     return result
 
 
+def round_progress(round_: Round) -> tuple[int, int]:
+    """(submitted, asked): how many of the asked organizations' reports are in, e.g. (1, 100)."""
+    return len(latest_submissions(round_)), round_.participants.count()
+
+
 @transaction.atomic
 def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
     """The committee's aggregate: figures summed from the snapshots, the standard sentences over them, and each
-    base organization's narrative gathered under its section for editing."""
+    base organization's narrative gathered under its section for editing. Compiled before every report is in,
+    the draft records how many were (`Report.provisional_mark`: "Dự thảo tạm tính: 1/100 báo cáo")."""
     from dangvu.reports.compile import prefilled_sections, sentence_context
     from dangvu.reports.structure import sections_of
 
@@ -244,6 +252,8 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
         figures=_jsonable(figures),
         created_by=by,
         place=getattr(settings, "DANGVU_PLACE", ""),
+        compiled_from=len(submissions),
+        compiled_of=round_.participants.count(),
     )
     report._history_user = by
     report.save()

@@ -78,10 +78,18 @@ def report_detail(request, pk: int):
     header = ReportHeaderForm(initial={f: getattr(report, f) for f in ReportHeaderForm.base_fields})
     sections = list(report.sections.all())
     history = selectors.section_history(report=report)
+    empty = [s for s in sections if s.writable and not s.text.strip()] if report.status == ReportStatus.DRAFT else []
     return render(
         request,
         "reports/detail.html",
-        {"report": report, "sections": sections, "header": header, "can_edit": can_edit, "history": history},
+        {
+            "report": report,
+            "sections": sections,
+            "header": header,
+            "can_edit": can_edit,
+            "history": history,
+            "empty_sections": empty,
+        },
     )
 
 
@@ -153,6 +161,9 @@ def download(request, pk: int, fmt: str):
 def submit(request, pk: int):
     report = _report_or_404(request, pk)
     ensure_may_edit(request.user, report.organization)
+    empty = report.empty_sections()
+    if empty and report.status == ReportStatus.DRAFT and request.POST.get("confirm") != "1":
+        return render(request, "reports/submit_confirm.html", {"report": report, "empty": empty})
     try:
         services.report_submit(report=report, by=request.user)
     except ValidationError as error:
@@ -222,6 +233,7 @@ def round_detail(request, pk: int):
             "rows": rows,
             "is_owner": is_owner,
             "submitted": sum(1 for r in rows if r["state"] == "submitted"),
+            "asked": round_.participants.count(),
             "can_compile": is_owner and keeps_registry(request.user),
         },
     )
@@ -250,7 +262,12 @@ def round_compile(request, pk: int):
     round_ = _round_or_404(request, pk)
     if not in_scope(request.user, round_.organization):
         raise PermissionDenied
-    submitted = len(services.latest_submissions(round_))
+    submitted, asked = services.round_progress(round_)
+    if 0 < submitted < asked and request.POST.get("confirm") != "1":
+        # Figures summed from some reports only read as the committee's: the clerk decides knowingly.
+        return render(
+            request, "reports/compile_confirm.html", {"round": round_, "submitted": submitted, "asked": asked}
+        )
     if submitted > services.BACKGROUND_THRESHOLD:
         from dangvu.reports.jobs import compile_job_start
 
@@ -304,16 +321,25 @@ def compile_job_retry(request, pk: int):
 @committee_staff_required
 def sentences(request):
     from dangvu.reports.models import SentenceTemplate
+    from dangvu.reports.sentence_labels import kinds_label, section_label, sentence_label
 
-    return render(
-        request, "reports/sentences.html", {"sentences": SentenceTemplate.objects.order_by("section", "order")}
-    )
+    rows = [
+        {
+            "sentence": s,
+            "label": sentence_label(s.key),
+            "section": section_label(s.section),
+            "kinds": kinds_label(s.kinds),
+        }
+        for s in SentenceTemplate.objects.order_by("section", "order")
+    ]
+    return render(request, "reports/sentences.html", {"rows": rows})
 
 
 @committee_staff_required
 def sentence_edit(request, pk: int):
     from dangvu.reports.forms import SentenceForm
     from dangvu.reports.models import SentenceTemplate
+    from dangvu.reports.sentence_labels import section_label, sentence_label
 
     sentence = get_object_or_404(SentenceTemplate, pk=pk)
     form = SentenceForm(request.POST or None, initial={"text": sentence.text, "kinds": sentence.kinds})
@@ -330,6 +356,8 @@ def sentence_edit(request, pk: int):
         {
             "form": form,
             "sentence": sentence,
+            "label": sentence_label(sentence.key),
+            "section": section_label(sentence.section),
             "history": history_of(sentence),
         },
     )

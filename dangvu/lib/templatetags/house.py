@@ -104,3 +104,12 @@ def page_links(page):
         return []
     elided = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return [None if number == page.paginator.ELLIPSIS else number for number in elided]
+
+
+@register.filter
+def period_label(key, kind=None):
+    """A period key as users read it: {{ "2026-10"|period_label }} -> "tháng 10 năm 2026"; the report kind as
+    the argument tells a mid-term period from a term ("giữa nhiệm kỳ 2020 - 2025")."""
+    from dangvu.lib.period_picker import period_label as label
+
+    return label(str(key or ""), kind or None)

@@ -27,9 +27,8 @@ class Command(BaseCommand):
                     for u in User.objects.filter(role=Role.SECRETARY, organization=organization, is_active=True)
                     if u.email
                 ]
-                subject = _("Reminder: the %(kind)s %(period)s is due on %(date)s") % {
-                    "kind": round_.get_kind_display(),
-                    "period": round_.period_key,
+                subject = _("Reminder: the %(report)s is due on %(date)s") % {
+                    "report": round_.title,
                     "date": format_short(round_.due_on),
                 }
                 body = _("%(org)s has not submitted its report for the round yet.") % {"org": organization.name}

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.candidates import selectors
 from dangvu.candidates.models import Candidate, Stage
 from dangvu.lib.bounds import SMALLINT_MAX
+from dangvu.lib.filter_choices import narrow_organization_filter
 from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field
@@ -44,6 +45,7 @@ class CandidateFilterForm(FilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["organization"].queryset = organization_list(user=user, include_ended=False)
+        narrow_organization_filter(self)
 
 
 class CandidateForm(forms.ModelForm):

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from dangvu.indicators.registry import REGISTRY, compute
+from dangvu.indicators.cache import data_version, remembered_compute
+from dangvu.indicators.registry import REGISTRY
 
 HEADLINE = [
     "members.total",
@@ -49,11 +50,12 @@ class Chart:
 
 
 def headline(*, organization, today: dt.date) -> list[tuple]:
-    values = compute(
+    values = remembered_compute(
         organization=organization,
         start=dt.date(today.year, 1, 1),
         end=today,
         codes=[c for c in HEADLINE if c in REGISTRY],
+        version=data_version(),
     )
     return [(REGISTRY[code], value) for code, value in values.items()]
 
@@ -67,8 +69,15 @@ def trends(*, organization, today: dt.date) -> list[Chart]:
     codes = sorted({code for _k, _t, cs, _kind in charts for code in cs})
     asked = sorted({*codes, *(REGISTRY[c].denominator for c in codes if REGISTRY[c].is_rate), *_STOCK})
     years = list(range(today.year - TREND_YEARS + 1, today.year + 1))
+    version = data_version()
     per_year = {
-        year: compute(organization=organization, start=dt.date(year, 1, 1), end=_year_end(year, today), codes=asked)
+        year: remembered_compute(
+            organization=organization,
+            start=dt.date(year, 1, 1),
+            end=_year_end(year, today),
+            codes=asked,
+            version=version,
+        )
         for year in years
         if _existed(organization, year, today)
     }

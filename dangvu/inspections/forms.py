@@ -18,6 +18,7 @@ from dangvu.inspections.models import (
     ViolationCategory,
 )
 from dangvu.lib.bounds import as_id
+from dangvu.lib.filter_choices import narrow_organization_filter
 from dangvu.lib.forms import OrganizationChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
@@ -345,6 +346,7 @@ class _FilterForm(FilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["organization"].queryset = organization_list(user=user)
+        narrow_organization_filter(self)
         self.fields["year"].choices = _year_choices(selectors.inspection_years(user=user))
 
 

@@ -5,9 +5,11 @@ The dashboard of a province must stay fast: the members with three unpaid months
 one grouped query, and only those few are checked against reasons and proposals by the rules' own functions."""
 
 import datetime as dt
+import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Sum, Value
+from django.core.cache import cache
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from dangvu.dashboard.alerts import Alert, alert_provider
 from dangvu.dues.models import DuesLine, DuesPayment, RemovalProposal
 
 REMOVAL_MONTHS = 3
+CACHE_SECONDS = 3600
 
 
 def _three_months_unpaid(organization, year: int, on: dt.date) -> list[int]:
@@ -62,9 +65,40 @@ def removable_members(*, organization, year: int, on: dt.date) -> list[int]:
     ]
 
 
+def _data_version() -> tuple:
+    """What changes whenever the warning's count may: new lines (a run made or re-made, also in bulk), payments,
+    reasons and proposals recorded or deleted (each leaves a history row), the tree changed. Each figure reads
+    the end of a primary-key index."""
+    from dangvu.dues.models import DuesRun, UnpaidReason
+    from dangvu.organizations.models import Organization, OrganizationEvent
+
+    last = [
+        DuesLine.objects,
+        DuesRun.history,
+        DuesPayment.objects,
+        DuesPayment.history,
+        UnpaidReason.history,
+        RemovalProposal.history,
+        Organization.history,
+        OrganizationEvent.objects,
+    ]
+    return tuple(manager.aggregate(v=Max("pk"))["v"] for manager in last)
+
+
+def removable_count(*, organization, year: int, on: dt.date) -> int:
+    """How many members `removable_members` gives, remembered until the dues data or the tree change (or the
+    day does): at province size the grouped query reads 700,000 dues lines, seconds on every dashboard."""
+    key = "dues-removable:" + hashlib.sha256(repr((organization.path, year, on, _data_version())).encode()).hexdigest()
+    count = cache.get(key)
+    if count is None:
+        count = len(removable_members(organization=organization, year=year, on=on))
+        cache.set(key, count, CACHE_SECONDS)
+    return count
+
+
 @alert_provider
 def dues_alerts(*, user, organization, today: dt.date) -> list[Alert]:
-    count = len(removable_members(organization=organization, year=today.year, on=today))
+    count = removable_count(organization=organization, year=today.year, on=today)
     query = urlencode({"year": today.year, "organization": organization.pk, "months": 3, "removable": 1})
     return [
         Alert(

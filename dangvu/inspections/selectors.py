@@ -7,7 +7,7 @@ subtree; member accounts see none.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -114,12 +114,15 @@ def members_of_subjects(*, organizations, on: dt.date) -> list[int]:
 
 
 def inspection_years(*, user: User) -> list[int]:
-    return sorted(
-        {d.year for d in _scoped(Inspection, user).dates("started_on", "year")}
-        | {d.year for d in _scoped(Discipline, user).dates("decided_on", "year")}
-        | {d.year for d in _scoped(Letter, user).dates("received_on", "year")},
-        reverse=True,
-    )
+    """The years from the first record to the last, newest first. From each kind's first and last date: the
+    distinct years of every row made SQLite call its date function on each of them (0.3 s at province size)."""
+    spans = [
+        _scoped(model, user).aggregate(first=Min(field), last=Max(field))
+        for model, field in ((Inspection, "started_on"), (Discipline, "decided_on"), (Letter, "received_on"))
+    ]
+    firsts = [span["first"].year for span in spans if span["first"]]
+    lasts = [span["last"].year for span in spans if span["last"]]
+    return list(range(max(lasts), min(firsts) - 1, -1)) if firsts else []
 
 
 # Discipline --------------------------------------------------------------------------------------

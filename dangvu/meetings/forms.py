@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from dangvu.lib.filter_choices import narrow_organization_filter
 from dangvu.lib.forms import VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field, submitted_version
@@ -155,6 +156,7 @@ class MeetingFilterForm(FilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["organization"].queryset = organization_list(user=user)
+        narrow_organization_filter(self)
 
 
 # --- Issue 17: the cell's pages and the member's next meeting (phone forms) ------------------------------

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.accounts.policy import organizations_to_view
+from dangvu.lib.filter_choices import narrow_organization_filter
 from dangvu.lib.forms import OrganizationTreeChoiceField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
@@ -26,6 +27,7 @@ class CongressFilterForm(FilterForm):
         self.fields["organization"].queryset = (
             organizations_to_view(self.user).filter(deleted_at__isnull=True).order_by("path")
         )
+        narrow_organization_filter(self)
 
 
 class CongressForm(forms.Form):

@@ -176,6 +176,7 @@ def test_settling_a_period_keeps_collected_equal_to_kept_plus_remitted(client, p
     assert remittance.kept + remittance.remitted == remittance.collected
     listing = client.get(reverse("dues:remittances")).content.decode()
     assert "80.000" in listing
+    assert "B01/ĐP tháng " in listing and "B01/ĐP quý " in listing  # the period by its name, not "2025-03"
 
 
 def test_the_cells_of_a_month_list_and_its_export_name_every_cell(client, personas):

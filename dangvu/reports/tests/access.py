@@ -44,7 +44,12 @@ MATRIX = {
     "reports:section_save": ("post", lambda o: {"pk": o["report"].pk, "key": "organization"}, _post),
     "reports:header_save": ("post", lambda o: {"pk": o["report"].pk}, _post),
     "reports:download": ("get", lambda o: {"pk": o["report"].pk, "fmt": "docx"}, _view),
-    "reports:submit": ("post", lambda o: {"pk": o["report"].pk}, _post),
+    # The draft has empty sections: those allowed get the page that lists them and asks (issue 15 §8).
+    "reports:submit": (
+        "post",
+        lambda o: {"pk": o["report"].pk},
+        {"staff": 200, "secretary_a": 200, "secretary_b": 404, "plain_member": 403, "anonymous": LOGIN},
+    ),
     "reports:take_number": ("post", lambda o: {"pk": o["report"].pk}, _post),
     "reports:new_version": ("post", lambda o: {"pk": o["submitted_report"].pk}, _post),
     "reports:delete": ("post", lambda o: {"pk": o["report"].pk}, _post),

@@ -35,13 +35,13 @@ class QuickSelect(forms.Select):
         )
 
 
-def narrow_organization_filter(form: forms.Form, name: str = "organization", limit: int = FILTER_OPTIONS_LIMIT):
+def narrow_organization_filter(form: forms.Form, name: str = "organization"):
     """Offer the organizations of the filter `name` with a QuickSelect, without the cells when the scope is big."""
     field = form.fields[name]
     scope = field.queryset
     shown = scope
     attrs = dict(field.widget.attrs)
-    if scope.count() > limit:
+    if scope.count() > FILTER_OPTIONS_LIMIT:
         chosen = form.data.get(form.add_prefix(name)) if form.is_bound else None
         keep = ~Q(kind=OrganizationKind.CELL)
         if chosen and str(chosen).isdigit() and len(str(chosen)) < 10:

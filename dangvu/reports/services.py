@@ -198,6 +198,20 @@ def aggregate_figures(reports: list[Report]) -> dict:
     return result
 
 
+STRUCTURE_PREFIX = "organizations."
+
+
+def structure_figures(organization, period) -> dict:
+    """The committee's organizations (base organizations, cells, founded, ended) from the registry it keeps.
+
+    They cannot be summed from the base organizations' reports: a base organization counts what is under it, not
+    itself, so the sum says "00 tổ chức cơ sở đảng" however many reports are in."""
+    from dangvu.indicators.registry import REGISTRY, compute
+
+    codes = [code for code in REGISTRY if code.startswith(STRUCTURE_PREFIX)]
+    return compute(organization=organization, start=period.start, end=period.end, codes=codes)
+
+
 def round_progress(round_: Round) -> tuple[int, int]:
     """(submitted, asked): how many of the asked organizations' reports are in, e.g. (1, 100)."""
     return len(latest_submissions(round_)), round_.participants.count()
@@ -216,6 +230,7 @@ def round_compile(*, round_: Round, by: User | None, progress=None) -> Report:
         raise refuse("round", _("No base organization has submitted its report yet."))
     period = parse_period(round_.kind, round_.period_key)
     figures = aggregate_figures(list(submissions.values()))
+    figures.update(structure_figures(round_.organization, period))
     warnings: list[str] = []
     texts = prefilled_sections(
         round_.kind,

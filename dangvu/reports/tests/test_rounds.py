@@ -69,6 +69,15 @@ def test_the_aggregate_sums_the_snapshots_and_gathers_the_narratives(personas, r
     assert organization.count("kết nạp") == 1 and "kết nạp 02 đảng viên mới" in organization
 
 
+def test_the_aggregate_counts_the_committees_organizations_from_the_registry_not_from_the_snapshots(personas, round_):
+    _submit(personas.org_a, round_)
+    aggregate = services.round_compile(round_=round_, by=None)
+    registry = compute(organization=personas.committee, start=D(2023, 4, 1), end=D(2023, 4, 30))
+    # A base organization does not count itself: summed, its report would give no base organization at all.
+    assert aggregate.figures["organizations.base_total"] == registry["organizations.base_total"] == 2
+    assert aggregate.figures["organizations.cells_total"] == registry["organizations.cells_total"] == 2
+
+
 def test_an_empty_round_cannot_be_compiled(round_):
     with pytest.raises(ValidationError):
         services.round_compile(round_=round_, by=None)

@@ -202,7 +202,7 @@ def test_an_appointment_is_recorded_with_the_member_picked_from_the_search(clien
 
 def test_ids_past_999_reach_the_page_ungrouped(personas):
     option = {"pk": 9652, "label": "Nguyễn Văn An (15/06/1985)", "detail": "Chi bộ Văn phòng"}
-    html = render_to_string("includes/search_choice_options.html", {"options": [option], "list_id": "id_m_list"})
+    html = render_to_string("includes/search_choice_options.html", {"options": [option], "listbox": "id_m_list"})
     assert 'data-value="9652"' in html and 'id="id_m_list_9652"' in html
     form = _PickForm(user=personas.secretary_a)
     form.fields["member"].matches = [option]

@@ -141,7 +141,7 @@ def lookup(request, kind: str):
         "more": len(found) > LIMIT,
         "too_short": too_short,
         "text": text,
-        "list_id": f"id_{name}_list" if name else "",
+        "listbox": f"id_{name}_list" if name else "",
         "min_chars": MIN_CHARS,
     }
     return render(request, "includes/search_choice_options.html", context)

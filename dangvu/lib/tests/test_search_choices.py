@@ -7,6 +7,7 @@ import pytest
 from django import forms
 from django.core import signing
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -197,3 +198,12 @@ def test_an_appointment_is_recorded_with_the_member_picked_from_the_search(clien
     )
     assert response.status_code == 302
     assert CommitteeAppointment.objects.get(member=personas.member_a).organization == personas.org_a
+
+
+def test_ids_past_999_reach_the_page_ungrouped(personas):
+    option = {"pk": 9652, "label": "Nguyễn Văn An (15/06/1985)", "detail": "Chi bộ Văn phòng"}
+    html = render_to_string("includes/search_choice_options.html", {"options": [option], "listbox": "id_m_list"})
+    assert 'data-value="9652"' in html and 'id="id_m_list_9652"' in html
+    form = _PickForm(user=personas.secretary_a)
+    form.fields["member"].matches = [option]
+    assert 'value="9652"' in str(form["member"])

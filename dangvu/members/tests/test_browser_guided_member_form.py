@@ -22,7 +22,9 @@ def sized(request, browser, live_server):
         has_touch=request.param == "phone",
     )
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # The first page of a session starts the live server's URLconf and templates: on a busy machine that alone
+    # can take more than the usual 10 seconds.
+    page.set_default_timeout(30_000)
 
     def shot(name):
         os.makedirs(ARTIFACTS, exist_ok=True)

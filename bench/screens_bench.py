@@ -16,7 +16,8 @@ are made inside one transaction that is rolled back at the end: the database is 
 
 Prints one JSON object. `--write` writes the section "Main screens, province data" of docs/benchmarks.md
 (between its markers), with the figures of bench/screens_before.json (the code before issue 15's fixes) beside
-this run's. `--save-before` stores this run as those "before" figures.
+this run's. `--save-before` stores this run as those "before" figures. `--only dashboard,rating` measures only
+the screens whose label has one of the words (to check a fix; not with --write).
 """
 
 import argparse
@@ -183,7 +184,7 @@ def measure(client, path: str, repeat: int) -> dict:
     }
 
 
-def run(repeat: int, username: str) -> dict:
+def run(repeat: int, username: str, only: list[str] | None = None) -> dict:
     from django.db import transaction
     from django.test import Client
     from django.utils import timezone
@@ -206,6 +207,8 @@ def run(repeat: int, username: str) -> dict:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(User.objects.get(username=username))
         for label, path in screens(chosen, today):
+            if only and not any(word in label for word in only):
+                continue
             row = {"label": label, **measure(client, path, repeat)}
             print(f"{label}: {row}", file=sys.stderr)
             result["screens"].append(row)
@@ -238,7 +241,6 @@ def _fig(row: dict | None, key: str) -> str:
 
 
 def section(after: dict, before: dict | None) -> str:
-    before_rows = {r["label"]: r for r in (before or {}).get("screens", [])}
     lines = [
         BEGIN,
         "## Main screens, province data",
@@ -261,23 +263,44 @@ def section(after: dict, before: dict | None) -> str:
             f"- *{name}*: {data['date']}, commit {data['commit']}, load average {data['load']}, "
             f"the whole run {data['seconds']} s."
         )
-    lines += [
-        "",
+    lines += ["", *(_table_with_before(after, before) if before else _table(after))]
+    met = sum(1 for r in after["screens"] if _goal(r) == "met")
+    lines += ["", f"Goals met by {met} of {len(after['screens'])} screens.", "", END]
+    return "\n".join(lines)
+
+
+def _table_with_before(after: dict, before: dict) -> list[str]:
+    before_rows = {r["label"]: r for r in before["screens"]}
+    lines = [
         "| screen | KB before | KB after | median ms before | median ms after | p90 ms after | cold ms after "
         "| queries before | queries after | goal (after) |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in after["screens"]:
         old = before_rows.get(row["label"])
-        status = "" if row["status"] == 200 else f" (HTTP {row['status']})"
         lines.append(
-            f"| {row['label']}{status} | {_fig(old, 'kb')} | {_fig(row, 'kb')} | {_fig(old, 'median_ms')} "
+            f"| {_label(row)} | {_fig(old, 'kb')} | {_fig(row, 'kb')} | {_fig(old, 'median_ms')} "
             f"| {_fig(row, 'median_ms')} | {_fig(row, 'p90_ms')} | {_fig(row, 'cold_ms')} | {_fig(old, 'queries')} "
             f"| {_fig(row, 'queries')} | {_goal(row)} |"
         )
-    met = sum(1 for r in after["screens"] if _goal(r) == "met")
-    lines += ["", f"Goals met by {met} of {len(after['screens'])} screens.", "", END]
-    return "\n".join(lines)
+    return lines
+
+
+def _table(run: dict) -> list[str]:
+    lines = [
+        "| screen | path | KB | median ms | p90 ms | cold ms | queries | goal |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in run["screens"]:
+        lines.append(
+            f"| {_label(row)} | `{row['path']}` | {_fig(row, 'kb')} | {_fig(row, 'median_ms')} | {_fig(row, 'p90_ms')} "
+            f"| {_fig(row, 'cold_ms')} | {_fig(row, 'queries')} | {_goal(row)} |"
+        )
+    return lines
+
+
+def _label(row: dict) -> str:
+    return row["label"] + ("" if row["status"] == 200 else f" (HTTP {row['status']})")
 
 
 def write_doc(text: str) -> None:
@@ -294,15 +317,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per screen (a third when slow)")
     parser.add_argument("--username", default="admin")
+    parser.add_argument("--only", default="", help="comma-separated words: only the screens whose label has one")
     parser.add_argument("--write", action="store_true", help="write the section of docs/benchmarks.md")
     parser.add_argument("--save-before", action="store_true", help="store this run as the 'before' figures")
     args = parser.parse_args()
     setup_django()
-    result = run(args.repeat, args.username)
+    result = run(args.repeat, args.username, [w.strip() for w in args.only.split(",") if w.strip()])
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.save_before:
+        result["commit"] += " (before issue 15's fixes)"
         BEFORE.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    if args.write:
+    if args.write and not args.only:
         before = json.loads(BEFORE.read_text(encoding="utf-8")) if BEFORE.exists() and not args.save_before else None
         write_doc(section(result, before))
 

@@ -180,3 +180,17 @@ def test_the_sheet_of_a_sixty_member_cell_takes_a_constant_number_of_queries(
     with django_assert_max_num_queries(20):
         phone = client.get(reverse("ratings:my_cell_sheet"))
     assert phone.content.decode().count("sheet-card") == 60 and len(phone.content) < 100_000
+
+
+def test_the_sheet_reads_the_self_assessments_of_a_big_cell_without_a_query_per_row(
+    client, personas, season, django_assert_max_num_queries
+):
+    for index in range(40):
+        member = admit(personas.cell_a1, full_name=f"Đảng viên {index:02d}")
+        services.self_assessment_save(
+            season=season, member=member, data={"points_thought": Decimal(18), "proposed_grade": "good"}, by=None
+        )
+    client.force_login(personas.secretary_a)
+    with django_assert_max_num_queries(20):
+        page = client.get(sheet_url(season, personas.cell_a1))
+    assert page.content.decode().count('class="sheet-row') == 42

@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.forms import VnDateField
 from dangvu.lib.period_picker import PeriodField, check_fits
+from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import Organization
 from dangvu.reports.models import KIND_CHOICES
 from dangvu.reports.periods import Kind
+from dangvu.reports.selectors import STATE_LABELS, RoundBoardFilters
 
 
 class OrganizationChoice(forms.ModelChoiceField):
@@ -78,3 +80,12 @@ class SentenceForm(forms.Form):
         max_length=200,
         help_text=_("Comma-separated, e.g. annual,mid_term; empty for every kind."),
     )
+
+
+class RoundBoardFilterForm(FilterForm):
+    """The round's board at province size: hundreds of base organizations, searched and narrowed by state."""
+
+    filters_class = RoundBoardFilters
+
+    q = forms.CharField(label=_("Search organization"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *STATE_LABELS.items()], required=False)

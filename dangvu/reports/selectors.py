@@ -1,4 +1,6 @@
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from dangvu.accounts.access import organization_filter
 from dangvu.accounts.models import User
 from dangvu.accounts.policy import in_scope
 from dangvu.lib.screens import HISTORY_ROWS
+from dangvu.lib.vntext import fold
 from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
 
 STATE_LABELS = {"not_started": _("Not started"), "draft": _("Draft"), "submitted": _("Submitted"), "late": _("Late")}
@@ -42,6 +45,28 @@ def section_history(*, report: Report, limit: int = HISTORY_ROWS) -> QuerySet:
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class RoundBoardFilters:
+    q: str = ""  # words of the organization's name or code, accents ignored
+    state: str = ""  # one of STATE_LABELS, or every state
+
+
+def board_counts(rows: list[dict]) -> list[tuple[str, str, int]]:
+    """(state, label, how many rows) for each state, in the board's order, for the filter's links."""
+    counts = Counter(row["state"] for row in rows)
+    return [(state, str(label), counts.get(state, 0)) for state, label in STATE_LABELS.items()]
+
+
+def filter_board(rows: list[dict], filters: RoundBoardFilters) -> list[dict]:
+    words = fold(filters.q).split()
+    return [
+        row
+        for row in rows
+        if (not filters.state or row["state"] == filters.state)
+        and all(w in fold(f"{row['organization'].name} {row['organization'].code}") for w in words)
+    ]
 
 
 def round_board(*, round_: Round, user: User, today: dt.date) -> list[dict]:

@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 from dangvu.accounts.decorators import committee_staff_required, editor_required, tree_user_required
 from dangvu.accounts.policy import ensure_may_edit, in_scope, keeps_registry, may_edit, may_open_reporting_round
 from dangvu.lib.forms import apply_service_errors
-from dangvu.lib.screens import delete_view, history_of, object_or_404, render_list, save_form
+from dangvu.lib.screens import Export, ExportColumn, delete_view, history_of, object_or_404, render_list, save_form
 from dangvu.organizations.models import BASE_KINDS
 from dangvu.organizations.selectors import organization_list
 from dangvu.reports import selectors, services
 from dangvu.reports.compile import compiled_from_report
 from dangvu.reports.docx_writer import write_docx
-from dangvu.reports.forms import ReportCreateForm, ReportHeaderForm, RoundForm
+from dangvu.reports.forms import ReportCreateForm, ReportHeaderForm, RoundBoardFilterForm, RoundForm
 from dangvu.reports.models import Report, ReportSection, ReportStatus, Round
 from dangvu.reports.pdf import PdfUnavailable, docx_to_pdf
 from dangvu.reports.xlsx_writer import write_xlsx
@@ -223,20 +223,39 @@ def round_create(request):
 @tree_user_required
 def round_detail(request, pk: int):
     round_ = _round_or_404(request, pk)
-    rows = selectors.round_board(round_=round_, user=request.user, today=timezone.localdate())
+    board = selectors.round_board(round_=round_, user=request.user, today=timezone.localdate())
+    form = RoundBoardFilterForm(request.GET or None, user=request.user)
+    rows = selectors.filter_board(board, form.filters())
     is_owner = in_scope(request.user, round_.organization)
-    return render(
+    return render_list(
         request,
-        "reports/round.html",
-        {
+        rows=rows,
+        template="reports/round.html",
+        results_template="reports/_round_results.html",
+        form=form,
+        export=ROUND_BOARD_EXPORT,
+        context={
             "round": round_,
             "rows": rows,
+            "counts": selectors.board_counts(board),
             "is_owner": is_owner,
-            "submitted": sum(1 for r in rows if r["state"] == "submitted"),
+            "submitted": sum(1 for r in board if r["state"] == "submitted"),
             "asked": round_.participants.count(),
+            "shown_of": len(board),
             "can_compile": is_owner and keeps_registry(request.user),
         },
     )
+
+
+ROUND_BOARD_EXPORT = Export(
+    title=_("Reporting round"),
+    filename="dot-bao-cao",
+    columns=(
+        ExportColumn("organization", _("Base organization"), value=lambda r: r["organization"].name, width=48),
+        ExportColumn("code", _("Code"), value=lambda r: r["organization"].code, width=12),
+        ExportColumn("state", _("Status"), value=lambda r: r["label"], width=16),
+    ),
+)
 
 
 @require_POST

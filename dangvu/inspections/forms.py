@@ -18,7 +18,7 @@ from dangvu.inspections.models import (
     ViolationCategory,
 )
 from dangvu.lib.bounds import as_id
-from dangvu.lib.forms import OrganizationSearchField, VnDateField
+from dangvu.lib.forms import OrganizationSearchField, OrganizationsSearchField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import VERSION_FIELD, add_version_field, submitted_version
 from dangvu.organizations.models import Organization
@@ -29,11 +29,6 @@ IDENTIFIER_HELP = _("Party card numbers (8 digits) or national ID numbers (12 di
 
 def split_identifiers(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text or "") if part]
-
-
-class OrganizationsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.code})"
 
 
 def _blank(choices):
@@ -116,11 +111,8 @@ class InspectionForm(RecordForm):
     document_no = forms.CharField(label=_("Decision or plan number"), max_length=64, required=False)
     started_on = VnDateField(label=_("Start date"))
     ended_on = VnDateField(label=_("End date"), required=False)
-    subject_organizations = OrganizationsField(
-        label=_("Organizations inspected or supervised"),
-        queryset=Organization.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+    subject_organizations = OrganizationsSearchField(
+        label=_("Organizations inspected or supervised"), queryset=Organization.objects.none(), required=False
     )
     subject_members = forms.CharField(
         label=_("Members inspected or supervised"),

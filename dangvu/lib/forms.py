@@ -144,6 +144,83 @@ class OrganizationSearchField(SearchChoiceField):
     kind = "organizations"
 
 
+class SearchChoicesInput(SearchChoiceInput):
+    """Several records picked by searching: each one picked is a ticked box above the search box (untick to drop
+    it). Without a script the typed text adds its one match, or lists the matches to tick."""
+
+    template_name = "includes/search_choices.html"
+
+    def value_from_datadict(self, data, files, name):
+        picked = [v for v in (data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []) if v]
+        text = (data.get(f"{name}_q") or "").strip()
+        return picked + ([SearchText(text)] if text else [])
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, None, attrs)
+        values = [v for v in (value or []) if not isinstance(v, SearchText)]
+        typed = next((v for v in (value or []) if isinstance(v, SearchText)), "")
+        context["widget"].update({"picked": self.field.chosen_many(values) if self.field else [], "text": typed})
+        return context
+
+
+class SearchChoicesField(forms.ModelMultipleChoiceField):
+    """Several records chosen by searching (`SearchChoiceField` for a list of them): the pks sent are validated
+    against the form's scoped queryset."""
+
+    kind = ""
+    widget = SearchChoicesInput
+    default_error_messages = SearchChoiceField.default_error_messages
+
+    def __init__(self, queryset, *, where=None, exclude=None, **kwargs):
+        super().__init__(queryset, **kwargs)
+        self.where, self.exclude = where or {}, exclude or {}
+        self.matches = []
+        self.widget.field = self
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.widget.field = result
+        result.where, result.exclude, result.matches = dict(self.where), dict(self.exclude), []
+        return result
+
+    narrowing = SearchChoiceField.narrowing
+
+    def label_from_instance(self, obj):
+        return lookup.KINDS[self.kind].label(obj)
+
+    def chosen(self, value) -> None:
+        return None  # the picked ones are listed by `chosen_many`
+
+    def chosen_many(self, values) -> list[dict]:
+        pks = [v.pk if isinstance(v, self.queryset.model) else v for v in values]
+        pks = [pk for pk in pks if str(pk).isdigit() and len(str(pk)) < 12]
+        return lookup.options(self.kind, list(self.queryset.filter(pk__in=pks))) if pks else []
+
+    def clean(self, value):
+        value = list(value or [])
+        typed = [v for v in value if isinstance(v, SearchText)]
+        pks = [v for v in value if not isinstance(v, SearchText)]
+        for text in typed:
+            found = lookup.search(self.queryset, self.kind, text, limit=lookup.LIMIT + 1)
+            if len(found) == 1:
+                pks.append(str(found[0].pk))
+            elif not found:
+                raise ValidationError(self.error_messages["no_match"], code="no_match", params={"text": text})
+            elif not {str(record.pk) for record in found} & {str(pk) for pk in pks}:  # else: ticked from the list
+                self.matches = lookup.options(self.kind, found[: lookup.LIMIT])
+                count = f"{lookup.LIMIT}+" if len(found) > lookup.LIMIT else len(found)
+                raise ValidationError(
+                    self.error_messages["several"], code="several", params={"text": text, "count": count}
+                )
+        return super().clean(list(dict.fromkeys(pks)))
+
+
+class OrganizationsSearchField(SearchChoicesField):
+    """Organizations chosen by name or code, one after another (accent-insensitive)."""
+
+    kind = "organizations"
+
+
 class VnDateInput(forms.DateInput):
     """A text input that shows and accepts dates day-first (05/03/2026), as users write them."""
 
@@ -176,6 +253,7 @@ __all__ = [
     "OrganizationSearchField",
     "OrganizationChoiceField",
     "OrganizationTreeChoiceField",
+    "OrganizationsSearchField",
     "VnDateField",
     "VnDateInput",
     "apply_service_errors",

@@ -13,6 +13,7 @@
       input: box.querySelector("[data-search-choice-input]"),
       value: box.querySelector("[data-search-choice-value]"),
       chosen: box.querySelector("[data-search-choice-chosen]"),
+      picked: box.querySelector("[data-search-choice-picked]"),  // several choices: the ticked ones
       list: box.querySelector("[data-search-choice-list]")
     };
   }
@@ -38,7 +39,38 @@
     return options(p).findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
   }
 
+  function pickAnother(p, option) {
+    var value = option.getAttribute("data-value");
+    var already = Array.prototype.some.call(p.picked.querySelectorAll("input"), function (box) {
+      if (box.value === value) { box.checked = true; return true; }
+      return false;
+    });
+    if (!already) {
+      var item = document.createElement("li");
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = p.box.getAttribute("data-name");
+      box.value = value;
+      box.checked = true;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + option.getAttribute("data-label")));
+      var detail = option.getAttribute("data-detail");
+      if (detail) {
+        var small = document.createElement("small");
+        small.className = "muted";
+        small.textContent = " — " + detail;
+        label.appendChild(small);
+      }
+      item.appendChild(label);
+      p.picked.appendChild(item);
+    }
+    p.input.value = "";
+    setOpen(p, false);
+  }
+
   function pick(p, option) {
+    if (p.picked) { pickAnother(p, option); return; }
     p.value.value = option.getAttribute("data-value");
     p.input.value = option.getAttribute("data-label");
     p.chosen.textContent = option.getAttribute("data-detail") || "";
@@ -48,7 +80,7 @@
 
   document.addEventListener("input", function (event) {
     var p = parts(event.target);
-    if (p && event.target === p.input) {  // typing again forgets the choice until one is picked
+    if (p && event.target === p.input && !p.picked) {  // typing again forgets the choice until one is picked
       p.value.value = "";
       p.chosen.textContent = "";
       if (!p.input.value.trim()) { setOpen(p, false); }

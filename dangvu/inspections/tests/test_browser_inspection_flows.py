@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import log_in
-from dangvu.lib.tests.browser import pick
+from dangvu.lib.tests.browser import pick, pick_another
 from dangvu.members.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ def test_a_secretary_records_an_inspection_of_a_cell_and_its_members(page, perso
     page.select_option("select[name=kind]", "finances")
     page.fill("input[name=title]", "Kiểm tra tài chính đảng năm 2025")
     page.fill("input[name=started_on]", "10/04/2025")
-    page.select_option("select[name=subject_organizations]", [str(personas.cell_a1.pk)])
+    pick_another(page, "subject_organizations", "chi bo van phong")
     page.check("input[name=all_members_of_subjects]")
     page.click("main button[type=submit]")
     page.wait_for_selector(".errors, .error")

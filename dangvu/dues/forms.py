@@ -1,7 +1,6 @@
 """Forms of the dues screens. Writes go through `dues.services`; these forms only read and check input."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -10,47 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from dangvu.accounts import policy
 from dangvu.dues import sheets
 from dangvu.dues.models import Category, Channel
-from dangvu.lib.forms import OrganizationTreeChoiceField, VnDateField
+from dangvu.lib.forms import MonthField, OrganizationTreeChoiceField, VnDateField
+from dangvu.lib.forms import parse_month as parse_month  # the dues views and imports read months with it
 from dangvu.lib.number_input import VnIntegerField
 from dangvu.lib.screens import FilterForm
 from dangvu.organizations.models import MEMBER_HOLDING_KINDS, Organization
 
-_MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
-
-
-def parse_month(text: str) -> dt.date | None:
-    """ "2026-03" (a month input) or "03/2026" (as written) -> 2026-03-01; None for anything else."""
-    found = _MONTH.match(text or "")
-    if not found:
-        return None
-    year, month = (found[1], found[2]) if found[1] else (found[4], found[3])
-    try:
-        return dt.date(int(year), int(month), 1)
-    except ValueError:
-        return None
-
 
 def this_month() -> dt.date:
     return sheets.today().replace(day=1)
-
-
-class MonthField(forms.CharField):
-    """A month: the browser's month picker sends 2026-03; typed 03/2026 is accepted too."""
-
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "mm/yyyy"})
-    default_error_messages = {"invalid": _("Enter a month as mm/yyyy, e.g. 03/2026.")}
-
-    def prepare_value(self, value):
-        return value.strftime("%Y-%m") if isinstance(value, dt.date) else value
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        month = parse_month(text[:20])
-        if month is None or not 2000 <= month.year <= 2100:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return month
 
 
 def _year_choices():

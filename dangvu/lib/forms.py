@@ -1,5 +1,8 @@
 """Form helpers shared by the apps: house-style date inputs, searched choices and mapping service errors onto forms."""
 
+import datetime as dt
+import re
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.template.loader import render_to_string
@@ -234,6 +237,45 @@ class VnDateField(forms.DateField):
     default_error_messages = {"invalid": _("Enter a real date as dd/mm/yyyy, e.g. 05/03/2026.")}
 
 
+_MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
+
+
+def parse_month(text: str) -> dt.date | None:
+    """ "2026-03" (a month input) or "03/2026" (as written) -> 2026-03-01; None for anything else."""
+    found = _MONTH.match(text or "")
+    if not found:
+        return None
+    year, month = (found[1], found[2]) if found[1] else (found[4], found[3])
+    try:
+        return dt.date(int(year), int(month), 1)
+    except ValueError:
+        return None
+
+
+class MonthField(forms.CharField):
+    """A month, picked with the browser's month picker (it sends 2026-03); typed 03/2026 is accepted too (and a
+    link's month=10/2026). Cleans to the month's first day."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "mm/yyyy"})
+    default_error_messages = {"invalid": _("Enter a month as mm/yyyy, e.g. 03/2026.")}
+
+    def prepare_value(self, value):
+        return value.strftime("%Y-%m") if isinstance(value, dt.date) else value
+
+    def bound_data(self, data, initial):
+        # A typed or linked 03/2026 is shown back as 2026-03: the only value a month picker can show.
+        return parse_month(str(data or "")[:20]) or data
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        month = parse_month(text[:20])
+        if month is None or not 2000 <= month.year <= 2100:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return month
+
+
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's refusal beside the field it names, or above the form when the form has no such field."""
     renew_version(form, error)
@@ -249,6 +291,7 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 __all__ = [
     "NON_FIELD_ERRORS",
+    "MonthField",
     "MemberSearchField",
     "OrganizationSearchField",
     "OrganizationChoiceField",
@@ -257,4 +300,5 @@ __all__ = [
     "VnDateField",
     "VnDateInput",
     "apply_service_errors",
+    "parse_month",
 ]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from dangvu.lib.filter_choices import narrow_organization_filter
-from dangvu.lib.forms import VnDateField
+from dangvu.lib.forms import MonthField, VnDateField
 from dangvu.lib.screens import FilterForm
 from dangvu.lib.versioning import add_version_field, submitted_version
 from dangvu.meetings import selectors, services
@@ -144,13 +144,7 @@ class MeetingFilterForm(FilterForm):
         choices=[("", _("All kinds")), *MeetingKind.choices, ("online", _("Online"))],
         required=False,
     )
-    month = forms.DateField(
-        label=_("Month"),
-        required=False,
-        input_formats=["%m/%Y", "%Y-%m"],
-        widget=forms.TextInput(attrs={"placeholder": _("mm/yyyy"), "inputmode": "numeric"}),
-        error_messages={"invalid": _("Enter a month as mm/yyyy, e.g. 07/2026.")},
-    )
+    month = MonthField(label=_("Month"), required=False)
     low_attendance = forms.BooleanField(label=_("Attendance not over 85%"), required=False)
 
     def __init__(self, *args, user, **kwargs):
